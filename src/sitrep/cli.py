@@ -1,8 +1,371 @@
-"""Command-line interface (placeholder until the verbs land)."""
+"""sitrep's command line: small verbs, each a thin wrapper over one library call.
+
+Every library error is a `SitrepError` and becomes one line on stderr
+(`error[E00x]: ...`) with exit code 1; nothing else reaches the user as a
+traceback unless SITREP_DEBUG=1 is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-app = typer.Typer(no_args_is_help=True, add_completion=False)
+from sitrep.errors import InputError, NothingIngested, NotFound, SitrepError
+from sitrep.records import DocMeta
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Turn conflict-news pages into an evidence-linked, geocoded event dataset.",
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+# Options shared by several verbs, defined once.
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="SITREP_DB")]
+ManifestOpt = Annotated[
+    Optional[Path], typer.Option("--manifest", help="CSV with doc,published,source,language (matched on file name).")
+]
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that lack one.")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Outlet name for inputs that lack one.")]
+
+
+class TableFmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class JsonFmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _defaults(published: str | None, source: str | None) -> DocMeta:
+    pub: date | None = None
+    if published:
+        try:
+            pub = date.fromisoformat(published)
+        except ValueError as exc:
+            raise InputError(f"--published {published!r}: expected a date as YYYY-MM-DD") from exc
+    return DocMeta(published=pub, source=source)
+
+
+def _manifest(path: Path | None) -> dict[str, DocMeta] | None:
+    if path is None:
+        return None
+    from sitrep.ingest import load_manifest
+
+    return load_manifest(path)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        raise InputError(f"no such file or directory: {', '.join(missing)}")
+
+
+# --------------------------------------------------------------------------- ingest
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, .warc(.gz), .jsonl")],
+    db: DbOpt = Path("sitrep.db"),
+    manifest: ManifestOpt = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    no_events: Annotated[bool, typer.Option("--no-events", help="Segment and store only; skip event extraction.")] = False,
+) -> None:
+    """Read pages, segment them, extract events and store everything in the database."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from sitrep.runner import ingest as run_ingest
+    from sitrep.store import Store
+
+    _check_paths(paths)
+    defaults = _defaults(published, source)
+    man = _manifest(manifest)
+    with Store(db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("", total=None)
+
+        def tick(origin: str) -> None:
+            bar.update(task, advance=1, description=Path(origin.split("#")[0]).name[:40])
+
+        report = run_ingest(
+            paths, store, manifest=man, defaults=defaults,
+            extractor=None if no_events else _lazy_extractor(), progress=tick,
+        )  # fmt: skip
+    out.print(
+        f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "
+        f"{report.events} event report(s), {report.failed} not ingested"
+    )
+    if report.skips:
+        err.print(f"[bold]{report.failed} input(s) not ingested:[/bold]")
+        for s in report.skips:
+            err.print(Text(f"  {s.line()}"))
+    if report.added == 0 and report.already == 0:
+        raise NothingIngested("nothing could be ingested")
+
+
+def _lazy_extractor() -> Any:
+    from sitrep.runner import load_extractor
+
+    return load_extractor
+
+
+# --------------------------------------------------------------------------- docs / show
+@app.command()
+def docs(db: DbOpt = Path("sitrep.db")) -> None:
+    """List the documents in the database."""
+    from sitrep.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.documents()
+    t = Table("doc_id", "name", "source", "published", "title", "comments", "events")
+    for r in rows:
+        t.add_row(r["doc_id"], r["name"], r["source"] or "", r["published"] or "", (r["title"] or "")[:60],
+                  str(r["n_comments"]), str(r["n_events"]))  # fmt: skip
+    out.print(t)
+    out.print(f"{len(rows)} document(s)")
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix, or its file name).")],
+    db: DbOpt = Path("sitrep.db"),
+) -> None:
+    """Show a segmented page: title, body with event evidence highlighted, then the comments."""
+    from sitrep.store import Store
+    from sitrep.view import render_document
+
+    with Store(db, read_only=True) as store:
+        doc_id = store.find_document(doc)
+        if doc_id is None:
+            raise NotFound(f"no document matching {doc!r} in {db}")
+        data = store.load_document(doc_id)
+        events = store.events(doc_id)
+        evidence = store.evidence(e["event_id"] for e in events)
+    render_document(out, data, events, evidence)
+
+
+# --------------------------------------------------------------------------- segment / extract / events
+@app.command()
+def segment(
+    file: Annotated[Path, typer.Argument(help="One page: .txt, .html, .warc(.gz) or .jsonl")],
+    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.json,
+) -> None:
+    """Segment one page without a database (JSON: title, caption, body, boilerplate, comments)."""
+    from sitrep.records import Document
+    from sitrep.runner import documents
+
+    _check_paths([file])
+    results = list(documents([file]))
+    docs_ = [r for r in results if isinstance(r, Document)]
+    if not docs_:
+        raise InputError(f"{file}: " + "; ".join(r.message for r in results) if results else f"{file}: no page")
+    payloads = [d.segmentation.to_json() for d in docs_]
+    if fmt is JsonFmt.json:
+        out.print_json(json.dumps(payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False))
+        return
+    for d in docs_:
+        from sitrep.view import render_segmentation
+
+        render_segmentation(out, d)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories of pages.")],
+    manifest: ManifestOpt = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    fmt: Annotated[TableFmt, typer.Option("--format")] = TableFmt.jsonl,
+) -> None:
+    """Extract events from pages without a database; one JSON line per event."""
+    from sitrep.records import Skip
+    from sitrep.runner import extract as run_extract
+
+    _check_paths(paths)
+    rows: list[dict[str, Any]] = []
+    skips: list[Skip] = []
+    n_docs = 0
+    for item in run_extract(paths, manifest=_manifest(manifest), defaults=_defaults(published, source)):
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        doc, events, _ = item
+        n_docs += 1
+        for ev in events:
+            row = {"doc": doc.name, **ev.to_json()}
+            if fmt is TableFmt.jsonl:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                rows.append(row)
+    if fmt is not TableFmt.jsonl:
+        _print_events(rows, fmt)
+    for s in skips:
+        err.print(Text(f"skipped {s.line()}"))
+    if n_docs == 0:
+        raise NothingIngested("no input could be read")
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("sitrep.db"),
+    fmt: Annotated[TableFmt, typer.Option("--format")] = TableFmt.table,
+) -> None:
+    """Print the event reports in the database."""
+    from sitrep.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.events()
+        ev = store.evidence(r["event_id"] for r in rows)
+    for r in rows:
+        r["evidence"] = [{"field": e.field, "start": e.start, "end": e.end, "text": e.text} for e in ev.get(r["event_id"], [])]
+    _print_events(rows, fmt)
+
+
+def _print_events(rows: list[dict[str, Any]], fmt: TableFmt) -> None:
+    if fmt is TableFmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt is TableFmt.csv:
+        import csv
+
+        from sitrep.store import EVENT_COLUMNS
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS), extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+        return
+    t = Table("date", "prec", "sub_event_type", "actor1", "actor2", "location", "geo", "fat", "certainty", "claimed_by")
+    for r in rows:
+        t.add_row(
+            str(r["event_date"] or ""), str(r["time_precision"] or ""), r["sub_event_type"], r["actor1"] or "",
+            r["actor2"] or "", r["location"] or "", str(r["geo_precision"] or ""),
+            "" if r["fatalities"] is None else str(r["fatalities"]), r["certainty"], r["claimed_by"] or "",
+        )  # fmt: skip
+    out.print(t)
+    out.print(f"{len(rows)} event report(s)")
+
+
+# --------------------------------------------------------------------------- eval
+@app.command(name="eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Directory with seeds.yaml (or gold.yaml), or the YAML file.")],
+    pages: Annotated[Path, typer.Option("--pages", help="Directory of the pages the gold annotates.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    no_events: Annotated[bool, typer.Option("--no-events", help="Score segmentation and geocoding only.")] = False,
+) -> None:
+    """Score segmentation, geocoding and events against a gold file."""
+    from sitrep.eval.run import evaluate
+    from sitrep.view import render_eval
+
+    report = evaluate(gold_dir, pages, events=not no_events)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        render_eval(out, report)
+
+
+# --------------------------------------------------------------------------- knowledge
+@app.command()
+def actors(
+    query: Annotated[Optional[str], typer.Argument(help="Part of a name, alias or acronym.")] = None,
+    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.table,
+) -> None:
+    """Search the actor ontology."""
+    from sitrep.knowledge.actors import ActorResolver, load_ontology
+
+    found = ActorResolver(load_ontology()).search(query or "")
+    rows = [{"id": a.id, "name": a.name, "inter": a.inter, "country": a.country, "aliases": list(a.aliases)[:6]} for a in found]
+    if fmt is JsonFmt.json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    t = Table("id", "name", "inter", "country", "aliases")
+    for r in rows:
+        t.add_row(r["id"], r["name"], str(r["inter"]), r["country"] or "", ", ".join(r["aliases"]))
+    out.print(t)
+
+
+@app.command(name="resolve-actor")
+def resolve_actor(
+    text: Annotated[str, typer.Argument(help='A mention, e.g. "the Syrian Arab Army".')],
+    country: Annotated[str, typer.Option("--country", help="Document country (ISO2).")] = "SY",
+) -> None:
+    """Resolve an actor mention to its canonical actor."""
+    from sitrep.knowledge.actors import ActorContext, ActorResolver, load_ontology
+
+    m = ActorResolver(load_ontology()).resolve(text, ActorContext(country=country))
+    if m is None:
+        out.print(f"{text!r}: no actor")
+        raise typer.Exit(1)
+    out.print_json(json.dumps({"mention": text, "actor": m.name, "id": m.actor_id, "inter": m.inter,
+                               "country": m.country, "generic": m.generic, "reason": m.reason}))  # fmt: skip
+
+
+@app.command()
+def geocode(
+    place: Annotated[str, typer.Argument(help='A place as written, e.g. "Kafer-Zaita" or "west of Idlib city".')],
+    near: Annotated[Optional[str], typer.Option("--near", help="Another place of the same document, for disambiguation.")] = None,
+    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.table,
+    limit: Annotated[int, typer.Option("--limit")] = 5,
+) -> None:
+    """Geocode a place mention: candidates with score, coordinates, admin areas, geo_precision."""
+    from dataclasses import asdict
+
+    from sitrep.geo.gazetteer import load_gazetteer
+    from sitrep.geo.resolve import PlaceContext, PlaceResolver
+
+    resolver = PlaceResolver(load_gazetteer())
+    ctx = PlaceContext()
+    if near:
+        anchor = resolver.resolve_phrase(near)
+        if anchor is None:
+            raise InputError(f"--near {near!r}: place not found")
+        ctx = PlaceContext(admin1_hints=(anchor.admin1,) if anchor.admin1 else (), focus=(anchor.latitude, anchor.longitude))
+    best = resolver.resolve_phrase(place, ctx)
+    cands = resolver.candidates(place, ctx, limit=limit)
+    if best is not None and all(c.place_id != best.place_id for c in cands):
+        cands = [best, *cands][:limit]
+    elif best is not None:
+        cands = [best, *[c for c in cands if c.place_id != best.place_id]][:limit]
+    if not cands:
+        out.print(f"{place!r}: no place found")
+        raise typer.Exit(1)
+    if fmt is JsonFmt.json:
+        out.print_json(json.dumps([asdict(c) for c in cands], ensure_ascii=False))
+        return
+    t = Table("name", "score", "lat", "lon", "admin1", "admin2", "country", "geo_precision", "reason")
+    for c in cands:
+        t.add_row(c.name, f"{c.score:.2f}", f"{c.latitude:.4f}", f"{c.longitude:.4f}", c.admin1 or "", c.admin2 or "",
+                  c.country or "", str(c.geo_precision), c.reason)  # fmt: skip
+    out.print(t)
+
+
+# --------------------------------------------------------------------------- demo
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Database for the demo.")] = Path("sitrep-demo.db"),
+) -> None:
+    """Ingest the bundled demo corpus and print a summary (what `make demo` runs)."""
+    from sitrep.demo_run import run_demo
+
+    run_demo(out, db)
 
 
 @app.command()
@@ -10,8 +373,28 @@ def version() -> None:
     """Print the version."""
     from sitrep import __version__
 
-    typer.echo(__version__)
+    out.print(__version__)
 
 
 def main() -> None:
-    app()
+    """Entry point: one line per error, never a traceback (unless SITREP_DEBUG=1)."""
+    debug = bool(os.environ.get("SITREP_DEBUG"))
+    try:
+        app(standalone_mode=False)
+    except SitrepError as exc:
+        err.print(Text(str(exc)))
+        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # usage errors and anything unexpected
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):  # click/typer usage errors
+            show()
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        err.print(Text(f"error[E999]: internal error: {exc.__class__.__name__}: {exc} (set SITREP_DEBUG=1 for details)"))
+        sys.exit(2)
