@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Options shared by several verbs, defined once.
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="SITREP_DB")]
@@ -382,7 +382,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except SitrepError as exc:
-        err.print(Text(str(exc)))
+        sys.stderr.write(f"{exc}\n")
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
@@ -396,5 +396,5 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        err.print(Text(f"error[E999]: internal error: {exc.__class__.__name__}: {exc} (set SITREP_DEBUG=1 for details)"))
+        sys.stderr.write(f"error[E999]: internal error: {exc.__class__.__name__}: {exc} (set SITREP_DEBUG=1 for details)\n")
         sys.exit(2)
