@@ -85,6 +85,7 @@ def ingest(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     no_events: Annotated[bool, typer.Option("--no-events", help="Segment and store only; skip event extraction.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 16,
 ) -> None:
     """Read pages, segment them, extract events and store everything in the database."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -106,7 +107,7 @@ def ingest(
 
         report = run_ingest(
             paths, store, manifest=man, defaults=defaults,
-            extractor=None if no_events else _lazy_extractor(), progress=tick,
+            extractor=None if no_events else _lazy_extractor(), progress=tick, batch_size=batch_size,
         )  # fmt: skip
     out.print(
         f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "
