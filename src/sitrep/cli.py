@@ -29,7 +29,8 @@ app = typer.Typer(
     help="Turn conflict-news pages into an evidence-linked, geocoded event dataset.",
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
+# Tables are read in terminals and in pipes; a wide fixed width keeps rows on one line.
+out = Console(highlight=False, width=max(160, Console().width))
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Options shared by several verbs, defined once.
@@ -136,8 +137,10 @@ def docs(db: DbOpt = Path("sitrep.db")) -> None:
     with Store(db, read_only=True) as store:
         rows = store.documents()
     t = Table("doc_id", "name", "source", "published", "title", "comments", "events")
+    for col in t.columns:
+        col.no_wrap = True
     for r in rows:
-        t.add_row(r["doc_id"], r["name"], r["source"] or "", r["published"] or "", (r["title"] or "")[:60],
+        t.add_row(r["doc_id"], r["name"][:40], r["source"] or "", r["published"] or "", (r["title"] or "")[:50],
                   str(r["n_comments"]), str(r["n_events"]))  # fmt: skip
     out.print(t)
     out.print(f"{len(rows)} document(s)")
