@@ -1,0 +1,100 @@
+"""Cue phrases from `sitrep/data/segment_cues.yaml`, compiled once.
+
+Cues are domain knowledge (what comment widgets and donation boxes say), kept in a
+data file so that adding a language or a site family needs no code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.errors import DataFileError
+
+KINDS = ("thread", "trailing", "furniture")
+_EDGE_PUNCT = " \t.,:;!?*\"'()[]{}<>|-–—…•·"
+
+
+def normalise_cue_text(line: str) -> str:
+    """Lower-case, straighten quotes, collapse spaces, drop edge punctuation."""
+    s = line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    s = re.sub(r"\s+", " ", s).strip().lower()
+    return s.strip(_EDGE_PUNCT)
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Compiled cues per kind: prefix phrases, exact lines and regexes."""
+
+    phrases: dict[str, tuple[str, ...]]
+    exact: dict[str, frozenset[str]]
+    patterns: dict[str, tuple[re.Pattern[str], ...]]
+
+    def kind_of(self, line: str, *, max_words: int) -> str | None:
+        """The cue kind a line matches, or None. Long lines never match."""
+        norm = normalise_cue_text(line)
+        if not norm or len(norm.split()) > max_words:
+            return None
+        for kind in KINDS:
+            if norm in self.exact[kind]:
+                return kind
+            for phrase in self.phrases[kind]:
+                if norm == phrase or norm.startswith(phrase + " ") or (
+                    norm.startswith(phrase) and not norm[len(phrase)].isalnum()
+                ):
+                    return kind
+            if any(p.fullmatch(norm) for p in self.patterns[kind]):
+                return kind
+        return None
+
+
+def _strings(section: dict[str, Any], key: str, where: str) -> list[str]:
+    value = section.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}.{key}: expected a list of strings")
+    return value
+
+
+def load_cues(path: str | Path | None = None) -> CueSet:
+    """Read and compile a cue file (the shipped one when `path` is None)."""
+    if path is None:
+        text = resources.files("sitrep").joinpath("data", "segment_cues.yaml").read_text(encoding="utf-8")
+        where = "segment_cues.yaml"
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+        where = str(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{where}: not valid YAML ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{where}: expected a mapping of cue kinds")
+    phrases: dict[str, tuple[str, ...]] = {}
+    exact: dict[str, frozenset[str]] = {}
+    patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for kind in KINDS:
+        section = data.get(kind) or {}
+        if not isinstance(section, dict):
+            raise DataFileError(f"{where}.{kind}: expected a mapping")
+        phrases[kind] = tuple(normalise_cue_text(p) for p in _strings(section, "phrases", f"{where}.{kind}"))
+        exact[kind] = frozenset(normalise_cue_text(p) for p in _strings(section, "exact", f"{where}.{kind}"))
+        compiled = []
+        for pat in _strings(section, "patterns", f"{where}.{kind}"):
+            try:
+                compiled.append(re.compile(pat))
+            except re.error as exc:
+                raise DataFileError(f"{where}.{kind}.patterns: bad regex {pat!r}: {exc}") from exc
+        patterns[kind] = tuple(compiled)
+    return CueSet(phrases=phrases, exact=exact, patterns=patterns)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> CueSet:
+    """The shipped cue set, loaded once per process."""
+    return load_cues()

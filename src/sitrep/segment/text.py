@@ -1,0 +1,355 @@
+"""Segmentation cascade for plain-text page dumps.
+
+The cascade runs in named stages, each reading only line shapes (lines.py) plus the
+cue file:
+
+1. ``mark_furniture``  - line-level boilerplate anywhere on the page: amounts,
+   address tokens, contact lines, placeholders, form labels, menu runs, cue lines.
+2. ``find_title``      - the first headline-shaped line (or the stated title);
+   later copies of it are boilerplate.
+3. ``find_caption``    - one short unpunctuated line between title and body.
+4. ``find_body_start`` - the first prose paragraph after title/caption.
+5. ``find_body_end``   - where the comment thread or trailing widgets begin: a
+   thread/trailing cue, a widget label, a bulleted author line, or a name-like line
+   (or wide gap) with enough thread evidence.
+6. ``mark_repeats``    - short lines repeated on the page before the thread; then
+   stages 3-5 run again so that repeated furniture cannot pose as a caption.
+7. ``trim_trailing``   - short unpunctuated lines left at the end of the body.
+8. thread parsing (thread.py) on everything after the body end.
+
+Everything that ends up in none of title, caption, body or comments is boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.records import Segmentation, TextSpan
+from sitrep.segment.cues import CueSet, default_cues
+from sitrep.segment.lines import (
+    Line,
+    ends_sentence,
+    has_contact,
+    has_currency,
+    has_long_token,
+    is_headline,
+    is_informal,
+    is_name_like,
+    is_prose,
+    letter_share,
+    norm_line,
+    split_lines,
+)
+from sitrep.segment.settings import DEFAULT_SETTINGS, SegmentSettings
+from sitrep.segment.thread import ParsedComment, author_starts, is_bullet_author, parse_thread
+
+# Line kinds that end the article when they appear after the body has started.
+ENDS_BODY = frozenset({"cue:thread", "cue:trailing", "label"})
+
+
+@dataclass(slots=True)
+class _Page:
+    """Working state of one page through the cascade."""
+
+    text: str
+    lines: list[Line]
+    settings: SegmentSettings
+    cues: CueSet
+    base_gap: int
+    title: int | None = None
+    caption: int | None = None
+    body_start: int | None = None
+    body_end: int | None = None  # index of the first line after the article region
+
+
+def _base_gap(lines: list[Line], settings: SegmentSettings) -> int:
+    """The page's usual blank-line gap between paragraphs (from its first prose lines)."""
+    gaps = [ln.gap_before for ln in lines if ln.gap_before >= 1 and is_prose(ln.text, settings)][:12]
+    if not gaps:
+        return 1
+    counts = Counter(gaps)
+    best = max(counts.values())
+    return min(g for g, c in counts.items() if c == best)
+
+
+def _shape_kind(line: Line, settings: SegmentSettings, cues: CueSet) -> str | None:
+    """Why a single line is furniture, judged on the line alone (None: content)."""
+    text = line.text
+    cue = cues.kind_of(text, max_words=settings.cue_max_words)
+    if cue is not None:
+        return f"cue:{cue}"
+    if has_long_token(text, settings):
+        return "address"
+    if has_contact(text) and len(text.split()) <= settings.cue_max_words:
+        return "contact"
+    if any(c.isdigit() for c in text) and (letter_share(text) < settings.min_letter_share or (
+        has_currency(text) and len(text.split()) <= 3
+    )):
+        return "amount"
+    if not any(c.isalpha() for c in text):
+        return "symbols"
+    words = text.split()
+    if len(words) <= settings.placeholder_max_words and text.rstrip().endswith(("...", "…")) and line.bullet is None:
+        return "placeholder"
+    if text.rstrip().endswith("*") and len(words) <= settings.cue_max_words and not ends_sentence(text):
+        return "form"
+    return None
+
+
+def _is_menu_item(line: Line, settings: SegmentSettings) -> bool:
+    return (
+        line.kind is None
+        and line.bullet is None
+        and len(line.words) <= settings.menu_max_words
+        and not ends_sentence(line.text)
+    )
+
+
+def mark_furniture(page: _Page) -> None:
+    """Stage 1: line-level boilerplate, plus runs of menu-like lines and labels."""
+    s = page.settings
+    lines = page.lines
+    for ln in lines:
+        ln.kind = _shape_kind(ln, s, page.cues)
+    # Menu runs: consecutive (no blank between) very short unpunctuated lines.
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_menu_item(lines[j], s) and (j == i or lines[j].gap_before == 0):
+            j += 1
+        if j - i >= s.menu_min_run:
+            last = j - 1
+            # The run's last line may be the first commenter's name: it stands alone
+            # before a blank line and a text block, so it is left for the thread parser.
+            keep_last = last + 1 < len(lines) and lines[last + 1].gap_before >= 1 and not is_name_like(
+                lines[last + 1].text, s
+            )
+            for k in range(i, last if keep_last else j):
+                lines[k].kind = "menu"
+            i = j
+        else:
+            i = max(j, i + 1)
+    # Labels: a short line ending with ':' that is not followed by prose.
+    for k, ln in enumerate(lines):
+        if ln.kind is not None or not ln.text.rstrip().endswith(":"):
+            continue
+        if len(ln.words) > s.label_max_words:
+            continue
+        nxt = next((m for m in lines[k + 1 :] if m.kind is None), None)
+        if nxt is None or not is_prose(nxt.text, s):
+            ln.kind = "label"
+
+
+def find_title(page: _Page, title_hint: str | None) -> None:
+    """Stage 2: the title line; copies of it elsewhere are boilerplate."""
+    s = page.settings
+    lines = page.lines
+    idx: int | None = None
+    if title_hint:
+        key = norm_line(title_hint)
+        idx = next((ln.idx for ln in lines if norm_line(ln.text) == key), None)
+    if idx is None:
+        idx = next((ln.idx for ln in lines if ln.kind is None and is_headline(ln.text, s)), None)
+    if idx is None:
+        idx = next((ln.idx for ln in lines if ln.kind is None and not is_prose(ln.text, s)), None)
+    page.title = idx
+    if idx is None:
+        return
+    lines[idx].kind = None
+    key = norm_line(lines[idx].text)
+    for ln in lines:
+        if ln.idx != idx and norm_line(ln.text) == key:
+            ln.kind = "title-copy"
+
+
+def find_caption_and_body_start(page: _Page) -> None:
+    """Stages 3-4: the first prose paragraph, and the caption just above it.
+
+    The caption is the content line directly above the body when it is caption
+    shaped; donation headers and other short lines further up stay furniture, so
+    the line nearest the article wins over the line nearest the title.
+    """
+    s = page.settings
+    lines = page.lines
+    first = 0 if page.title is None else page.title + 1
+    page.caption = None
+    page.body_start = None
+    last_content: Line | None = None
+    for ln in lines[first:]:
+        if ln.kind is not None:
+            continue
+        if is_prose(ln.text, s):
+            page.body_start = ln.idx
+            if last_content is not None and _caption_shaped(last_content, lines, s):
+                page.caption = last_content.idx
+            return
+        last_content = ln
+
+
+def _caption_shaped(ln: Line, lines: list[Line], s: SegmentSettings) -> bool:
+    """One line standing alone, short, without sentence punctuation."""
+    alone = ln.idx + 1 >= len(lines) or lines[ln.idx + 1].gap_before >= 1
+    return (
+        alone
+        and ln.bullet is None
+        and len(ln.text) <= s.caption_max_chars
+        and len(ln.words) <= s.caption_max_words
+        and not ends_sentence(ln.text)
+    )
+
+
+def thread_evidence(page: _Page, i: int) -> int:
+    """How strongly the page looks like a comment thread from line `i` on.
+
+    Points: a wide gap before `i` (2), the line's name recurring as an author later
+    (2), two or more further author lines (1), any wide gap later (1), informal
+    writing at the start (1), a thread cue later (1).
+    """
+    s = page.settings
+    lines = page.lines
+    ln = lines[i]
+    score = 0
+    if ln.gap_before > page.base_gap:
+        score += 2
+    starts = author_starts(lines, i, len(lines), page.base_gap, s)
+    names = Counter(norm_line(lines[k].text) for k in starts)
+    if i in starts and names[norm_line(ln.text)] >= 2:
+        score += 2
+    if len([k for k in starts if k != i]) >= 2:
+        score += 1
+    if any(m.gap_before > page.base_gap and m.kind is None for m in lines[i + 1 :]):
+        score += 1
+    nxt = [m for m in lines[i : i + 3] if m.kind is None]
+    if any(is_informal(m.text) for m in nxt):
+        score += 1
+    if any(m.kind == "cue:thread" for m in lines[i + 1 :]):
+        score += 1
+    return score
+
+
+def find_body_end(page: _Page) -> None:
+    """Stage 5: the first line after the article (thread, trailing widgets or page end)."""
+    s = page.settings
+    lines = page.lines
+    page.body_end = len(lines)
+    if page.body_start is None:
+        return
+    starts = set(author_starts(lines, page.body_start + 1, len(lines), page.base_gap, s))
+    for ln in lines[page.body_start + 1 :]:
+        k = ln.idx
+        if ln.kind in ENDS_BODY:
+            page.body_end = k
+            return
+        if ln.kind is not None:
+            continue
+        if is_bullet_author(lines, k, s):
+            page.body_end = k
+            return
+        if k in starts and thread_evidence(page, k) >= s.thread_min_evidence:
+            page.body_end = k
+            return
+        if ln.gap_before > page.base_gap and thread_evidence(page, k) >= s.thread_min_evidence + 1:
+            page.body_end = k
+            return
+
+
+def mark_repeats(page: _Page) -> bool:
+    """Stage 6: short lines seen twice or more, before the thread, are furniture."""
+    s = page.settings
+    counts = Counter(norm_line(ln.text) for ln in page.lines)
+    end = page.body_end if page.body_end is not None else len(page.lines)
+    changed = False
+    for ln in page.lines[:end]:
+        if ln.kind is None and ln.idx != page.title and len(ln.words) <= s.repeat_max_words:
+            if counts[norm_line(ln.text)] >= 2:
+                ln.kind = "repeated"
+                changed = True
+    return changed
+
+
+def _body_blocks(page: _Page) -> list[list[Line]]:
+    """Paragraphs of the article region: runs of content lines without a blank."""
+    blocks: list[list[Line]] = []
+    if page.body_start is None or page.body_end is None:
+        return blocks
+    prev: Line | None = None
+    for ln in page.lines[page.body_start : page.body_end]:
+        if ln.kind is not None:
+            prev = None
+            continue
+        if prev is not None and ln.gap_before == 0:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+        prev = ln
+    return blocks
+
+
+def trim_trailing(page: _Page, blocks: list[list[Line]]) -> list[list[Line]]:
+    """Stage 7: drop short unpunctuated one-line blocks from the end of the body."""
+    s = page.settings
+    while len(blocks) > 1:
+        last = blocks[-1]
+        if len(last) == 1 and len(last[0].words) <= s.trailing_max_words and not ends_sentence(last[0].text):
+            last[0].kind = "trailing"
+            blocks.pop()
+        else:
+            break
+    return blocks
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def segment_text(
+    text: str,
+    *,
+    title_hint: str | None = None,
+    settings: SegmentSettings = DEFAULT_SETTINGS,
+    cues: CueSet | None = None,
+) -> Segmentation:
+    """Split a plain-text page into title, caption, body, boilerplate and comments.
+
+    Offsets point into `text` exactly as given (callers normalise newlines first).
+    """
+    lines = split_lines(text)
+    if not lines:
+        return Segmentation()
+    page = _Page(text=text, lines=lines, settings=settings, cues=cues or default_cues(),
+                 base_gap=_base_gap(lines, settings))
+    mark_furniture(page)
+    find_title(page, title_hint)
+    find_caption_and_body_start(page)
+    find_body_end(page)
+    if mark_repeats(page):
+        find_caption_and_body_start(page)
+        find_body_end(page)
+    blocks = trim_trailing(page, _body_blocks(page))
+
+    covered: set[int] = set()
+    seg = Segmentation()
+    if page.title is not None:
+        t = lines[page.title]
+        seg.title = _span(text, t.start, t.end)
+        covered.add(t.idx)
+    if page.caption is not None and (page.body_start is None or page.caption < page.body_start):
+        c = lines[page.caption]
+        seg.caption = _span(text, c.start, c.end)
+        covered.add(c.idx)
+    for block in blocks:
+        seg.body.append(_span(text, block[0].start, block[-1].end))
+        covered.update(ln.idx for ln in block)
+
+    thread_from = page.body_end if page.body_start is not None else (
+        (page.title + 1) if page.title is not None else 0
+    )
+    parsed: list[ParsedComment] = parse_thread(lines, thread_from, len(lines), page.base_gap, settings)
+    for pc in parsed:
+        seg.comments.append(pc.to_comment(text))
+        covered.update(pc.line_ids)
+    for ln in lines:
+        if ln.idx not in covered:
+            seg.boilerplate.append(_span(text, ln.start, ln.end))
+    return seg
