@@ -287,12 +287,23 @@ def _body_blocks(page: _Page) -> list[list[Line]]:
 
 
 def trim_trailing(page: _Page, blocks: list[list[Line]]) -> list[list[Line]]:
-    """Stage 7: drop short unpunctuated one-line blocks from the end of the body."""
+    """Stage 7: drop widget-shaped blocks from the end of the body.
+
+    A trailing block goes when every line in it is short and unpunctuated (a share
+    bar, a tag list, a thread's control bar such as "Follow / Sort: New · Old").
+    Words are counted only when they hold a letter, so separators do not count.
+    """
     s = page.settings
+
+    def widget_line(ln: Line) -> bool:
+        words = [w for w in ln.words if any(c.isalpha() for c in w)]
+        return len(words) <= s.trailing_max_words and not ends_sentence(ln.text)
+
     while len(blocks) > 1:
         last = blocks[-1]
-        if len(last) == 1 and len(last[0].words) <= s.trailing_max_words and not ends_sentence(last[0].text):
-            last[0].kind = "trailing"
+        if all(widget_line(ln) for ln in last):
+            for ln in last:
+                ln.kind = "trailing"
             blocks.pop()
         else:
             break

@@ -117,9 +117,8 @@ def _parse_bullets(lines: list[Line], lo: int, hi: int, s: SegmentSettings) -> l
             out.append(cur)
         elif cur is not None:
             cur.text_lines.append(ln)
-        else:
-            cur = ParsedComment(index=len(out), author=None, author_line=None, text_lines=[ln])
-            out.append(cur)
+        # Lines above the first name bullet are the thread's header (sort and
+        # follow controls), not a comment: they stay boilerplate.
     levels = sorted({c.indent for c in out if c.indent is not None})
     last_at: dict[int, int] = {}
     for c in out:
