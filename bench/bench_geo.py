@@ -1,0 +1,69 @@
+"""Geocoding speed and footprint: `python bench/bench_geo.py` (also importable: run()).
+
+Reports gazetteer load time and memory (tracemalloc peak and RSS growth), cold
+and warm lookups/s for `resolve` and `resolve_phrase` on one core, and writes
+bench/results/geo.json.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+import tracemalloc
+from pathlib import Path
+
+MENTIONS = ["Idlib", "Sarmada", "Binnish", "Jisr al-Shughur", "Kafer-Zaita", "Latamna", "Mahardah",
+            "Skelbia", "Hmeimim", "Afrin", "al-Qamishli", "Bosoufane", "Tell Rifat", "Aleppo",
+            "Maarat al-Numan", "Khan Sheikhoun", "Saraqeb", "Douma", "Deir Ezzor", "Raqqa",
+            "Moscow", "Ankara", "Arab Said", "Benin", "Greater Idlib", "Xqzzv"]
+PHRASES = ["near the town of Binnish", "in the outskirts of Jisr al-Shughur", "west of Idlib city",
+           "the western countryside of Idlib", "southern Idlib", "in Idlib province"]
+
+
+def run(rounds: int = 2000) -> dict:
+    from sitrep.geo.gazetteer import load_gazetteer
+    from sitrep.geo.resolve import PlaceResolver
+
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.perf_counter()
+    gaz = load_gazetteer()
+    resolver = PlaceResolver(gaz)
+    load_s = time.perf_counter() - t
+    rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+    tracemalloc.start()
+    load_gazetteer()
+    peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+
+    t = time.perf_counter()
+    for m in MENTIONS:
+        resolver.resolve(m)
+    cold = len(MENTIONS) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for _ in range(rounds):
+        for m in MENTIONS:
+            resolver.resolve(m)
+    warm = rounds * len(MENTIONS) / (time.perf_counter() - t)
+    n = max(1, rounds // 10)
+    t = time.perf_counter()
+    for _ in range(n):
+        for p in PHRASES:
+            resolver.resolve_phrase(p)
+    phrases = n * len(PHRASES) / (time.perf_counter() - t)
+    return {"places": len(gaz), "load_s": round(load_s, 3), "load_rss_mb": round(rss_mb, 1),
+            "load_tracemalloc_peak_mb": round(peak_mb, 1), "cold_lookups_per_s": round(cold),
+            "warm_lookups_per_s": round(warm), "phrase_resolutions_per_s": round(phrases)}
+
+
+def main() -> None:
+    res = run()
+    for k, v in res.items():
+        print(f"{k:28} {v}")
+    out = Path(__file__).resolve().parent / "results" / "geo.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Transliteration-robust keys for place names.
+
+The rules are data (`sitrep/data/translit.yaml`): an ordered list of regex
+rewrites, each with a note. This module only compiles and applies them.
+
+* `name_key(text)`     -> the normalised key ("Ma'arat al-Numan" -> "marat numan" w/o spaces)
+* `skeleton_key(text)` -> consonant skeleton of the key (last-resort blocker)
+* `exact_key(text)`    -> lowercase, whitespace-collapsed form used by the exact index
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from sitrep.errors import DataFileError
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pattern: re.Pattern[str]
+    replace: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Translit:
+    """Compiled rule set. Build with `load_translit`."""
+
+    rules: tuple[Rule, ...]
+    skeleton: tuple[Rule, ...]
+
+    def key(self, text: str) -> str:
+        s = _fold(text)
+        for r in self.rules:
+            s = r.pattern.sub(r.replace, s)
+        return s.replace(" ", "")
+
+    def skeleton_of_key(self, key: str) -> str:
+        s = key
+        for r in self.skeleton:
+            s = r.pattern.sub(r.replace, s)
+        return s
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def _compile(path: str, items: object, section: str) -> tuple[Rule, ...]:
+    if not isinstance(items, list):
+        raise DataFileError(f"{path}: '{section}' must be a list of rules")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or "pattern" not in item or "replace" not in item:
+            raise DataFileError(f"{path}: {section}[{i}] needs 'pattern' and 'replace'")
+        if not item.get("note"):
+            raise DataFileError(f"{path}: {section}[{i}] has no 'note' saying why")
+        try:
+            pat = re.compile(str(item["pattern"]))
+        except re.error as exc:
+            raise DataFileError(f"{path}: {section}[{i}].pattern: {exc}") from exc
+        out.append(Rule(pat, str(item["replace"]), str(item["note"])))
+    return tuple(out)
+
+
+def load_translit(path: Path | None = None) -> Translit:
+    """Read and compile a rule file (default: the shipped `translit.yaml`)."""
+    if path is None:
+        text = resources.files("sitrep").joinpath("data", "translit.yaml").read_text("utf-8")
+        where = "sitrep/data/translit.yaml"
+    else:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read: {exc}") from exc
+        where = str(path)
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise DataFileError(f"{where}: expected a mapping with 'rules' and 'skeleton'")
+    return Translit(
+        rules=_compile(where, doc.get("rules"), "rules"),
+        skeleton=_compile(where, doc.get("skeleton"), "skeleton"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_translit() -> Translit:
+    """The shipped rule set, compiled on first use (not at import)."""
+    return load_translit()
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Normalised key with the shipped rules (cached)."""
+    return default_translit().key(text)
+
+
+@lru_cache(maxsize=65536)
+def skeleton_key(text: str) -> str:
+    """Consonant skeleton of `name_key(text)` (cached)."""
+    t = default_translit()
+    return t.skeleton_of_key(t.key(text))
+
+
+def exact_key(text: str) -> str:
+    """Lowercase form for exact lookups: casefold, single spaces, curly quotes as '."""
+    return _WS.sub(" ", text.replace("’", "'").replace("‘", "'")).strip().casefold()
