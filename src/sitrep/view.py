@@ -80,26 +80,39 @@ def render_segmentation(console: Console, doc: Document) -> None:
         console.print(Text(f"{'    ' * (c.depth or 0)}{c.author or '(anonymous)'}: {_clean(c.text)[:100]}"))
 
 
+def _cell(v: Any) -> str | None:
+    """A metric as one cell: 'passed/total (rate)' for count dicts, the value for scalars."""
+    if isinstance(v, dict):
+        hit = v.get("passed", v.get("found", v.get("hits")))
+        if hit is not None and "total" in v:
+            rate = v.get("rate")
+            return f"{hit}/{v['total']}" + (f" ({rate})" if rate is not None else "")
+        return None
+    if isinstance(v, list):
+        return None
+    return str(v)
+
+
+def _metric_table(title: str, metrics: dict[str, Any]) -> Table:
+    t = Table("metric", "value", title=title)
+    for k, v in metrics.items():
+        cell = _cell(v)
+        if cell is not None:
+            t.add_row(k, cell)
+    return t
+
+
 def render_eval(console: Console, report: dict[str, Any]) -> None:
     console.print(Text(f"gold: {report['gold']}  pages: {report['pages']}  documents: {report['documents']}"))
     if report.get("missing_pages"):
         console.print(Text(f"missing pages: {', '.join(report['missing_pages'])}", style="yellow"))
     seg = report.get("segmentation", {})
-    totals = seg.get("totals", seg)
-    t = Table("segmentation metric", "value", title="segmentation")
-    for k, v in totals.items():
-        if not isinstance(v, (dict, list)):
-            t.add_row(k, str(v))
-    console.print(t)
+    console.print(_metric_table("segmentation", seg.get("totals", seg)))
     geo = report.get("geocoding")
     if geo:
         console.print(Text(f"geocoding: {geo['within_radius']}/{geo['total']} gold places within radius"))
     ev = report.get("events")
     if ev:
-        t = Table("event metric", "value", title="events")
-        for k, v in (ev.get("totals") or ev).items():
-            if not isinstance(v, (dict, list)):
-                t.add_row(k, str(v))
-        for k, v in (ev.get("fields") or {}).items():
-            t.add_row(f"field {k}", str(v))
-        console.print(t)
+        console.print(_metric_table("events", ev.get("totals") or ev))
+        if ev.get("fields"):
+            console.print(_metric_table("event fields on matched pairs", ev["fields"]))
