@@ -79,3 +79,10 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     p.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot open"):
         Store(p)
+
+
+def test_migration_split_ignores_semicolons_in_comments_and_strings():
+    from sitrep.store.migrate import _split
+
+    sql = "CREATE TABLE a (x TEXT -- one; two\n);\nINSERT INTO a VALUES ('p;q');\n-- trailing; comment\n"
+    assert [s.splitlines()[0] for s in _split(sql)] == ["CREATE TABLE a (x TEXT -- one; two", "INSERT INTO a VALUES ('p;q');"]

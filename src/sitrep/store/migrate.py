@@ -72,6 +72,20 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
 
 
 def _split(sql: str) -> list[str]:
-    """Split a migration into statements (our migrations hold no triggers)."""
-    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """Split a migration into statements, letting SQLite judge where each ends.
+
+    `sqlite3.complete_statement` understands comments and string literals, so a
+    ';' inside either does not end a statement.
+    """
+    statements: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            statements.append(buf.strip())
+            buf = ""
+    if buf.strip() and any(
+        ln.strip() and not ln.strip().startswith("--") for ln in buf.splitlines()
+    ):
+        raise StoreError(f"migration has an unterminated statement: {buf.strip()[:60]!r}")
+    return statements
