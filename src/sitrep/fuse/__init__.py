@@ -1,0 +1,27 @@
+"""Cross-document fusion: event reports from many pages -> merged, source-attributed events."""
+
+from sitrep.fuse.config import FusionRules, Outlet, SourceBook, load_rules, load_sources
+from sitrep.fuse.core import (
+    CONTESTED,
+    CORROBORATED,
+    SINGLE,
+    MergedEvent,
+    SourceReport,
+    block_keys,
+    candidate_pairs,
+    cluster,
+    compatible,
+    fuse,
+    merge_cluster,
+    merged_id,
+    prepare,
+)
+from sitrep.fuse.score import ClusterScore, score_clusters
+from sitrep.fuse.store import FuseConfig, FuseStats, fuse_all, fuse_config, fuse_incremental, load_events
+
+__all__ = [
+    "CONTESTED", "CORROBORATED", "SINGLE", "ClusterScore", "FuseConfig", "FuseStats", "FusionRules",
+    "MergedEvent", "Outlet", "SourceBook", "SourceReport", "block_keys", "candidate_pairs", "cluster",
+    "compatible", "fuse", "fuse_all", "fuse_config", "fuse_incremental", "load_events", "load_rules",
+    "load_sources", "merge_cluster", "merged_id", "prepare", "score_clusters",
+]  # fmt: skip

@@ -1,0 +1,253 @@
+"""Fusion over the SQLite store: a full pass and an incremental one.
+
+`fuse_all` rebuilds every cluster. `fuse_incremental` files the new reports under
+their block keys (table `event_blocks`), then walks the compatibility graph from
+them through stored block keys only, and re-clusters just the connected
+components it reached. Because clustering depends only on a component's reports
+(see `sitrep.fuse.core`), the result equals a fresh `fuse_all` over everything.
+Each pass writes in ONE transaction, like ingestion batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sitrep.fuse.acled import AcledCodes, acled_columns, load_acled_codes
+from sitrep.fuse.config import FusionRules, SourceBook, load_rules, load_sources
+from sitrep.fuse.core import (
+    Match,
+    MergedEvent,
+    Report,
+    block_keys,
+    cluster,
+    cluster_matches,
+    compatible,
+    merge_cluster,
+    partner_key,
+    prepare,
+)
+from sitrep.records import Event
+from sitrep.store.db import EVENT_COLUMNS, Store
+
+CHUNK = 500  # ids per SQL IN (...) list, under SQLite's variable limit
+
+MERGED_COLUMNS = (
+    "merged_id", "lead_event_id", "event_id_cnty", "event_date", "year", "time_precision",
+    "disorder_type", "event_type", "sub_event_type", "plover_type", "actor1", "assoc_actor_1",
+    "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso",
+    "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "n_sources", "n_outlets", "fusion_certainty", "fatalities_min", "fatalities_max", "updated_at",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FuseStats:
+    reports: int  # reports (re)clustered in this pass
+    merged: int  # merged events written
+    multi_source: int  # of which with more than one report
+    candidate_pairs: int
+    compatible_pairs: int
+
+
+@dataclass(frozen=True, slots=True)
+class FuseConfig:
+    rules: FusionRules
+    sources: SourceBook
+    codes: AcledCodes
+
+
+def fuse_config(
+    rules: FusionRules | str | Path | None = None,
+    sources: SourceBook | str | Path | None = None,
+    codes: AcledCodes | str | Path | None = None,
+) -> FuseConfig:
+    """One frozen options object from loaded objects, file paths or the defaults."""
+    return FuseConfig(
+        rules if isinstance(rules, FusionRules) else load_rules(rules),
+        sources if isinstance(sources, SourceBook) else load_sources(sources),
+        codes if isinstance(codes, AcledCodes) else load_acled_codes(codes),
+    )
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def _event(row: Any) -> Event:
+    d = {c: row[c] for c in EVENT_COLUMNS}
+    d["event_date"] = date.fromisoformat(d["event_date"]) if d["event_date"] else None
+    d["date_inferred"] = bool(d["date_inferred"])
+    d["source"] = row["outlet"]
+    return Event(**d)
+
+
+_SELECT = (
+    "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + ", COALESCE(e.source, d.source) AS outlet"
+    " FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+)
+
+
+def load_events(store: Store, event_ids: Sequence[str] | None = None) -> list[Event]:
+    """Event reports from the store (outlet = the report's source, else its document's)."""
+    if event_ids is None:
+        return [_event(r) for r in store.conn.execute(_SELECT + " ORDER BY e.event_id")]
+    out: list[Event] = []
+    for chunk in _chunks(list(dict.fromkeys(event_ids))):
+        q = ",".join("?" for _ in chunk)
+        out.extend(_event(r) for r in store.conn.execute(_SELECT + f" WHERE e.event_id IN ({q})", chunk))
+    return out
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def merged_row(m: MergedEvent, cfg: FuseConfig, when: datetime) -> tuple[Any, ...]:
+    d: dict[str, Any] = {
+        "merged_id": m.merged_id, "lead_event_id": m.lead_event_id,
+        "event_date": m.event_date.isoformat() if m.event_date else None,
+        "time_precision": m.time_precision, "event_type": m.event_type, "sub_event_type": m.sub_event_type,
+        "plover_type": m.plover_type, "actor1": m.actor1, "assoc_actor_1": m.assoc_actor_1, "inter1": m.inter1,
+        "actor2": m.actor2, "assoc_actor_2": m.assoc_actor_2, "inter2": m.inter2, "country": m.country,
+        "admin1": m.admin1, "admin2": m.admin2, "location": m.location, "latitude": m.latitude,
+        "longitude": m.longitude, "geo_precision": m.geo_precision, "notes": m.notes, "fatalities": m.fatalities,
+        "n_sources": m.n_sources, "n_outlets": m.n_outlets, "fusion_certainty": m.fusion_certainty,
+        "fatalities_min": m.fatalities_min, "fatalities_max": m.fatalities_max,
+        "updated_at": when.isoformat(),
+    }  # fmt: skip
+    d.update(acled_columns(m, cfg.codes, cfg.sources, int(when.timestamp())))
+    return tuple(d[c] for c in MERGED_COLUMNS)
+
+
+def _write(store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig) -> None:
+    """Replace the clusters of `member_ids` by `merged` (caller holds the transaction)."""
+    c = store.conn
+    ids = list(member_ids)
+    for chunk in _chunks(ids):
+        q = ",".join("?" for _ in chunk)
+        c.execute(
+            f"DELETE FROM merged_events WHERE merged_id IN"
+            f" (SELECT merged_id FROM event_sources WHERE event_id IN ({q}))",
+            chunk,
+        )
+        c.execute(f"DELETE FROM event_sources WHERE event_id IN ({q})", chunk)
+    when = _now()
+    c.executemany(
+        f"INSERT OR REPLACE INTO merged_events({', '.join(MERGED_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in MERGED_COLUMNS)})",
+        [merged_row(m, cfg, when) for m in merged],
+    )
+    c.executemany(
+        "INSERT INTO event_sources(merged_id, event_id, doc_id, source, claimed_by, certainty)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(m.merged_id, s.event_id, s.doc_id, s.outlet, s.claimed_by, s.certainty) for m in merged for s in m.sources],
+    )
+
+
+def _file_blocks(store: Store, reports: Iterable[Report], rules: FusionRules) -> None:
+    rows = [(k, r.event_id) for r in reports for k in block_keys(r, rules)]
+    store.conn.executemany("INSERT OR IGNORE INTO event_blocks(block_key, event_id) VALUES (?, ?)", rows)
+
+
+def _in_transaction(store: Store, work: Any) -> Any:
+    c = store.conn
+    c.execute("BEGIN IMMEDIATE")
+    try:
+        out = work()
+        c.execute("COMMIT")
+    except BaseException:
+        if c.in_transaction:
+            c.execute("ROLLBACK")
+        raise
+    return out
+
+
+def fuse_all(store: Store, cfg: FuseConfig | None = None) -> FuseStats:
+    """Re-cluster every report in the store from scratch."""
+    cfg = cfg or fuse_config()
+    evs = {e.event_id: e for e in load_events(store)}
+    reps = {i: prepare(e, cfg.rules, cfg.sources) for i, e in evs.items()}
+    clusters, matches = cluster(list(reps.values()), cfg.rules)
+    merged = [merge_cluster([evs[i] for i in c], reps, cfg.sources) for c in clusters]
+
+    def work() -> None:
+        store.conn.execute("DELETE FROM event_blocks")
+        _file_blocks(store, reps.values(), cfg.rules)
+        store.conn.execute("DELETE FROM merged_events")
+        store.conn.execute("DELETE FROM event_sources")
+        _write(store, merged, [], cfg)
+
+    _in_transaction(store, work)
+    return FuseStats(len(reps), len(merged), sum(1 for m in merged if m.n_sources > 1), -1, len(matches))
+
+
+def fuse_incremental(store: Store, new_event_ids: Iterable[str], cfg: FuseConfig | None = None) -> FuseStats:
+    """Fold newly stored reports into the clusters, touching only their components."""
+    cfg = cfg or fuse_config()
+    rules, sources = cfg.rules, cfg.sources
+    new_ids = sorted(set(new_event_ids))
+    evs: dict[str, Event] = {e.event_id: e for e in load_events(store, new_ids)}
+    reps: dict[str, Report] = {i: prepare(e, rules, sources) for i, e in evs.items()}
+    matches: dict[tuple[str, str], Match] = {}
+    candidates = 0
+
+    def work() -> list[MergedEvent]:
+        nonlocal candidates
+        c = store.conn
+        for chunk in _chunks(list(reps)):
+            c.execute(f"DELETE FROM event_blocks WHERE event_id IN ({','.join('?' for _ in chunk)})", chunk)
+        _file_blocks(store, reps.values(), rules)
+        # Walk the compatibility graph from the new reports via stored block keys.
+        frontier = sorted(reps)
+        seen = set(frontier)
+        while frontier:
+            wanted: dict[str, set[str]] = {}
+            for rid in frontier:
+                keys = sorted({partner_key(k) for k in block_keys(reps[rid], rules)})
+                found: set[str] = set()
+                for chunk in _chunks(keys):
+                    q = ",".join("?" for _ in chunk)
+                    found.update(
+                        r[0] for r in c.execute(f"SELECT event_id FROM event_blocks WHERE block_key IN ({q})", chunk)
+                    )
+                found.discard(rid)
+                wanted[rid] = found
+            missing = sorted({i for f in wanted.values() for i in f} - reps.keys())
+            for e in load_events(store, missing):
+                evs[e.event_id] = e
+                reps[e.event_id] = prepare(e, rules, sources)
+            nxt: set[str] = set()
+            for rid, found in wanted.items():
+                for other in found:
+                    pair = (rid, other) if rid < other else (other, rid)
+                    if pair in matches:
+                        continue
+                    candidates += 1
+                    m = compatible(reps[rid], reps[other], rules)
+                    if m is not None:
+                        matches[pair] = m
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.add(other)
+            frontier = sorted(nxt)
+        members = {i: reps[i] for i in seen}
+        sub = {p: m for p, m in matches.items() if p[0] in members and p[1] in members}
+        clusters = cluster_matches(members, sub, rules)
+        merged = [merge_cluster([evs[i] for i in cl], reps, sources) for cl in clusters]
+        _write(store, merged, sorted(members), cfg)
+        return merged
+
+    merged = _in_transaction(store, work)
+    return FuseStats(
+        sum(m.n_sources for m in merged),
+        len(merged),
+        sum(1 for m in merged if m.n_sources > 1),
+        candidates,
+        len(matches),
+    )
