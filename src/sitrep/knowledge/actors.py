@@ -1,0 +1,553 @@
+"""Actor resolver: a mention as the press writes it -> an ACLED-style actor.
+
+Order of the rules (the first that fires wins; every rule is driven by data in
+``data/actors/*.yaml``, none names an actor here):
+
+1. acronyms learned in this document (``learn_acronyms``)      reason "acronym-learned"
+2. exact name: same-name traps by document country ("context"), aliases
+   ("alias"), units that roll up ("unit"), definite descriptions ("descriptor");
+   acronym-like aliases ("HTS", "IS", "US") match only when written in capitals
+3. quantifiers dropped ("two gunmen"), then spelling-variant key ("alias" etc.)
+4. "<State>-backed Y" / "pro-<State> Y": a named Y wins, else the state's proxy
+   in this theatre, else an unidentified armed group           "backed-descriptor"
+5. "<X>-linked / X-affiliated Y": X dropped, Y resolved (never X)
+6. demonym or country + force noun ("Turkish troops")           "demonym-force"
+7. ethnic adjective + noun ("Kurdish fighters") per theatre       "ethnic-descriptor"
+8. "unidentified/unknown" + noun: unidentified actors            "generic"
+9. leading modifiers dropped ("radical ..."); head nouns dropped after a name
+   ("HTS fighters"); generic words alone or after a place ("Idlib militants")
+   -> the generic actor of the document's country, NEVER a named group
+10. bare country name ("Russia") -> its military                 "country-name"
+11. close spelling of a known name (rapidfuzz, strict cutoff)     "fuzzy"
+12. an unknown string that looks like a group's proper name     "unknown-named"
+    ("the Liwa al-Foo Brigade", "Jaysh al-Bar"): an ad-hoc match keeping the
+    surface name, id "adhoc:<slug>", inter 2. Choice: ``ActorMatch.inter`` is
+    an int, and named armed groups our sources do not know are overwhelmingly
+    opposition factions (Rebel Groups); callers that need certainty check
+    ``reason == "unknown-named"`` and treat the code as provisional.
+
+Results are cached per (clean surface, document country); warm lookups are
+dictionary hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from sitrep.knowledge.ontology import (
+    Actor,
+    Ontology,
+    acronym_key,
+    clean_surface,
+    load_ontology,
+    loose_key,
+    slug,
+    surface_key,
+)
+
+__all__ = ["ActorContext", "ActorMatch", "ActorResolver", "load_ontology"]
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    actor_id: str
+    name: str
+    inter: int
+    country: str | None
+    reason: str
+    generic: bool = False
+
+
+@dataclass
+class ActorContext:
+    """What the resolver knows about the document a mention comes from."""
+
+    country: str | None = None  # ISO2 of the document's conflict, e.g. "SY"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "JB" -> "Jaysh al-Bar"
+    date: date | None = None  # picks earlier ACLED names of state forces (Actor.periods)
+
+
+_ACR_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/.-]{1,9})\s*\)")
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z0-9]|(?:al|el|ad|ar|as|ash|at|an|az)-[A-Za-z])")
+_CACHE_MAX = 200_000
+_NO_MATCH = object()
+
+
+class ActorResolver:
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.ontology = ontology if ontology is not None else load_ontology()
+        o = self.ontology
+        self._exact: dict[str, tuple[str, str]] = {}  # key -> (actor id, reason)
+        self._acro: dict[str, tuple[str, str]] = {}
+        self._amb: dict[str, int] = {}  # key -> index in ontology.ambiguous
+        self._amb_acro: dict[str, int] = {}
+        self._loose: dict[str, tuple[str, str] | None] = {}  # None = two actors share it
+        self._loose_amb: dict[str, int] = {}
+        for actor in o.actors.values():
+            if actor.generic_role:
+                continue
+            for reason, values in (("alias", (actor.name, *actor.aliases)), ("unit", actor.units), ("descriptor", actor.descriptors)):
+                for v in values:
+                    self._index(v, (actor.id, reason))
+        for i, amb in enumerate(o.ambiguous):
+            for a in amb.aliases:
+                ak = acronym_key(a)
+                if ak:
+                    self._amb_acro[ak] = i
+                else:
+                    self._amb[surface_key(a)] = i
+                    self._loose_amb[self._lk(surface_key(a))] = i
+        self._fuzzy_keys = [k for k, v in self._loose.items() if v is not None and len(k) >= 10]
+        self._cache: dict[tuple[str, str | None], ActorMatch | None] = {}
+
+    # ------------------------------------------------------------ indexing
+    def _lk(self, key: str) -> str:
+        return loose_key(key, self.ontology.translit_folds)
+
+    def _index(self, surface: str, target: tuple[str, str]) -> None:
+        ak = acronym_key(surface)
+        if ak:
+            self._acro.setdefault(ak, target)
+            return
+        k = surface_key(surface)
+        self._exact.setdefault(k, target)
+        lk = self._lk(k)
+        prev = self._loose.get(lk, _NO_MATCH)
+        if prev is _NO_MATCH:
+            self._loose[lk] = target
+        elif prev is not None and prev[0] != target[0]:
+            self._loose[lk] = None  # variant key shared by two actors: exact spelling only
+
+    # ------------------------------------------------------------- public
+    def get(self, actor_id: str) -> Actor:
+        return self.ontology.get(actor_id)
+
+    def resolve(self, text: str, context: ActorContext | None = None) -> ActorMatch | None:
+        """The actor a mention names, or None when it names no actor we can tell."""
+        ctx = context
+        surface = clean_surface(text)
+        if not surface:
+            return None
+        if ctx is not None and ctx.acronyms:
+            long = ctx.acronyms.get(surface.replace(".", ""))
+            if long is not None:
+                m = self._resolve_uncached(clean_surface(long), ctx.country)
+                return self._dated(replace(m, reason="acronym-learned"), ctx) if m else None
+            if any(t in ctx.acronyms for t in surface.split()):
+                return self._dated(self._resolve_uncached(surface, ctx.country, ctx), ctx)
+        country = ctx.country if ctx is not None else None
+        ck = (surface, country)
+        try:
+            m = self._cache[ck]
+        except KeyError:
+            m = self._resolve_uncached(surface, country)
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            self._cache[ck] = m
+        return self._dated(m, ctx) if ctx is not None and ctx.date is not None else m
+
+    def resolve_all(self, text: str, context: ActorContext | None = None) -> list[ActorMatch]:
+        """Every actor of a coordinated mention: "Russian and Syrian warplanes" -> [Russia, Syria]."""
+        parts = self._conjuncts(clean_surface(text))
+        if len(parts) > 1:
+            out = []
+            for p in parts:
+                m = self.resolve(p, context)
+                if m is not None and m.actor_id not in {x.actor_id for x in out}:
+                    out.append(m)
+            if out:
+                return out
+        m = self.resolve(text, context)
+        return [m] if m else []
+
+    def learn_acronyms(self, text: str, context: ActorContext) -> None:
+        """Record "Long Name (ACR)" definitions of a document in `context.acronyms`.
+
+        The long name is the run of name-like words before the parenthesis;
+        a known actor found in it wins, else an unknown group's name whose
+        initials fit the acronym (or which starts at a name marker word).
+        The first definition of an acronym in a document is kept.
+        """
+        for m in _ACR_DEF_RE.finditer(text):
+            acr = m.group(1).replace(".", "")
+            if acr in context.acronyms or sum(c.isupper() for c in acr) < 2:
+                continue
+            tokens = text[max(0, m.start() - 160): m.start()].split()
+            run: list[str] = []
+            for tok in reversed(tokens):
+                t = clean_surface(tok) if tok[-1:] in "’'" else tok
+                if _NAME_TOKEN_RE.match(t) or t.lower() in self.ontology.connectors:
+                    run.insert(0, t)
+                else:
+                    break
+            while run and run[0].lower() in self.ontology.connectors:
+                run.pop(0)
+            if not run:
+                continue
+            long = self._long_form(run, acr, context.country)
+            if long:
+                context.acronyms[acr] = long
+
+    def surface_forms(self) -> Iterator[tuple[str, str]]:
+        """(surface, actor id) pairs for spaCy EntityRuler / PhraseMatcher patterns.
+
+        Named actors (name, aliases, units, descriptors), every candidate of a
+        same-name trap, demonym/country + force noun for each state force, and
+        generic words with the default country's generic actor. Patterns only
+        find spans: ``resolve`` (with the document's context) gives the final id.
+        """
+        o = self.ontology
+        seen: set[tuple[str, str]] = set()
+
+        def emit(s: str, aid: str) -> Iterator[tuple[str, str]]:
+            if (s, aid) not in seen:
+                seen.add((s, aid))
+                yield s, aid
+
+        for a in o.actors.values():
+            if a.generic_role:
+                continue
+            for s in (a.name, *a.aliases, *a.units, *a.descriptors):
+                yield from emit(s, a.id)
+        for amb in o.ambiguous:
+            for s in amb.aliases:
+                for aid in (*amb.contexts.values(), amb.default):
+                    yield from emit(s, aid)
+        for c in o.countries.values():
+            for role in ("military", "police"):
+                st = o.state_actor(c.iso2, role)
+                if st is None:
+                    continue
+                for term in (*c.demonyms, *c.names):
+                    for noun, fn in o.force_nouns.items():
+                        if fn.role == role:
+                            yield from emit(f"{term} {noun}", st.id)
+        for word, role in o.generic.items():
+            g = o.generic_actor(role, o.default_country)
+            if g is not None:
+                yield from emit(word, g.id)
+
+    def search(self, query: str) -> list[Actor]:
+        """Actors whose id, name or any alias fits `query` (best first) for `sitrep actors QUERY`."""
+        q = surface_key(query)
+        if not q:
+            return []
+        scored: list[tuple[float, str, Actor]] = []
+        for a in self.ontology.actors.values():
+            names = [a.id, a.name, *a.aliases, *a.units, *a.descriptors]
+            keys = [surface_key(n) for n in names]
+            if q in keys:
+                score = 300.0
+            elif any(q in k for k in keys):
+                score = 200.0
+            else:
+                score = max(fuzz.partial_ratio(q, k) for k in keys)
+                if score < 85:
+                    continue
+            scored.append((-score, a.name, a))
+        m = self.resolve(query)
+        if m is not None and m.actor_id in self.ontology.actors and all(a.id != m.actor_id for _, _, a in scored):
+            scored.append((-250.0, "", self.ontology.actors[m.actor_id]))
+        return [a for _, _, a in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+    # ----------------------------------------------------------- internals
+    def _dated(self, m: ActorMatch | None, ctx: ActorContext | None) -> ActorMatch | None:
+        if m is None or ctx is None or ctx.date is None:
+            return m
+        actor = self.ontology.actors.get(m.actor_id)
+        if actor is None or not actor.periods:
+            return m
+        name = actor.name_on(ctx.date)
+        return m if name == m.name else replace(m, name=name)
+
+    def _match(self, actor_id: str, reason: str) -> ActorMatch:
+        a = self.ontology.actors[actor_id]
+        return ActorMatch(a.id, a.name, a.inter, a.country, reason, a.generic)
+
+    def _theatre(self, country: str | None) -> str | None:
+        return country or self.ontology.default_country
+
+    def _resolve_uncached(self, surface: str, country: str | None, ctx: ActorContext | None = None) -> ActorMatch | None:
+        tokens = surface.split()
+        return self._resolve_tokens(tokens, country, ctx, 0)
+
+    def _resolve_tokens(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        if not tokens or depth > 6:
+            return None
+        o = self.ontology
+        surface = " ".join(tokens)
+        key = surface.casefold()
+        if ctx is not None and surface.replace(".", "") in ctx.acronyms:
+            m = self._resolve_tokens(clean_surface(ctx.acronyms[surface.replace(".", "")]).split(), country, None, depth + 1)
+            return replace(m, reason="acronym-learned") if m else None
+        # 2. exact names
+        m = self._exact_match(surface, key, country)
+        if m:
+            return m
+        # 3. quantifiers / a second "the"
+        stripped = self._strip_leading(tokens, o.quantifiers + ("the",))
+        if stripped is not tokens:
+            return self._resolve_tokens(stripped, country, ctx, depth + 1)
+        lk = self._lk(key)
+        if lk in self._loose_amb:
+            return self._match(o.ambiguous[self._loose_amb[lk]].pick(country), "context")
+        hit = self._loose.get(lk)
+        if hit:
+            return self._match(*hit)
+        # 4. backed / pro-
+        m = self._backed(tokens, key, country, ctx, depth)
+        if m:
+            return m
+        # 5. X-linked Y
+        m = self._linked(key, tokens, country, ctx, depth)
+        if m is not _NO_MATCH:
+            return m  # type: ignore[return-value]
+        # 6. demonym + force noun
+        m = self._demonym_force(tokens, country)
+        if m:
+            return m
+        # 7. ethnic adjective + noun
+        if len(tokens) >= 2:
+            aid = o.ethnic.get((tokens[0].casefold(), self._theatre(country) or ""))
+            rest = " ".join(tokens[1:]).casefold()
+            if aid and (rest in o.generic or rest in o.force_nouns):
+                return self._match(aid, "ethnic-descriptor")
+            if (tokens[0].casefold(), self._theatre(country) or "") not in o.ethnic and any(
+                tokens[0].casefold() == adj for adj, _ in o.ethnic
+            ) and rest in o.generic:
+                return self._generic("armed-group", country)
+        # 8. unidentified + noun
+        if len(tokens) >= 2 and tokens[0].casefold() in o.unidentified:
+            rest = " ".join(tokens[1:]).casefold()
+            fn = o.force_nouns.get(rest)
+            if fn is not None:
+                return self._generic("military", country)
+            if rest in o.generic:
+                return self._generic(o.generic[rest], country)
+            inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
+            return inner if inner is not None and inner.generic else None
+        # 9. modifiers, head nouns, generic words
+        if len(tokens) >= 2 and tokens[0].casefold() in o.modifiers:
+            inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
+            if inner is not None:
+                return inner
+        if " and " in key or "," in key or " & " in key:
+            parts = self._conjuncts(surface)
+            if len(parts) > 1:
+                first = self._resolve_tokens(parts[0].split(), country, ctx, depth + 1)
+                if first is not None and all(self._resolve_tokens(p.split(), country, ctx, depth + 1) for p in parts[1:]):
+                    return first
+        if key in o.generic:
+            return self._generic(o.generic[key], country)
+        if key in o.bare_state_nouns or key in o.context_terms:
+            st = o.state_actor(self._theatre(country), "military")
+            if st is not None and key in o.bare_state_nouns:
+                return self._match(st.id, "demonym-force")
+        fn = o.force_nouns.get(key)
+        if fn is not None:
+            return self._generic("military", country) if fn.air else None
+        m = self._head(tokens, country, ctx, depth)
+        if m is not _NO_MATCH:
+            return m  # type: ignore[return-value]
+        # 10. bare country name ("US" only in capitals)
+        iso = o.country_of_term(key)
+        if iso is not None:
+            for n in o.countries[iso].names:
+                ak = acronym_key(n)
+                if (ak is not None and ak == surface.replace(".", "")) or (ak is None and surface_key(n) == key):
+                    return self._state(iso, "military", "country-name")
+            return None
+        # 11. fuzzy, 12. unknown named group
+        if self._looks_named(tokens):
+            if len(lk) >= 10 and self._fuzzy_keys:
+                best = process.extractOne(lk, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=93)
+                if best is not None:
+                    aid, _reason = self._loose[best[0]]  # type: ignore[misc]
+                    return self._match(aid, "fuzzy")
+            if self._has_marker(tokens):
+                return ActorMatch(f"adhoc:{slug(surface)}", surface, 2, country, "unknown-named")
+        return None
+
+    def _exact_match(self, surface: str, key: str, country: str | None) -> ActorMatch | None:
+        i = self._amb.get(key)
+        ak = surface.replace(".", "")
+        if i is None:
+            i = self._amb_acro.get(ak)
+        if i is not None:
+            return self._match(self.ontology.ambiguous[i].pick(country), "context")
+        hit = self._exact.get(key) or self._acro.get(ak)
+        return self._match(*hit) if hit else None
+
+    @staticmethod
+    def _strip_leading(tokens: list[str], words: tuple[str, ...]) -> list[str]:
+        key = " ".join(tokens).casefold()
+        for w in words:  # longest first
+            if key.startswith(w + " ") and len(w.split()) < len(tokens):
+                return tokens[len(w.split()):]
+        return tokens
+
+    def _generic(self, role: str, country: str | None) -> ActorMatch | None:
+        g = self.ontology.generic_actor(role, country)
+        return self._match(g.id, "generic") if g is not None else None
+
+    def _state(self, iso: str, role: str, reason: str) -> ActorMatch | None:
+        st = self.ontology.state_actor(iso, role)
+        if st is not None:
+            return self._match(st.id, reason)
+        c = self.ontology.countries[iso]
+        if role != "military":
+            return None
+        # a state with no entry yet: ACLED's pattern without the government years
+        return ActorMatch(f"adhoc:military-{iso.lower()}", f"Military Forces of {c.state_name}", 1, iso, reason)
+
+    def _country_term(self, text_key: str, country: str | None) -> str | None:
+        o = self.ontology
+        if text_key in o.context_terms or text_key.removeprefix("pro-") in o.context_terms:
+            return self._theatre(country)
+        return o.country_of_term(text_key)
+
+    def _backed(self, tokens: list[str], key: str, country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        o = self.ontology
+        backer_iso: str | None = None
+        rest: list[str] | None = None
+        found = False
+        first = tokens[0].casefold()
+        if first.startswith("pro-") and len(first) > 4:
+            found = True
+            backer_iso = self._country_term(first[4:], country)
+            rest = tokens[1:]
+        else:
+            for i, tok in enumerate(tokens[:4]):
+                t = tok.casefold()
+                for bw in o.backer_words:
+                    if t.endswith("-" + bw) or (t == bw and i > 0):
+                        head = (" ".join(tokens[:i]) + " " + t[: -len(bw) - 1]) if t != bw else " ".join(tokens[:i])
+                        found = True
+                        backer_iso = self._country_term(head.strip().casefold(), country)
+                        rest = tokens[i + 1:]
+                        break
+                if found:
+                    break
+        if not found:
+            return None
+        inner = self._resolve_tokens(rest, country, ctx, depth + 1) if rest else None
+        if inner is not None and not inner.generic and inner.reason not in ("demonym-force",):
+            return inner
+        theatre = self._theatre(country)
+        if backer_iso is not None and theatre is not None:
+            aid = o.proxies.get((backer_iso, theatre))
+            if aid is not None:
+                return self._match(aid, "backed-descriptor")
+        g = o.generic_actor("armed-group", country)
+        return self._match(g.id, "backed-descriptor") if g is not None else None
+
+    def _linked(self, key: str, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> object:
+        o = self.ontology
+        for i, tok in enumerate(tokens[:5]):
+            t = tok.casefold()
+            for lw in o.link_words:
+                if (t.endswith("-" + lw) or (t == lw and i > 0)) and i + 1 < len(tokens):
+                    return self._resolve_tokens(tokens[i + 1:], country, ctx, depth + 1)
+        return _NO_MATCH
+
+    def _demonym_force(self, tokens: list[str], country: str | None) -> ActorMatch | None:
+        o = self.ontology
+        n = len(tokens)
+        for cut in (1, 2, 3):
+            if cut >= n:
+                break
+            iso = self._country_term(" ".join(tokens[:cut]).casefold(), country)
+            if iso is None:
+                continue
+            rest = [t.casefold() for t in tokens[cut:]]
+            for hl in (2, 1):
+                if hl > len(rest):
+                    continue
+                fn = o.force_nouns.get(" ".join(rest[-hl:]))
+                if fn is not None and all(t in o.force_modifiers for t in rest[:-hl]):
+                    return self._state(iso, fn.role, "demonym-force")
+        return None
+
+    def _head(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> object:
+        """"<name> <head noun>" -> the name; "<place or adjective> <generic word>" -> generic."""
+        o = self.ontology
+        for hl in (2, 1):
+            if len(tokens) <= hl:
+                continue
+            head = " ".join(tokens[-hl:]).casefold()
+            is_generic = head in o.generic
+            fn = o.force_nouns.get(head)
+            if not (is_generic or fn is not None or head in o.trailing_heads):
+                continue
+            inner = self._resolve_tokens(tokens[:-hl], country, ctx, depth + 1)
+            if inner is not None and not inner.generic and inner.reason != "country-name":
+                return inner
+            if is_generic:
+                return self._generic(o.generic[head], country)
+            if fn is not None and fn.air and inner is None:
+                return self._generic("military", country)
+            return None
+        return _NO_MATCH
+
+    def _looks_named(self, tokens: list[str]) -> bool:
+        con = self.ontology.connectors
+        caps = 0
+        for t in tokens:
+            if t[:1].isupper() or t[:1].isdigit():
+                caps += 1
+            elif t.casefold() in con or _NAME_TOKEN_RE.match(t):
+                continue
+            else:
+                return False
+        return caps >= 1
+
+    def _has_marker(self, tokens: list[str]) -> bool:
+        o = self.ontology
+        if len(tokens) < 2:
+            return False
+        for t in tokens:
+            if t.casefold() in o.name_markers_arabic or t in o.name_markers_english:
+                return True
+        return False
+
+    def _conjuncts(self, surface: str) -> list[str]:
+        """Split "A and B <noun>" / "A, B and C" into resolvable parts."""
+        parts = [p.strip() for p in re.split(r",\s*|\s+(?:and|&)\s+", surface) if p.strip()]
+        if len(parts) < 2:
+            return [surface]
+        last = parts[-1].split()
+        # "Russian and Syrian warplanes": the shared head noun goes to every part
+        if len(last) >= 2 and all(len(p.split()) == 1 for p in parts[:-1]):
+            head = " ".join(last[1:])
+            return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
+        return parts
+
+    def _long_form(self, run: list[str], acr: str, country: str | None) -> str | None:
+        # a known actor in the run, longest suffix first
+        for i in range(len(run)):
+            cand = " ".join(run[i:])
+            m = self._resolve_uncached(clean_surface(cand), country)
+            if m is not None and not m.generic and m.reason != "unknown-named":
+                return clean_surface(cand)
+        # an unknown group: initials that spell the acronym, else from a marker word on
+        want = acr.upper()
+        for i in range(len(run)):
+            cand = run[i:]
+            initials = "".join(
+                (t.split("-", 1)[1][:1] if "-" in t and t.split("-", 1)[0].lower() in self.ontology.connectors else t[:1])
+                for t in cand if t.lower() not in self.ontology.connectors
+            ).upper()
+            if initials == want and self._looks_named(cand):
+                return " ".join(cand)
+        for i, t in enumerate(run):
+            if t.casefold() in self.ontology.name_markers_arabic:
+                m = self._resolve_uncached(" ".join(run[i:]), country)
+                if m is not None and m.reason == "unknown-named":
+                    return " ".join(run[i:])
+        return None
