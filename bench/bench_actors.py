@@ -21,7 +21,7 @@ MENTIONS = [
     "Hurras al-Deen", "Ansar Allah", "the Liwa al-Foo Brigade", "Jaysh al-Bar fighters",
     "Al-Qaeda-linked terrorists", "the US-led coalition", "YPG", "the Kurdish-led forces", "ISIS",
     "Russian and Syrian warplanes", "civilians", "two soldiers", "Suqour al-Sham", "Xqzzv",
-    "the former branch of al-Qaeda in Syria", "Israeli jets", "American soldiers",
+    "former branch of al-Qaeda in Syria", "Israeli jets", "American soldiers",
 ]
 
 

@@ -67,7 +67,7 @@ def test_unit_reason_and_name(resolver):
 
 
 def test_descriptors(resolver):
-    m = resolver.resolve("the former branch of al-Qaeda in Syria", SY)
+    m = resolver.resolve("former branch of al-Qaeda in Syria", SY)
     assert (m.actor_id, m.reason) == ("hts", "descriptor")
     assert rid(resolver, "the Kurdish-led forces") == "sdf"
 
