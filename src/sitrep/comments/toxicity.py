@@ -41,6 +41,8 @@ _TOKEN = re.compile(r"[\w*#@$!]+", re.UNICODE)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _MASK = re.compile(r"[*#_]+")
 _RUN = re.compile(r"([a-z])\1+")
+_LONG_RUN = re.compile(r"([a-z])\1\1")
+_SINGLE_QUOTED = re.compile(r"(?<!\w)'[^'\n]{1,120}'(?!\w)")
 _EDGE_PUNCT = "!*#_"
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 
@@ -111,9 +113,12 @@ def normalise_token(raw: str, vocabulary: frozenset[str]) -> str:
             found = sorted(w for w in vocabulary if rx.match(w))
             if found:
                 return found[0]
-        for variant in _run_variants(cand):
-            if variant in vocabulary:
-                return variant
+        if cand in vocabulary:
+            return cand
+        if _LONG_RUN.search(cand):  # "stuuupid": someone stretched the word
+            for variant in _run_variants(cand):
+                if variant in vocabulary:
+                    return variant
     return _RUN.sub(lambda m: m.group(1) * min(2, len(m.group(0))), low)
 
 
@@ -142,6 +147,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
         if line.lstrip().startswith(">"):
             ranges.append((pos, pos + len(line)))
         pos += len(line)
+    ranges.extend((m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text))
     for left, right in _QUOTE_PAIRS:
         i = 0
         while True:
