@@ -371,20 +371,22 @@ def merge_cluster(events: Sequence[Event], reports: Mapping[str, Report], source
     where = min(evs, key=lambda e: (gp(e), -rel(e), e.event_id))
     a1, a2 = lead.actor1, lead.actor2
     inter1, inter2 = lead.inter1, lead.inter2
-    # a side the lead leaves empty or unidentified takes the first identified name
-    known1, known2 = rep[lead.event_id].actor1 is not None, rep[lead.event_id].actor2 is not None
-    for e in sorted(evs, key=lambda e: (-rel(e), e.event_id)):
+    # A side the lead leaves empty or unidentified takes the name the other reports
+    # give it, but only when they all agree: a disputed perpetrator stays open.
+    lr = rep[lead.event_id]
+    offers: list[dict[str, tuple[str, int | None]]] = [{}, {}]
+    for e in evs:
         r = rep[e.event_id]
-        swapped = _swapped(rep[lead.event_id], r)
-        (o1, n1, i1), (o2, n2, i2) = (
-            ((e.actor2, r.actor2, e.inter2), (e.actor1, r.actor1, e.inter1))
-            if swapped
-            else ((e.actor1, r.actor1, e.inter1), (e.actor2, r.actor2, e.inter2))
-        )
-        if not known1 and n1 is not None and n1 != (a2 or "").casefold():
-            a1, inter1, known1 = o1, i1, True
-        if not known2 and n2 is not None and n2 != (a1 or "").casefold():
-            a2, inter2, known2 = o2, i2, True
+        sides = [(e.actor1, r.actor1, e.inter1), (e.actor2, r.actor2, e.inter2)]
+        if _swapped(lr, r):
+            sides.reverse()
+        for n, (raw, norm, inter) in enumerate(sides):
+            if norm is not None and raw is not None:
+                offers[n].setdefault(norm, (raw, inter))
+    if lr.actor1 is None and len(offers[0]) == 1:
+        (a1, inter1), = offers[0].values()
+    if lr.actor2 is None and len(offers[1]) == 1:
+        (a2, inter2), = offers[1].values()
     figures = [(rel(e), e.fatalities, e.event_id) for e in evs if e.fatalities is not None]
     fat = min(figures, key=lambda f: (-f[0], f[1]))[1] if figures else None
 

@@ -32,10 +32,10 @@ CREATE TABLE merged_events (
     latitude           REAL,
     longitude          REAL,
     geo_precision      INTEGER,
-    source             TEXT,                -- outlets, '; '-joined
+    source             TEXT,                -- outlets joined by semicolons
     source_scale       TEXT,
     notes              TEXT NOT NULL DEFAULT '',
-    fatalities         INTEGER,             -- most reliable outlet's figure; NULL = none stated
+    fatalities         INTEGER,             -- most reliable outlet's figure, NULL = none stated
     tags               TEXT,
     timestamp          INTEGER,
     n_sources          INTEGER NOT NULL,
