@@ -73,6 +73,7 @@ class AbuseLexicon:
     max_weight: float
     addressee_words: frozenset[str]
     flag_categories: tuple[str, ...]
+    boost_categories: frozenset[str] = frozenset()
     terms: dict[tuple[str, ...], Term] = field(default_factory=dict)  # every inflected form
     phrases: list[Phrase] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()  # every word a token may be normalised to
@@ -99,6 +100,7 @@ def _load_abuse(path: str | None) -> AbuseLexicon:
         max_weight=float(raw["max_weight"]),
         addressee_words=frozenset(str(w).lower() for w in raw.get("addressee_words") or []),
         flag_categories=tuple(raw.get("flag_categories") or ()),
+        boost_categories=frozenset(raw.get("boost_categories") or ()),
     )
     vocab: set[str] = set(lex.addressee_words)
     exact: dict[tuple[str, ...], Term] = {}

@@ -183,7 +183,7 @@ def score_text(text: str, lexicon: AbuseLexicon | None = None) -> ToxicityResult
             if term is None:
                 continue
             weight = term.weight
-            if term.category in ("insult", "dehumanising", "slur"):
+            if term.category in lex.boost_categories:
                 window = norms[max(0, i - lex.addressee_window) : i]
                 if any(w in lex.addressee_words for w in window):
                     weight = min(lex.max_weight, weight * lex.addressee_boost)

@@ -76,6 +76,7 @@ class RelationRules:
     cues: tuple[Cue, ...]
     by_sub_event_type: dict[str, str]
     by_event_type: dict[str, str]
+    prefix_forms: tuple[str, ...] = ("{X}",)
 
     def edge_type(self, event_type: str | None, sub_event_type: str | None) -> str | None:
         if sub_event_type and sub_event_type in self.by_sub_event_type:
@@ -128,7 +129,8 @@ def _load_rules(path: str | None) -> RelationRules:
             if v not in RELATION_TYPES:
                 raise DataFileError(f"{label}: field 'event_edges.{section}.{k}' names unknown type {v!r}")
     return RelationRules(
-        tuple(cues), dict(edges.get("by_sub_event_type") or {}), dict(edges.get("by_event_type") or {})
+        tuple(cues), dict(edges.get("by_sub_event_type") or {}), dict(edges.get("by_event_type") or {}),
+        tuple(str(f) for f in raw.get("prefix_forms") or ["{X}"]),
     )
 
 
@@ -172,9 +174,9 @@ def _resolve_side(resolver: Resolver, phrase: str, ctx: Any, trim: str, keep_gen
     return None
 
 
-def _resolve_prefix(resolver: Resolver, prefix: str, ctx: Any, keep_generic: bool) -> Any:
-    for cand in (prefix, f"{prefix} forces"):
-        m = resolver.resolve(cand, ctx)
+def _resolve_prefix(resolver: Resolver, prefix: str, ctx: Any, keep_generic: bool, forms: tuple[str, ...]) -> Any:
+    for form in forms:
+        m = resolver.resolve(form.replace("{X}", prefix), ctx)
         if _usable(m, keep_generic):
             return m
     return None
@@ -214,7 +216,7 @@ def extract_relations(
                     b_first = m.start("b") < other
                     is_prefix = b_first and sent[m.end("b") : m.end("b") + 1] == "-"
                     if is_prefix:
-                        b = _resolve_prefix(resolver, b_text, ctx, keep_generic)
+                        b = _resolve_prefix(resolver, b_text, ctx, keep_generic, rules.prefix_forms)
                     else:
                         b = _resolve_side(resolver, b_text, ctx, "left" if b_first else "right", keep_generic)
                     if b is None:
