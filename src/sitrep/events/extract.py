@@ -1,0 +1,891 @@
+"""Event extraction: body paragraphs -> ACLED-style `Event`s and `Statement`s.
+
+One `nlp.pipe` pass over the body paragraphs of a batch of documents; everything
+after that is rule layers over the parse (dict lookups, no re-parsing). The rules:
+
+* a trigger (``doc.spans["sitrep_triggers"]``) is a candidate event; its codes come
+  from the lexicon, refined by instrument cues and by actor1's inter group;
+* modality cues on the trigger's governing chain (modal auxiliaries, "to"-infinitive
+  purposes, plan/threat/prediction words, "if") make it a `Statement`; negation and
+  habitual cues drop it; trigger nouns that only recall an event ("the strike",
+  "after the attack", "several strikes") are dropped;
+* roles come from the dependency parse (subject / "by" agent / passive subject /
+  object / "on"/"against" targets / "between X and Y"), actors from the resolver;
+* the place is the most specific resolved place tied to the clause, then the
+  sentence, then the paragraph, then the article so far;
+* dates come from the sentence's time expression, else the last one in the
+  article, else the day before publication (see `sitrep.timex`);
+* claims: "X said/confirmed that ...", quotes attributed after the closing mark,
+  "according to X" (scoping forward over the paragraph), certainty words;
+* duplicates inside one document are merged (identical fields, or a vaguer
+  summary of a more specific event: `MERGE_KM`, `MERGE_DAYS`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon, TriggerRule, load_lexicon
+from sitrep.geo.distance import haversine_km
+from sitrep.records import Document, Event, Evidence, Statement
+from sitrep.timex import TimexParser, load_timex_parser
+
+log = logging.getLogger(__name__)
+
+# Two reports of one event in one article are merged when the vaguer one lies within
+# MERGE_KM of the specific one and MERGE_DAYS of its date. Calibrated on the seed
+# pages (a lede summary vs its detail sentence are 5-40 km apart); re-run
+# `sitrep eval` on the seeds after changing.
+MERGE_KM = 75.0
+MERGE_DAYS = 7
+# A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
+COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
+DEFAULT_BATCH_SIZE = 32
+# A place read from a proper name inside a longer description is at best "near" it.
+FALLBACK_PRECISION = 3
+DEFAULT_COUNTRY = "SY"
+
+
+@dataclass(slots=True)
+class _Actor:
+    name: str
+    inter: int | None
+    generic: bool
+    span: Span | None
+    actor_id: str = ""
+
+
+@dataclass(slots=True)
+class _Place:
+    match: Any  # PlaceMatch
+    span: Span | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(slots=True)
+class _DocState:
+    document: Document
+    actor_ctx: Any
+    last_actors: list[_Actor] = field(default_factory=list)
+    last_claimant: tuple[str, Span | None] | None = None
+    previous_date: tuple[date, int] | None = None
+    last_place: _Place | None = None
+    admin1_hints: list[str] = field(default_factory=list)
+    year_hint: int | None = None
+    actor_cache: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    span: Span
+    par_start: int
+    claimant: tuple[str, Span | None] | None = None
+    certainty: set[str] = field(default_factory=set)
+
+
+class EventExtractor:
+    """Build once from resources, then `extract(docs)` many times."""
+
+    def __init__(self, nlp: Language, actor_resolver: Any = None, place_resolver: Any = None,
+                 lexicon: EventLexicon | None = None, timex: TimexParser | None = None,
+                 *, default_country: str | None = DEFAULT_COUNTRY) -> None:
+        self.nlp = nlp
+        self.actors = actor_resolver
+        self.places = place_resolver
+        self.lex = lexicon or load_lexicon()
+        self.timex = timex or load_timex_parser()
+        self.default_country = default_country
+        self._fat = _FatalityPatterns(self.lex, self.timex)
+        if actor_resolver is not None and "sitrep_actor_mentions" in nlp.pipe_names:
+            pipe = nlp.get_pipe("sitrep_actor_mentions")
+            if getattr(pipe, "_n_forms", 0) == 0 and hasattr(actor_resolver, "surface_forms"):
+                pipe.add_forms(actor_resolver.surface_forms())
+
+    # ------------------------------------------------------------------ driving
+    def extract(self, docs: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE
+                ) -> Iterator[tuple[Document, list[Event], list[Statement]]]:
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Document]) -> Iterator[tuple[Document, list[Event], list[Statement]]]:
+        texts = [(p.text, (i, j)) for i, d in enumerate(docs) for j, p in enumerate(d.segmentation.body)]
+        parsed: dict[int, list[Doc]] = {i: [] for i in range(len(docs))}
+        for sdoc, (i, _j) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
+            parsed[i].append(sdoc)
+        for i, d in enumerate(docs):
+            yield (d, *self._document(d, parsed[i]))
+
+    # ----------------------------------------------------------------- document
+    def _document(self, document: Document, pdocs: list[Doc]) -> tuple[list[Event], list[Statement]]:
+        ctx = self._actor_context(document)
+        st = _DocState(document=document, actor_ctx=ctx)
+        events: list[Event] = []
+        statements: list[Statement] = []
+        for par, sdoc in zip(document.segmentation.body, pdocs):
+            if self.actors is not None and hasattr(self.actors, "learn_acronyms"):
+                self.actors.learn_acronyms(par.text, ctx)
+            for m in re.finditer(r"\b(?:19|20)\d\d\b", par.text):
+                if st.year_hint is None:
+                    st.year_hint = int(m.group())
+            self._paragraph(st, par.start, sdoc, events, statements)
+        return _merge(events), statements
+
+    def _actor_context(self, document: Document) -> Any:
+        if self.actors is None:
+            return None
+        from sitrep.knowledge.actors import ActorContext
+
+        try:
+            return ActorContext(country=self.default_country, acronyms={}, date=document.meta.published)
+        except TypeError:
+            return ActorContext(country=self.default_country, acronyms={})
+
+    def _paragraph(self, st: _DocState, par_start: int, sdoc: Doc, events: list[Event],
+                   statements: list[Statement]) -> None:
+        mentions = self._mentions(st, sdoc)
+        quotes = self._quotes(st, sdoc, mentions)
+        forward_claimant: tuple[str, Span | None] | None = None
+        forward_certainty: set[str] = set()
+        triggers = list(sdoc.spans.get("sitrep_triggers", []))
+        cues = list(sdoc.spans.get("sitrep_cues", []))
+        timexes = list(sdoc.spans.get("sitrep_timex", []))
+        par_place: _Place | None = None
+        for sent in sdoc.sents:
+            s = _Sentence(span=sent, par_start=par_start)
+            s_cues = [c for c in cues if sent.start <= c.start < sent.end]
+            # claims and certainty that scope over this sentence
+            s.claimant, s.certainty = forward_claimant, set(forward_certainty)
+            for c in s_cues:
+                level = c.label_.split(":", 1)[1] if c.label_.startswith("certainty:") else None
+                if level:
+                    s.certainty.add(level)
+                    if self.lex.certainty_scope.get(level) == "forward":
+                        forward_certainty.add(level)
+                        holder = self._claimant_of(st, R.governing_verb(c.root) or c.root, mentions)
+                        if holder:
+                            st.last_claimant = holder
+                            forward_claimant = holder
+                if c.label_ == "according_to":
+                    holder = self._according_to(st, c, mentions)
+                    if holder:
+                        s.claimant = holder
+                        st.last_claimant = holder
+                        if c.start <= sent.start + 1 or c.root.head.dep_ == "ROOT":
+                            forward_claimant = holder
+            # time
+            s_date: tuple[date, int, bool, Span] | None = None
+            for tx in timexes:
+                if sent.start <= tx.start < sent.end:
+                    if tx.label_ == "year":
+                        continue
+                    prev = st.previous_date[0] if st.previous_date else None
+                    d, prec, inferred = self.timex.normalise(tx.text, st.document.meta.published, prev, st.year_hint)
+                    if d is not None:
+                        if tx.label_ == "same" and st.previous_date:
+                            prec = st.previous_date[1]
+                        s_date = (d, prec, inferred, tx)
+                        break
+            # triggers
+            for trig in triggers:
+                if not (sent.start <= trig.start < sent.end):
+                    continue
+                out = self._trigger(st, s, trig, s_cues, mentions, quotes, s_date, par_place, triggers)
+                if isinstance(out, Event):
+                    events.append(out)
+                elif isinstance(out, Statement) and not any(
+                        (x.start, x.kind) == (out.start, out.kind) for x in statements):
+                    statements.append(out)
+            if s_date is not None:
+                st.previous_date = (s_date[0], s_date[1])
+            # remember places and actors named in this sentence for later sentences
+            for p in self._sentence_places(st, sent, mentions, par_start):
+                par_place = p
+                st.last_place = p
+            for tok_i in sorted(mentions):
+                if sent.start <= tok_i < sent.end:
+                    a = mentions[tok_i]
+                    if not a.generic and (not st.last_actors or st.last_actors[-1].name != a.name):
+                        st.last_actors.append(a)
+
+    # ------------------------------------------------------------------ actors
+    def _resolve(self, st: _DocState, text: str) -> Any:
+        if self.actors is None or not text.strip():
+            return None
+        key = text.strip().lower()
+        if key not in st.actor_cache:
+            st.actor_cache[key] = self.actors.resolve(text.strip(), st.actor_ctx)
+        return st.actor_cache[key]
+
+    def _to_actor(self, m: Any, span: Span | None) -> _Actor:
+        return _Actor(name=m.name, inter=m.inter, generic=bool(m.generic), span=span, actor_id=m.actor_id)
+
+    def _mentions(self, st: _DocState, sdoc: Doc) -> dict[int, _Actor]:
+        """token index -> resolved actor, for every token inside a resolved mention."""
+        out: dict[int, _Actor] = {}
+        for sp in sdoc.spans.get("sitrep_actors", []):
+            # "X-affiliated group", "X-backed militia": X modifies, it is not the actor
+            if sp.end + 1 < len(sdoc) and sdoc[sp.end].text == "-" and sdoc[sp.end + 1].pos_ in ("VERB", "ADJ"):
+                continue
+            m = self._resolve(st, sp.text)
+            if m is None:
+                continue
+            a = self._to_actor(m, sp)
+            for i in range(sp.start, sp.end):
+                out[i] = a
+        for sp in sdoc.spans.get("sitrep_cues", []):
+            if not sp.label_.startswith("coref:"):
+                continue
+            allowed = self.lex.coref[int(sp.label_.split(":")[1])][1]
+            ante = next((a for a in reversed(st.last_actors)
+                         if allowed is None or (a.inter in allowed)), None)
+            if ante is not None:
+                a = replace(ante, span=sp)
+                for i in range(sp.start, sp.end):
+                    out[i] = a
+        return out
+
+    def _phrase_actors(self, st: _DocState, head: Token, mentions: dict[int, _Actor]) -> list[_Actor]:
+        """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
+        found: list[_Actor] = []
+        holding = self.lex.roles["holding_nouns"]
+        for h in R.conjuncts(head):
+            toks = R.own_subtree(h, self.lex.location_preps)
+            ranked: list[tuple[int, int, _Actor]] = []
+            for t in toks:
+                a = mentions.get(t.i)
+                if a is None or a.span is None or a.span.label_ == "NORP":
+                    continue
+                inside = a.span.start <= h.i < a.span.end
+                ranked.append((0 if inside else 1, abs(t.i - h.i), a))
+            ranked.sort(key=lambda x: (x[2].generic, x[0], x[1]))
+            uniq: list[_Actor] = []
+            for _, _, a in ranked:
+                if all(a.name != b.name for b in uniq):
+                    uniq.append(a)
+            if not uniq or all(a.generic for a in uniq):
+                heads = [h]
+                if h.lemma_.lower() in holding:
+                    heads = [o for _, o in R.prep_children(h, frozenset({"of"}))] + \
+                        [c for c in h.children if c.dep_ == "poss"] + [h]
+                m, src = None, h
+                for hh in heads:
+                    m = self._resolve(st, R.compact_text(hh))
+                    src = hh
+                    if m is None:
+                        for c in hh.children:
+                            if c.dep_ in ("amod", "compound", "poss"):
+                                m = self._resolve(st, c.text)
+                                if m:
+                                    break
+                    if m is not None:
+                        break
+                if m is not None and all(m.name != b.name for b in uniq):
+                    lefts = [x for x in src.lefts if x.dep_ not in ("punct", "cc", "case")]
+                    span = src.doc[min([src.i] + [x.left_edge.i for x in lefts]): src.i + 1]
+                    uniq.append(self._to_actor(m, span))
+            uniq.sort(key=lambda a: a.generic)
+            found.extend(uniq)
+        dedup: list[_Actor] = []
+        for a in found:
+            if all(a.name != b.name for b in dedup):
+                dedup.append(a)
+        dedup.sort(key=lambda a: a.generic)
+        return dedup
+
+    def _leader(self, st: _DocState, toks: Iterable[Token], mentions: dict[int, _Actor]) -> list[_Actor]:
+        for t in toks:
+            for p, o in R.prep_children(t, frozenset(x.text for x in t.children if x.dep_ == "prep")):
+                if o.lemma_.lower() in self.lex.roles["leadership_nouns"]:
+                    for p2, o2 in R.prep_children(o, frozenset({"of"})):
+                        acts = [a for a in self._phrase_actors(st, o2, mentions) if not a.generic]
+                        if acts:
+                            return acts
+        return []
+
+    def _roles(self, st: _DocState, head: Token, mentions: dict[int, _Actor]
+               ) -> tuple[list[_Actor], list[_Actor], list[Token]]:
+        """(actor1 candidates, actor2 candidates, target heads)."""
+        L = self.lex.roles
+        a1: list[_Actor] = []
+        a2: list[_Actor] = []
+        targets: list[Token] = []
+
+        def take(tok: Token, into: list[_Actor]) -> None:
+            into.extend(a for a in self._phrase_actors(st, tok, mentions) if all(a.name != b.name for b in into))
+
+        if head.pos_ in ("VERB", "AUX"):
+            verb = head
+            if R.is_passive(verb):
+                for _, o in R.prep_children(verb, L["agent_preps"]):
+                    take(o, a1)
+                if not a1:
+                    for _, o in R.prep_children(verb, L["origin_preps"]):
+                        take(o, a1)
+                for c in verb.children:
+                    if c.dep_ in R.PASS_SUBJ:
+                        take(c, a2)
+                        targets.append(c)
+            else:
+                subj = [c for c in verb.children if c.dep_ in R.SUBJ]
+                v = verb
+                while not subj and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+                    v = v.head
+                    subj = [c for c in v.children if c.dep_ in R.SUBJ]
+                for c in subj:
+                    # "A, B has launched": a comma list with no conjunction is a misparse;
+                    # the conjunct nearest the verb is the subject
+                    cj = R.conjuncts(c)
+                    if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
+                        c = max(cj, key=lambda x: x.i)
+                    take(c, a1)
+                objs = [c for c in verb.children if c.dep_ in R.OBJ]
+                if not objs and verb.dep_ == "conj":
+                    objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]
+                for c in objs:
+                    take(c, a2)
+                    targets.append(c)
+                for _, o in R.prep_children(verb, L["target_preps"] | L["partner_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
+            for _, o in R.prep_children(verb, L["between_preps"]):
+                both = self._phrase_actors(st, o, mentions)
+                if both and not a1:
+                    a1.append(both[0])
+                    a2.extend(both[1:])
+        else:
+            for _, o in R.prep_children(head, L["agent_preps"]):
+                take(o, a1)
+            for _, o in R.prep_children(head, L["between_preps"]):
+                both = self._phrase_actors(st, o, mentions)
+                if both:
+                    a1.extend(both[:1])
+                    a2.extend(both[1:])
+            if not a1:
+                for c in head.children:
+                    if c.dep_ in ("poss", "compound", "amod") and c.i in mentions:
+                        a1.append(mentions[c.i])
+                    elif c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ"):
+                        m = self._resolve(st, c.text)
+                        if m is not None and not m.generic:
+                            a1.append(self._to_actor(m, c.doc[c.i: c.i + 1]))
+            for _, o in R.prep_children(head, L["target_preps"] | L["partner_preps"]):
+                if o.lemma_.lower() not in self.lex.location_nouns:
+                    take(o, a2)
+                    targets.append(o)
+            verb = R.governing_verb(head)
+            if verb is not None and not a1 and verb.lemma_.lower() not in self.lex.claim_verbs:
+                if R.is_passive(verb):
+                    for _, o in R.prep_children(verb, L["agent_preps"]):
+                        take(o, a1)
+                else:
+                    for c in verb.children:
+                        if c.dep_ in R.SUBJ:
+                            cj = R.conjuncts(c)
+                            if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
+                                c = max(cj, key=lambda x: x.i)
+                            take(c, a1)
+            if verb is not None and not a2:
+                for _, o in R.prep_children(verb, L["target_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
+        if not a1 and head.pos_ in ("VERB", "AUX") and not R.is_passive(head):
+            for i in range(head.i - 1, head.sent.start - 1, -1):
+                if i in mentions and mentions[i].span is not None and mentions[i].span.label_ != "NORP":
+                    a1.append(mentions[i])
+                    break
+        # "X under the command of Y" / "led by Y": Y leads
+        if not a1 or all(a.generic for a in a1):
+            lead = self._leader(st, R.clause_tokens(head), mentions)
+            if lead:
+                a1 = lead + a1
+        return a1, [a for a in a2 if all(a.name != b.name for b in a1[:1])], targets
+
+    # ------------------------------------------------------------------ claims
+    def _claimant_text(self, st: _DocState, tok: Token, mentions: dict[int, _Actor]) -> tuple[str, Span | None] | None:
+        if tok.lower_ in self.lex.claimant_pronouns:
+            return st.last_claimant
+        # "a spokesman for X" -> X
+        if tok.lemma_.lower() in self.lex.speaker_nouns:
+            for _, o in R.prep_children(tok, frozenset({"for", "of"})):
+                inner = self._claimant_text(st, o, mentions)
+                if inner:
+                    return inner
+        acts = [a for a in self._phrase_actors(st, tok, mentions) if not a.generic]
+        if acts:
+            return acts[0].name, acts[0].span
+        toks = [t for t in tok.subtree if t.dep_ not in ("punct",) or t.text in "-"]
+        sp = R.span_of(R.own_subtree(tok, frozenset({"during", "in", "at", "on"})))
+        text = sp.text if sp is not None else tok.text
+        return (text, sp) if toks else None
+
+    def _claimant_of(self, st: _DocState, verb: Token, mentions: dict[int, _Actor]) -> tuple[str, Span | None] | None:
+        if verb.lemma_.lower() in self.lex.quote_verbs:
+            for c in verb.children:
+                if c.dep_ in R.OBJ:
+                    return self._claimant_text(st, c, mentions)
+        for c in verb.children:
+            if c.dep_ in R.SUBJ:
+                return self._claimant_text(st, c, mentions)
+        return None
+
+    def _according_to(self, st: _DocState, cue: Span, mentions: dict[int, _Actor]) -> tuple[str, Span | None] | None:
+        last = cue[-1]
+        for o in last.children:
+            if o.dep_ == "pobj":
+                return self._claimant_text(st, o, mentions)
+        nxt = cue.doc[cue.end] if cue.end < len(cue.doc) else None
+        return self._claimant_text(st, nxt, mentions) if nxt is not None else None
+
+    def _quotes(self, st: _DocState, sdoc: Doc, mentions: dict[int, _Actor]) -> list[tuple[int, int, tuple[str, Span | None]]]:
+        """Quoted stretches (token ranges) with the speaker named after or before them."""
+        out = []
+        text = sdoc.text
+        for m in re.finditer(r"[“\"]([^”\"]{20,})[”\"]", text):
+            qs = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if qs is None:
+                continue
+            after = sdoc[qs.end:]
+            holder = None
+            for t in after:
+                if t.is_sent_start and t.i > qs.end:
+                    break
+                if t.lemma_.lower() in self.lex.claim_verbs:
+                    holder = self._claimant_of(st, t, mentions)
+                    break
+            if holder is None:
+                first = sdoc[qs.start]
+                for t in first.sent:
+                    if t.i >= qs.start:
+                        break
+                    if t.lemma_.lower() in self.lex.claim_verbs:
+                        holder = self._claimant_of(st, t, mentions)
+            if holder:
+                out.append((qs.start, qs.end, holder))
+        return out
+
+    # ------------------------------------------------------------------ places
+    def _place_ctx(self, st: _DocState) -> Any:
+        from sitrep.geo.resolve import PlaceContext
+
+        focus = (st.last_place.match.latitude, st.last_place.match.longitude) if st.last_place else None
+        return PlaceContext(country=self.default_country, admin1_hints=tuple(st.admin1_hints[-3:]), focus=focus)
+
+    def _resolve_place(self, st: _DocState, span: Span, par_start: int) -> _Place | None:
+        if self.places is None:
+            return None
+        m = self.places.resolve_phrase(span.text, self._place_ctx(st))
+        if m is None:
+            # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
+            run: list[Token] = []
+            for t in list(span) + [None]:
+                if t is not None and (t.pos_ == "PROPN" or (run and t.text == "-")):
+                    run.append(t)
+                    continue
+                if run:
+                    sub = span.doc[run[0].i: run[-1].i + 1]
+                    m = self.places.resolve_phrase(sub.text, self._place_ctx(st))
+                    if m is not None:
+                        span = sub
+                        break
+                    run = []
+            if m is not None:
+                # a name inside a description ("the entrance to X", "part of X's zone")
+                m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
+        if m is None or m.feature_code in COUNTRY_FEATURES:
+            return None
+        if m.admin1 and m.admin1 not in st.admin1_hints:
+            st.admin1_hints.append(m.admin1)
+        return _Place(m, span, par_start + span.start_char, par_start + span.end_char)
+
+    def _location_phrases(self, toks: Iterable[Token], mentions: dict[int, _Actor]) -> list[Span]:
+        """Location prepositional phrases among `toks` (nested ones cut out)."""
+        out = []
+        for t in toks:
+            if t.dep_ != "prep" or t.lower_ not in self.lex.location_preps:
+                continue
+            if any(t.i < tx.end and tx.start <= t.right_edge.i for tx in t.doc.spans.get("sitrep_timex", [])):
+                continue
+            objs = [o for o in t.children if o.dep_ == "pobj"]
+            if not objs:
+                continue
+            if t.lower_ in self.lex.roles["target_preps"] and objs[0].lemma_.lower() not in self.lex.location_nouns:
+                continue
+            sp = self._linear_phrase(t, first_is_prep=True)
+            if sp is not None:
+                out.append(sp)
+        return out
+
+    def _linear_phrase(self, start: Token, first_is_prep: bool) -> Span | None:
+        """From `start` rightwards inside its subtree, up to a verb, comma or new location PP."""
+        sub = {x.i for x in start.subtree}
+        doc = start.doc
+        i = start.left_edge.i if not first_is_prep else start.i
+        end = i
+        j = i
+        while j < len(doc) and j in sub:
+            t = doc[j]
+            if j > start.i or (not first_is_prep and j != start.i):
+                stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
+                    (t.pos_ in ("VERB", "AUX") and t.dep_ != "compound") or \
+                    (t.is_punct and t.text not in "-'’") or t.dep_ in ("cc", "conj") and t.head.i != start.i and False
+                if stop and j > start.i:
+                    break
+            end = j + 1
+            j += 1
+        sp = doc[i:end]
+        if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i != sp.start) for t in sp):
+            return None
+        return sp
+
+    def _object_phrases(self, targets: list[Token], mentions: dict[int, _Actor]) -> list[Span]:
+        out = []
+        placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
+        for h in targets:
+            for c in R.conjuncts(h):
+                if c.i in mentions:
+                    continue
+                if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG"))):
+                    continue
+                sp = self._linear_phrase(c, first_is_prep=False)
+                if sp is not None and not any(t.i in mentions for t in sp):
+                    out.append(sp)
+        return out
+
+    def _sentence_places(self, st: _DocState, sent: Span, mentions: dict[int, _Actor],
+                         par_start: int) -> list[_Place]:
+        out = []
+        for sp in self._location_phrases(sent, mentions):
+            p = self._resolve_place(st, sp, par_start)
+            if p is not None:
+                out.append(p)
+        return out
+
+    def _choose_place(self, st: _DocState, s: _Sentence, head: Token, verb: Token | None,
+                      targets: list[Token], mentions: dict[int, _Actor], par_place: _Place | None,
+                      other_heads: set[int]) -> tuple[_Place | None, str]:
+        own_toks = R.clause_tokens(head)
+        if verb is not None and verb.i != head.i:
+            own_toks += [c for c in verb.children if c.dep_ == "prep"]
+        for t in targets:
+            own_toks += list(t.subtree)
+        origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
+        own = self._location_phrases(sorted({t for t in own_toks if t.i not in origin}, key=lambda t: t.i), mentions)
+        own += self._object_phrases(targets, mentions)
+        best = self._best(st, own, s.par_start)
+        if best:
+            return best, "own"
+        other = []
+        for sp in self._location_phrases(s.span, mentions):
+            if any(t.i in other_heads for t in R.chain(sp.root)):
+                continue
+            other.append(sp)
+        best = self._best(st, other, s.par_start)
+        if best:
+            return best, "sentence"
+        if own:
+            return None, "vague"
+        if par_place is not None:
+            return par_place, "paragraph"
+        if st.last_place is not None:
+            return st.last_place, "article"
+        return None, "none"
+
+    def _best(self, st: _DocState, spans: list[Span], par_start: int) -> _Place | None:
+        found = []
+        for k, sp in enumerate(spans):
+            p = self._resolve_place(st, sp, par_start)
+            if p is not None:
+                found.append((p.match.geo_precision or 3, k, p))
+        if not found:
+            return None
+        found.sort(key=lambda x: (x[0], x[1]))
+        return found[0][2]
+
+    # ---------------------------------------------------------------- triggers
+    def _modality(self, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span) -> str | None:
+        """'drop' (negated/habitual/recalled), a Statement kind, or None for an event."""
+        ch = R.chain(head)
+        ch_ids = {t.i for t in ch}
+        for c in s_cues:
+            if c.start <= head.i < c.end:
+                continue
+            attached = c.root.i in ch_ids or c.root.head.i in ch_ids
+            if not attached:
+                continue
+            lab = c.label_
+            if lab in ("negation", "habitual"):
+                return "drop"
+        for c in s_cues:
+            if c.start <= head.i < c.end:
+                continue
+            if not (c.root.i in ch_ids or c.root.head.i in ch_ids):
+                continue
+            if c.label_.startswith("modality:"):
+                kind = c.label_.split(":", 1)[1]
+                if c.root.lower_ in self.lex.modal_verbs and c.root.dep_ != "aux":
+                    continue
+                return kind
+        # purpose / plan infinitives: "to launch an attack", "ready to ..."
+        for t in ch:
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+                return "plan"
+            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] and t.i != head.i:
+                break
+        # modal auxiliaries on the governing chain up to the first finite verb
+        for t in ch:
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.modal_verbs for c in t.children):
+                return "prediction"
+            if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") :
+                break
+        for c in s_cues:
+            if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}):
+                return "drop"
+        if head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ in ("amod",):
+                return "drop"
+            # recalled events: "after the attack", "the strike destroyed"
+            for t in ch[1:4]:
+                if t.lemma_.lower() in self.lex.lists.get("_none", ()):  # pragma: no cover
+                    break
+            for c in s_cues:
+                if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}):
+                    return "drop"
+                if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj"):
+                    return "drop"
+            dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in self.lex.anaphoric_determiners]
+            if dets:
+                has_args = any(c.dep_ == "prep" and c.lower_ in self.lex.argument_preps for c in head.children)
+                if not has_args:
+                    return "drop"
+        elif head.dep_ in ("amod", "acl"):
+            return "drop"
+        return None
+
+    def _requires(self, rule: TriggerRule, head: Token, mentions: dict[int, _Actor]) -> bool:
+        if not rule.requires:
+            return True
+        words = self.lex.lists[rule.requires]
+        cands: list[Token] = []
+        verb = head if head.pos_ in ("VERB", "AUX") else None
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
+                    cands.extend(R.conjuncts(c))
+                if c.dep_ in ("prep", "prt"):
+                    cands.extend(o for o in c.children if o.dep_ == "pobj")
+        else:
+            for c in head.children:
+                if c.dep_ == "prep":
+                    cands.extend(o for o in c.children if o.dep_ == "pobj")
+            if head.head.pos_ in ("VERB",) and head.dep_ in R.OBJ:
+                cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
+        for c in cands:
+            keys = {c.lemma_.lower(), c.lower_}
+            for ch in c.children:
+                if ch.dep_ == "compound":
+                    keys.add(f"{ch.lemma_.lower()} {c.lemma_.lower()}")
+            if keys & words:
+                return True
+            if rule.requires == "territory" and c.pos_ == "PROPN" and c.i not in mentions:
+                return True
+        return False
+
+    def _codes(self, rule: TriggerRule, head: Token, clause: list[Token], actor1: _Actor | None
+               ) -> tuple[str, str, str | None]:
+        et, se, pl = rule.codes.event_type, rule.codes.sub_event_type, rule.codes.plover
+        own = {c.lemma_.lower() for c in head.children if c.dep_ in R.MODIFIER_DEPS} | {head.lemma_.lower()}
+        near = {t.lemma_.lower() for t in clause}
+        for scope in (own, near):
+            hit = next((r for r in rule.refine if self.lex.lists[r.cues] & scope), None)
+            if hit is not None:
+                et, se, pl = hit.codes.event_type, hit.codes.sub_event_type, hit.codes.plover
+                break
+        if rule.by_actor and actor1 is not None and actor1.inter is not None:
+            for group, sub in rule.by_actor.items():
+                if actor1.inter in self.lex.inter_groups.get(group, frozenset()):
+                    se = sub
+                    break
+        return et, se, pl
+
+    def _trigger(self, st: _DocState, s: _Sentence, trig: Span, s_cues: list[Span],
+                 mentions: dict[int, _Actor], quotes: list, s_date, par_place: _Place | None,
+                 all_triggers: list[Span]) -> Event | Statement | None:
+        rule = self.lex.rules.get(trig.label_)
+        if rule is None:
+            return None
+        head = trig.root
+        if rule.pos and head.pos_ not in rule.pos:
+            return None
+        if not self._requires(rule, head, mentions):
+            return None
+        kind = self._modality(head, rule, s_cues, trig)
+        if kind == "drop":
+            return None
+        a1s, a2s, targets = self._roles(st, head, mentions)
+        actor1 = a1s[0] if a1s else None
+        actor2 = a2s[0] if a2s else None
+        doc_text_start = s.par_start
+        if kind is not None:
+            return Statement(doc_id=st.document.doc_id, kind=kind, text=s.span.text,
+                             start=doc_text_start + s.span.start_char, end=doc_text_start + s.span.end_char,
+                             actor=actor1.name if actor1 else None)
+        if actor1 is None and actor2 is None:
+            return None
+        verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        other_heads = {t.root.i for t in all_triggers if t.root.i != head.i}
+        place, how = self._choose_place(st, s, head, verb, targets, mentions, par_place, other_heads)
+        if place is None:
+            return None
+        other_toks = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
+        clause = [t for t in R.clause_tokens(verb if verb is not None else head) if t.i not in other_toks]
+        et, se, pl = self._codes(rule, head, clause, actor1)
+        # date
+        if s_date is not None:
+            ev_date, prec, inferred, date_span = s_date
+        elif st.previous_date is not None:
+            (ev_date, prec), inferred, date_span = st.previous_date, False, None
+        elif st.document.meta.published is not None:
+            ev_date, prec, inferred, date_span = st.document.meta.published - timedelta(days=1), 2, False, None
+        else:
+            ev_date, prec, inferred, date_span = None, None, False, None
+        # claims and certainty
+        claimant = s.claimant
+        certainty = set(s.certainty)
+        for t in R.chain(head)[1:]:
+            if t.lemma_.lower() in self.lex.claim_verbs and t.pos_ in ("VERB",):
+                holder = self._claimant_of(st, t, mentions)
+                if holder:
+                    claimant = holder
+                    st.last_claimant = holder
+                    break
+        for qs, qe, holder in quotes:
+            if qs <= head.i < qe:
+                claimant = holder
+                st.last_claimant = holder
+        if claimant is not None:
+            certainty.add("claimed")
+        cert = next((c for c in self.lex.certainty_rank if c in certainty), "reported")
+        fat, fat_span = self._fat.find(s.span)
+        # evidence
+        ps = s.par_start
+        ev: list[Evidence] = [Evidence("trigger", ps + trig.start_char, ps + trig.end_char, trig.text)]
+        for name, a in (("actor1", actor1), ("actor2", actor2)):
+            if a is not None and a.span is not None and a.span.doc is trig.doc:
+                ev.append(Evidence(name, ps + a.span.start_char, ps + a.span.end_char, a.span.text))
+        if place.span is not None:
+            ev.append(Evidence("location", place.char_start, place.char_end, place.span.text))
+        if date_span is not None:
+            ev.append(Evidence("date", ps + date_span.start_char, ps + date_span.end_char, date_span.text))
+        if fat_span is not None:
+            ev.append(Evidence("fatalities", ps + fat_span[0], ps + fat_span[1], s.span.doc.text[fat_span[0]:fat_span[1]]))
+        if claimant is not None and claimant[1] is not None and claimant[1].doc is trig.doc:
+            ev.append(Evidence("claimed_by", ps + claimant[1].start_char, ps + claimant[1].end_char, claimant[1].text))
+        ev.append(Evidence("sentence", ps + s.span.start_char, ps + s.span.end_char, s.span.text))
+        m = place.match
+        assoc1 = "; ".join(a.name for a in a1s[1:] if not a.generic) or None
+        assoc2 = "; ".join(a.name for a in a2s[1:] if not a.generic) or None
+        sent_start = ps + s.span.start_char
+        eid = _event_id(st.document.doc_id, se, actor1.name if actor1 else None, actor2.name if actor2 else None,
+                        m.name, ev_date, sent_start, head.i)
+        return Event(
+            event_id=eid, doc_id=st.document.doc_id, event_date=ev_date, time_precision=prec,
+            event_type=et, sub_event_type=se,
+            actor1=actor1.name if actor1 else None, inter1=actor1.inter if actor1 else None, assoc_actor_1=assoc1,
+            actor2=actor2.name if actor2 else None, inter2=actor2.inter if actor2 else None, assoc_actor_2=assoc2,
+            country=m.country, admin1=m.admin1, admin2=m.admin2, location=m.name,
+            latitude=m.latitude, longitude=m.longitude, geo_precision=m.geo_precision,
+            fatalities=fat, source=st.document.meta.source, notes=s.span.text.strip(),
+            certainty=cert, claimed_by=claimant[0] if claimant else None, plover_type=pl,
+            date_inferred=inferred, rule_id=rule.id, evidence=ev,
+        )
+
+
+# --------------------------------------------------------------------- helpers
+class _FatalityPatterns:
+    """Numbers of people killed in a sentence (injured are not counted; vague -> None)."""
+
+    def __init__(self, lex: EventLexicon, timex: TimexParser) -> None:
+        f = lex.fatalities
+        self.words = {k: v for k, v in timex.numbers.items() if k not in ("a", "an")}
+        num = r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, self.words), key=len, reverse=True)) + r")"
+        alt = lambda xs: "|".join(sorted((r"\s+".join(map(re.escape, str(x).split())) for x in xs), key=len, reverse=True))  # noqa: E731
+        filler = int(f.get("filler_max", 4))
+        q = r"(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to)\s+)?"
+        self.patterns = [
+            re.compile(rf"(?i)\b(?:{alt(f['kill_verbs'])})\s+{q}{num}\b(?!\s*(?:%|percent))"),
+            re.compile(rf"(?i)\b{num}\s+(?:[\w’'-]+\s+){{0,{filler}}}?(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:{alt(f['death_words'])})\b"),
+            re.compile(rf"(?i)\b(?:{alt(f['toll_words'])})\s+(?:\w+\s+){{0,2}}?(?:(?:to|at|of)\s+)?{q}{num}\b"),
+        ]
+
+    def find(self, sent: Span) -> tuple[int | None, tuple[int, int] | None]:
+        text = sent.text
+        for rx in self.patterns:
+            m = rx.search(text)
+            if m:
+                raw = m.group("n").lower()
+                n = int(raw) if raw.isdigit() else self.words.get(raw)
+                if n is None or (raw.isdigit() and 1900 <= n <= 2100):
+                    continue
+                return n, (sent.start_char + m.start(), sent.start_char + m.end())
+        return None, None
+
+
+def _norm(x: Any) -> str:
+    return re.sub(r"\s+", " ", str(x or "")).strip().lower()
+
+
+def _event_id(doc_id: str, sub: str, a1: str | None, a2: str | None, loc: str | None, d: date | None,
+              sent_start: int, head_i: int) -> str:
+    key = "|".join([doc_id, _norm(sub), _norm(a1), _norm(a2), _norm(loc), d.isoformat() if d else "", str(sent_start)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Merge repeated reports of one event inside one document (see MERGE_KM)."""
+    kept: list[Event] = []
+    for e in events:
+        dup = next((k for k in kept if (k.sub_event_type, k.actor1, k.actor2, k.location, k.event_date)
+                    == (e.sub_event_type, e.actor1, e.actor2, e.location, e.event_date)), None)
+        if dup is None:
+            kept.append(e)
+    out: list[Event] = []
+    for e in kept:
+        absorbed = False
+        for o in kept:
+            if o is e or o.sub_event_type != e.sub_event_type or o.actor1 != e.actor1:
+                continue
+            if e.actor2 is not None and e.actor2 != o.actor2:
+                continue
+            if e.event_date and o.event_date and abs((e.event_date - o.event_date).days) > MERGE_DAYS:
+                continue
+            if None in (e.latitude, o.latitude):
+                continue
+            if haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) > MERGE_KM:
+                continue
+            vaguer = (e.geo_precision or 3) > (o.geo_precision or 3) or (
+                e.actor2 is None and o.actor2 is not None and e.location == o.location)
+            if vaguer:
+                absorbed = True
+                break
+        if not absorbed:
+            out.append(e)
+    return out

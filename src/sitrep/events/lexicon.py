@@ -1,0 +1,191 @@
+"""Load and validate the event data files (`data/events/triggers.yaml`, `cues.yaml`).
+
+All domain words live in those files; this module turns them into lookup tables and
+names the file and field when something is malformed (DataFileError).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.errors import DataFileError
+
+_WORD = re.compile(r"[\w']+|[^\w\s]")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Split a lexicon phrase the way the tokenizer roughly would ("air-strike" -> 3)."""
+    return tuple(_WORD.findall(phrase.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    event_type: str
+    sub_event_type: str
+    plover: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    cues: str  # name of a word list in cues.yaml
+    codes: Codes
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    id: str
+    phrases: tuple[tuple[str, ...], ...]
+    pos: frozenset[str]
+    codes: Codes
+    requires: str | None = None
+    refine: tuple[Refinement, ...] = ()
+    by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    """Everything the event rules read from data files."""
+
+    rules: dict[str, TriggerRule]
+    lists: dict[str, frozenset[str]]
+    cue_phrases: list[tuple[tuple[str, ...], str]]  # (lemma sequence, label)
+    modal_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    speaker_nouns: frozenset[str]
+    claimant_pronouns: frozenset[str]
+    certainty_scope: dict[str, str]
+    certainty_rank: list[str]
+    roles: dict[str, frozenset[str]]
+    coref: list[tuple[tuple[str, ...], frozenset[int] | None]]
+    location_preps: frozenset[str]
+    location_nouns: frozenset[str]
+    origin_preps: frozenset[str]
+    inter_groups: dict[str, frozenset[int]]
+    fatalities: dict[str, Any]
+    anaphoric_determiners: frozenset[str]
+    argument_preps: frozenset[str]
+
+    def trigger_phrases(self) -> list[tuple[tuple[str, ...], str]]:
+        return [(p, r.id) for r in self.rules.values() for p in r.phrases]
+
+
+def _read(path: Path | None, name: str) -> tuple[dict[str, Any], str]:
+    if path is None:
+        ref = resources.files("sitrep") / "data" / "events" / name
+        text, origin = ref.read_text(encoding="utf-8"), f"data/events/{name}"
+    else:
+        text, origin = Path(path).read_text(encoding="utf-8"), str(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{origin}: expected a mapping at the top level")
+    return data, origin
+
+
+def _words(value: Any, where: str) -> frozenset[str]:
+    if not isinstance(value, list):
+        raise DataFileError(f"{where}: expected a list of words")
+    bad = [v for v in value if not isinstance(v, (str, int)) or isinstance(v, bool)]
+    if bad:
+        raise DataFileError(f"{where}: {bad[0]!r} is not a word (quote YAML words like on/off/yes/no)")
+    return frozenset(" ".join(phrase_tokens(str(v))) for v in value)
+
+
+def _codes(raw: dict[str, Any], where: str, base: Codes | None = None) -> Codes:
+    try:
+        return Codes(
+            event_type=str(raw.get("event_type") or (base.event_type if base else raw["event_type"])),
+            sub_event_type=str(raw.get("sub_event_type") or (base.sub_event_type if base else raw["sub_event_type"])),
+            plover=raw.get("plover") or (base.plover if base else None),
+        )
+    except KeyError as exc:
+        raise DataFileError(f"{where}: missing field {exc.args[0]!r}") from exc
+
+
+def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path | None = None) -> EventLexicon:
+    """Read the trigger lexicon and cue lists (defaults: the shipped files)."""
+    trig, t_origin = _read(Path(triggers_path) if triggers_path else None, "triggers.yaml")
+    cues, c_origin = _read(Path(cues_path) if cues_path else None, "cues.yaml")
+
+    lists = {k: _words(v, f"{c_origin}:lists.{k}") for k, v in (cues.get("lists") or {}).items()}
+    rules: dict[str, TriggerRule] = {}
+    for i, raw in enumerate(trig.get("rules") or []):
+        where = f"{t_origin}:rules[{i}]"
+        if not isinstance(raw, dict) or "id" not in raw or "match" not in raw:
+            raise DataFileError(f"{where}: a rule needs 'id' and 'match'")
+        codes = _codes(raw, where)
+        for key in ("requires",):
+            if raw.get(key) and raw[key] not in lists:
+                raise DataFileError(f"{where}.{key}: unknown word list {raw[key]!r}")
+        refine = []
+        for j, r in enumerate(raw.get("refine") or []):
+            if r.get("cues") not in lists:
+                raise DataFileError(f"{where}.refine[{j}].cues: unknown word list {r.get('cues')!r}")
+            refine.append(Refinement(r["cues"], _codes(r, f"{where}.refine[{j}]", codes)))
+        by_actor = {g: str(v["sub_event_type"]) for g, v in (raw.get("by_actor") or {}).items()}
+        rid = str(raw["id"])
+        if rid in rules:
+            raise DataFileError(f"{where}.id: duplicate rule id {rid!r}")
+        rules[rid] = TriggerRule(
+            id=rid,
+            phrases=tuple(phrase_tokens(str(p)) for p in raw["match"]),
+            pos=frozenset(raw.get("pos") or ()),
+            codes=codes,
+            requires=raw.get("requires"),
+            refine=tuple(refine),
+            by_actor=by_actor,
+        )
+
+    cue_phrases: list[tuple[tuple[str, ...], str]] = []
+    try:
+        for kind, words in cues["modality"].items():
+            cue_phrases += [(phrase_tokens(w), f"modality:{kind}") for w in words]
+        cue_phrases += [(phrase_tokens(w), "negation") for w in cues["negation"]]
+        cue_phrases += [(phrase_tokens(w), "habitual") for w in cues["habitual"]]
+        cue_phrases += [(phrase_tokens(w), "vague") for w in cues["vague_quantifiers"]]
+        cue_phrases += [(phrase_tokens(w), "background") for w in cues["background_preps"]]
+        cue_phrases += [(phrase_tokens(w), "according_to") for w in cues["according_to"]]
+        scope: dict[str, str] = {}
+        for level, spec in cues["certainty"].items():
+            scope[level] = str(spec.get("scope", "sentence"))
+            cue_phrases += [(phrase_tokens(w), f"certainty:{level}") for w in spec["cues"]]
+        coref = []
+        for j, c in enumerate(cues["coreference"]):
+            inter = c.get("inter")
+            coref.append((phrase_tokens(c["phrase"]), None if inter is None else frozenset(int(x) for x in inter)))
+            cue_phrases.append((phrase_tokens(c["phrase"]), f"coref:{j}"))
+        roles = {k: _words(v, f"{c_origin}:roles.{k}") for k, v in cues["roles"].items()}
+        places = cues["places"]
+        lex = EventLexicon(
+            rules=rules,
+            lists=lists,
+            cue_phrases=cue_phrases,
+            modal_verbs=_words(cues["modal_verbs"], f"{c_origin}:modal_verbs"),
+            claim_verbs=_words(cues["claim_verbs"], f"{c_origin}:claim_verbs"),
+            quote_verbs=_words(cues["quote_verbs"], f"{c_origin}:quote_verbs"),
+            speaker_nouns=_words(cues["speaker_nouns"], f"{c_origin}:speaker_nouns"),
+            claimant_pronouns=_words(cues["claimant_pronouns"], f"{c_origin}:claimant_pronouns"),
+            certainty_scope=scope,
+            certainty_rank=[str(x) for x in cues["certainty_rank"]],
+            roles=roles,
+            coref=coref,
+            location_preps=_words(places["location_preps"], f"{c_origin}:places.location_preps"),
+            location_nouns=_words(places["location_nouns"], f"{c_origin}:places.location_nouns"),
+            origin_preps=_words(places["origin_preps"], f"{c_origin}:places.origin_preps"),
+            inter_groups={k: frozenset(int(x) for x in v) for k, v in cues["inter_groups"].items()},
+            fatalities=dict(cues["fatalities"]),
+            anaphoric_determiners=_words(cues["anaphoric_determiners"], f"{c_origin}:anaphoric_determiners"),
+            argument_preps=_words(cues["argument_preps"], f"{c_origin}:argument_preps"),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"{c_origin}: bad or missing field ({exc!r})") from exc
+    return lex

@@ -1,0 +1,109 @@
+"""Dependency-parse helpers: governing chains, clauses, role phrases.
+
+Pure functions over spaCy tokens; every word list comes from the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+# Dependency labels (the parser's label set, not domain words).
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj", "attr", "oprd")
+CLAUSE_BREAK = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+
+
+def chain(tok: Token) -> list[Token]:
+    """`tok` and its ancestors up to the sentence root."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 64:
+        out.append(out[-1].head)
+    return out
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a noun (through prepositions, objects, conjunctions)."""
+    for t in chain(tok)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok` and the tokens coordinated with it ("A and B")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def own_subtree(tok: Token, stop_preps: frozenset[str] = frozenset()) -> list[Token]:
+    """Subtree of `tok` without coordinated heads, clauses, and prepositions in `stop_preps`."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "conj" and t.i == tok.i:
+                continue
+            if c.dep_ in ("cc", "punct") and t.i == tok.i:
+                continue
+            if c.dep_ in CLAUSE_BREAK:
+                continue
+            if c.dep_ == "prep" and c.lower_ in stop_preps:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """Tokens of the clause around a trigger: its subtree without embedded clauses."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_BREAK and c.i != head.i:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ for g in c.children):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def prep_children(tok: Token, preps: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs under `tok` whose preposition is in `preps`.
+
+    Multi-word prepositions written as "supported by" are matched on the
+    head verb + preposition pair by the caller; here only single words.
+    """
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    yield c, o
+
+
+def compact_text(tok: Token) -> str:
+    """The head noun with its left modifiers ("the Russian special forces")."""
+    left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "prep", "case") or t.text in "-"]
+    start = min([tok.i] + [min(t.i for t in t.subtree) for t in left])
+    return tok.doc[start: tok.i + 1].text
+
+
+def span_of(tokens: list[Token]) -> Span | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1]
