@@ -22,6 +22,8 @@ from sitrep.errors import SKIP_PIPELINE
 from sitrep.records import DocMeta, Document, Event, RawDoc, Skip, Statement
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,32 @@ def load_extractor() -> Extractor:
     return _load()
 
 
+class Deriver:
+    """Per-document data derived after extraction, written in the document's transaction.
+
+    Comment analysis (toxicity, topics, rumour claims) reads only the comment
+    thread; stated relations ("Turkish-backed X") read only the article body.
+    The actor resolver is loaded on first use.
+    """
+
+    def __init__(self) -> None:
+        self._resolver = None
+
+    def __call__(self, conn: "sqlite3.Connection", doc: Document) -> None:
+        from sitrep.comments import analyse_comments
+        from sitrep.comments.store import insert_analysis
+        from sitrep.graph.relations import extract_relations
+        from sitrep.graph.store import insert_relations
+
+        if doc.segmentation.comments:
+            insert_analysis(conn, analyse_comments(doc.doc_id, doc.segmentation.comments))
+        if self._resolver is None:
+            from sitrep.knowledge.actors import ActorResolver, load_ontology
+
+            self._resolver = ActorResolver(load_ontology())
+        insert_relations(conn, doc.doc_id, extract_relations(doc, self._resolver))
+
+
 def _extract_batch(extractor: Extractor | None, batch: Sequence[Document]) -> tuple[list[Result], list[Skip]]:
     if extractor is None:
         return [(d, [], []) for d in batch], []
@@ -123,6 +151,7 @@ def ingest(
     pending: list[Document] = []
     pending_skips: list[Skip] = []
     seen: set[str] = set()
+    deriver = Deriver()
     factory: Callable[[], Extractor] | None = None
     loaded: Extractor | None = None
     if extractor is not None and hasattr(extractor, "extract"):
@@ -138,7 +167,7 @@ def ingest(
             loaded = factory()
         results, skips = _extract_batch(loaded, pending)
         all_skips = pending_skips + skips
-        report.added += store.write_batch(results, all_skips)
+        report.added += store.write_batch(results, all_skips, derive=deriver)
         report.events += sum(len(ev) for _, ev, _ in results)
         report.skips.extend(all_skips)
         pending.clear()

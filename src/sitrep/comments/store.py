@@ -8,6 +8,7 @@ touches ``events``, ``evidence`` or ``event_sources``.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from typing import Any
 
@@ -25,28 +26,33 @@ def _hit_json(h: Hit) -> dict[str, Any]:
             "quoted": h.quoted}  # fmt: skip
 
 
+def insert_analysis(conn: sqlite3.Connection, analysis: CommentAnalysis) -> None:
+    """Replace the stored analysis of one document inside the caller's transaction."""
+    conn.execute("DELETE FROM comment_claims WHERE doc_id = ?", (analysis.doc_id,))
+    conn.execute("DELETE FROM comment_scores WHERE doc_id = ?", (analysis.doc_id,))
+    conn.executemany(
+        "INSERT INTO comment_scores(doc_id, comment_idx, author, parent, depth, replies, toxicity, toxic,"
+        " flags, topics, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (analysis.doc_id, r.index, r.author, r.parent, r.depth, r.replies, r.toxicity, int(r.toxic),
+             json.dumps(r.flags), json.dumps(r.topics), json.dumps([_hit_json(h) for h in r.hits]))
+            for r in analysis.comments
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        'INSERT OR REPLACE INTO comment_claims(doc_id, comment_idx, start, "end", text, trigger, kind)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(analysis.doc_id, cl.comment_idx, cl.start, cl.end, cl.text, cl.trigger, cl.kind)
+         for cl in analysis.claims],
+    )  # fmt: skip
+
+
 def write_analysis(store: Store, analysis: CommentAnalysis) -> None:
     """Replace the stored analysis of `analysis.doc_id` with this one, atomically."""
     c = store.conn
     try:
         c.execute("BEGIN IMMEDIATE")
-        c.execute("DELETE FROM comment_claims WHERE doc_id = ?", (analysis.doc_id,))
-        c.execute("DELETE FROM comment_scores WHERE doc_id = ?", (analysis.doc_id,))
-        c.executemany(
-            "INSERT INTO comment_scores(doc_id, comment_idx, author, parent, depth, replies, toxicity, toxic,"
-            " flags, topics, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (analysis.doc_id, r.index, r.author, r.parent, r.depth, r.replies, r.toxicity, int(r.toxic),
-                 json.dumps(r.flags), json.dumps(r.topics), json.dumps([_hit_json(h) for h in r.hits]))
-                for r in analysis.comments
-            ],
-        )  # fmt: skip
-        c.executemany(
-            'INSERT OR REPLACE INTO comment_claims(doc_id, comment_idx, start, "end", text, trigger, kind)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(analysis.doc_id, cl.comment_idx, cl.start, cl.end, cl.text, cl.trigger, cl.kind)
-             for cl in analysis.claims],
-        )  # fmt: skip
+        insert_analysis(c, analysis)
         c.execute("COMMIT")
     except BaseException:
         if c.in_transaction:

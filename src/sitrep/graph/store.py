@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -11,21 +12,26 @@ from sitrep.records import Document, DocMeta, Segmentation, TextSpan
 from sitrep.store.db import Store
 
 
+def insert_relations(conn: sqlite3.Connection, doc_id: str, relations: Sequence[Relation]) -> None:
+    """Replace the stored relations of one document inside the caller's transaction."""
+    conn.execute("DELETE FROM actor_relations WHERE doc_id = ?", (doc_id,))
+    conn.executemany(
+        'INSERT OR IGNORE INTO actor_relations(src, dst, type, doc_id, start, "end", text, date,'
+        " src_id, dst_id, src_inter, dst_inter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (r.src, r.dst, r.type, r.doc_id, r.start, r.end, r.text, r.date.isoformat() if r.date else None,
+             r.src_id, r.dst_id, r.src_inter, r.dst_inter, r.cue)
+            for r in relations
+        ],
+    )  # fmt: skip
+
+
 def write_relations(store: Store, doc_id: str, relations: Sequence[Relation]) -> None:
     """Replace the stored relations of one document, atomically."""
     c = store.conn
     try:
         c.execute("BEGIN IMMEDIATE")
-        c.execute("DELETE FROM actor_relations WHERE doc_id = ?", (doc_id,))
-        c.executemany(
-            'INSERT OR IGNORE INTO actor_relations(src, dst, type, doc_id, start, "end", text, date,'
-            " src_id, dst_id, src_inter, dst_inter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (r.src, r.dst, r.type, r.doc_id, r.start, r.end, r.text, r.date.isoformat() if r.date else None,
-                 r.src_id, r.dst_id, r.src_inter, r.dst_inter, r.cue)
-                for r in relations
-            ],
-        )  # fmt: skip
+        insert_relations(c, doc_id, relations)
         c.execute("COMMIT")
     except BaseException:
         if c.in_transaction:

@@ -10,7 +10,7 @@ without duplicates. WAL mode keeps readers (the dashboard) unblocked by writers.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -75,8 +75,14 @@ class Store:
         self,
         results: Sequence[tuple[Document, Sequence[Event], Sequence[Statement]]],
         skips: Sequence[Skip] = (),
+        derive: Callable[[sqlite3.Connection, Document], None] | None = None,
     ) -> int:
-        """Write documents with all they produced, atomically. Returns documents added."""
+        """Write documents with all they produced, atomically. Returns documents added.
+
+        `derive(conn, doc)` runs inside the same transaction for each new document,
+        so data derived from it (comment analysis, stated relations) lands with it
+        or not at all.
+        """
         added = 0
         c = self.conn
         try:
@@ -92,6 +98,8 @@ class Store:
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     [(s.doc_id, s.kind, s.start, s.end, s.text, s.actor) for s in statements],
                 )
+                if derive is not None:
+                    derive(c, doc)
                 added += 1
             c.executemany(
                 "INSERT OR REPLACE INTO skips(origin, reason, message, seen_at) VALUES (?, ?, ?, ?)",
