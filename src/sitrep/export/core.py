@@ -1,0 +1,294 @@
+"""Exports of the event dataset: ACLED-style CSV, GeoJSON, Parquet and JSONL.
+
+One row per merged event (or per report with `merged=False`). Rows come from
+`merged_events` written by fusion; reports that fusion has not seen yet are
+exported as their own single-source events, exactly as 0001 records them.
+
+Only article events reach an export: events come from document bodies, and as
+a second guard any evidence span that overlaps a reader comment is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from sitrep.errors import InputError
+from sitrep.fuse.core import merge_cluster, prepare
+from sitrep.fuse.store import MERGED_COLUMNS, FuseConfig, fuse_config, load_events, merged_row
+from sitrep.store.db import Store
+
+# ACLED's columns in ACLED's order, then sitrep's own.
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)  # fmt: skip
+SITREP_COLUMNS = (
+    "doc_ids", "n_sources", "n_outlets", "certainty", "claimed_by", "plover_type", "evidence",
+    "fatalities_min", "fatalities_max",
+)  # fmt: skip
+COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
+
+INT_COLUMNS = (
+    "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
+    "timestamp", "n_sources", "n_outlets", "fatalities_min", "fatalities_max",
+)  # fmt: skip
+FLOAT_COLUMNS = ("latitude", "longitude")
+DATE_COLUMNS = ("event_date",)
+# How to read an acled-csv export back with pandas, types intact:
+#   pd.read_csv(path, dtype=PANDAS_DTYPES, parse_dates=list(DATE_COLUMNS), keep_default_na=False, na_values=[""])
+PANDAS_DTYPES = {
+    **{c: "Int64" for c in INT_COLUMNS},
+    **{c: "float64" for c in FLOAT_COLUMNS},
+    **{c: "string" for c in COLUMNS if c not in INT_COLUMNS + FLOAT_COLUMNS + DATE_COLUMNS},
+}
+FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+LIST_SEP = "; "
+
+
+# -- rows ----------------------------------------------------------------------------
+def _as_date(v: date | str | None, what: str) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(v)
+    except ValueError as exc:
+        raise InputError(f"{what}: '{v}' is not a date (YYYY-MM-DD)") from exc
+
+
+def _members(store: Store) -> tuple[dict[str, list[str]], list[str]]:
+    """merged_id -> member event ids, and the reports no fusion pass has seen."""
+    fused: dict[str, list[str]] = defaultdict(list)
+    known = {r[0] for r in store.conn.execute("SELECT merged_id FROM merged_events")}
+    unfused: list[str] = []
+    for mid, eid in store.conn.execute("SELECT merged_id, event_id FROM event_sources ORDER BY event_id"):
+        if mid in known:
+            fused[mid].append(eid)
+        else:
+            unfused.append(eid)
+    seen = {e for ids in fused.values() for e in ids} | set(unfused)
+    unfused.extend(r[0] for r in store.conn.execute("SELECT event_id FROM events ORDER BY event_id") if r[0] not in seen)
+    return fused, sorted(set(unfused))
+
+
+def _provenance(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Per report: document, outlet, claim and evidence spans (none inside comments)."""
+    out: dict[str, dict[str, Any]] = {}
+    ids = list(event_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        q = ",".join("?" for _ in chunk)
+        for r in store.conn.execute(
+            "SELECT e.event_id, e.doc_id, d.name, d.url, COALESCE(e.source, d.source) AS outlet, e.claimed_by,"
+            " e.certainty, e.fatalities, e.event_date, e.actor1, e.actor2, e.rule_id"
+            f" FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id IN ({q})",
+            chunk,
+        ):
+            out[r["event_id"]] = {
+                "event_id": r["event_id"], "doc_id": r["doc_id"], "document": r["name"], "url": r["url"],
+                "outlet": r["outlet"], "claimed_by": r["claimed_by"], "certainty": r["certainty"],
+                "fatalities": r["fatalities"], "event_date": r["event_date"], "actor1": r["actor1"],
+                "actor2": r["actor2"], "rule_id": r["rule_id"], "evidence": [],
+            }  # fmt: skip
+        for r in store.conn.execute(
+            'SELECT v.event_id, v.field, v.start, v."end", v.text FROM evidence v JOIN events e'
+            " ON e.event_id = v.event_id"
+            f" WHERE v.event_id IN ({q}) AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.doc_id = e.doc_id"
+            ' AND c.start < v."end" AND v.start < c."end") ORDER BY v.event_id, v.start, v.field',
+            chunk,
+        ):
+            out[r["event_id"]]["evidence"].append(
+                {"field": r["field"], "start": r["start"], "end": r["end"], "text": r["text"]}
+            )
+    return out
+
+
+def _keep(row: dict[str, Any], since: date | None, until: date | None, actor: str | None, etype: str | None) -> bool:
+    d = row["event_date"]
+    if since and (d is None or d < since):
+        return False
+    if until and (d is None or d > until):
+        return False
+    if actor:
+        needle = actor.casefold()
+        names = (row.get(k) for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))
+        if not any(n and needle in n.casefold() for n in names):
+            return False
+    if etype and etype.casefold() not in {(row["event_type"] or "").casefold(), (row["sub_event_type"] or "").casefold()}:
+        return False
+    return True
+
+
+def event_rows(
+    store: Store,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    merged: bool = True,
+    cfg: FuseConfig | None = None,
+) -> list[dict[str, Any]]:
+    """Export rows (all COLUMNS plus `merged_id` and `sources`), filtered, by date then id.
+
+    `actor` matches any part of actor1/actor2/assoc actors (case-insensitive);
+    `event_type` matches the event type or the sub-event type exactly.
+    """
+    since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
+    cfg = cfg or fuse_config()
+    base: list[tuple[dict[str, Any], list[str]]] = []
+    if merged:
+        fused, unfused = _members(store)
+        for r in store.conn.execute(f"SELECT {', '.join(MERGED_COLUMNS)} FROM merged_events"):
+            base.append((dict(r), sorted(fused.get(r["merged_id"], []))))
+        singles = unfused
+    else:
+        singles = [r[0] for r in store.conn.execute("SELECT event_id FROM events ORDER BY event_id")]
+    if singles:
+        when = datetime.now(timezone.utc).replace(microsecond=0)
+        for e in load_events(store, singles):
+            m = merge_cluster([e], {e.event_id: prepare(e, cfg.rules, cfg.sources)}, cfg.sources)
+            m.merged_id = e.event_id  # a lone report keeps its own id, as before fusion
+            base.append((dict(zip(MERGED_COLUMNS, merged_row(m, cfg, when))), [e.event_id]))
+    rows: list[dict[str, Any]] = []
+    for r, _ in base:
+        r["event_date"] = _as_date(r["event_date"], "event_date")
+    kept = [(r, ids) for r, ids in base if _keep(r, since_d, until_d, actor, event_type)]
+    prov = _provenance(store, [i for _, ids in kept for i in ids])
+    for r, ids in kept:
+        srcs = [prov[i] for i in ids if i in prov]
+        r["sources"] = srcs
+        r["doc_ids"] = LIST_SEP.join(sorted({s["doc_id"] for s in srcs}))
+        r["certainty"] = r.pop("fusion_certainty")
+        r["claimed_by"] = LIST_SEP.join(sorted({s["claimed_by"] for s in srcs if s["claimed_by"]})) or None
+        r["evidence"] = [dict(ev, event_id=s["event_id"]) for s in srcs for ev in s["evidence"]]
+        rows.append(r)
+    rows.sort(key=lambda r: (r["event_date"] or date.max, r["merged_id"]))
+    return rows
+
+
+# -- writers -------------------------------------------------------------------------
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's COLUMNS with evidence as JSON text and dates as ISO strings."""
+    out = {c: row.get(c) for c in COLUMNS}
+    out["event_date"] = row["event_date"].isoformat() if row["event_date"] else None
+    out["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)
+    return out
+
+
+def _write_csv(rows: list[dict[str, Any]], fh: IO[str]) -> None:
+    w = csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: "" if v is None else v for k, v in _flat(r).items()})
+
+
+def _write_jsonl(rows: list[dict[str, Any]], fh: IO[str]) -> None:
+    for r in rows:
+        d = _flat(r)
+        d["evidence"] = r["evidence"]
+        d["merged_id"] = r["merged_id"]
+        d["sources"] = r["sources"]
+        fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+def geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection of Points ([longitude, latitude]); no coordinates -> null geometry."""
+    feats = []
+    for r in rows:
+        props = _flat(r)
+        props["evidence"] = r["evidence"]
+        has_point = r["latitude"] is not None and r["longitude"] is not None
+        feats.append({
+            "type": "Feature",
+            "id": r["merged_id"],
+            "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]} if has_point else None,
+            "properties": props,
+        })  # fmt: skip
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def arrow_table(rows: list[dict[str, Any]]) -> Any:
+    """The rows as a pyarrow Table with typed columns (date32, nullable int64, float64)."""
+    import pyarrow as pa
+
+    fields = []
+    for c in COLUMNS:
+        if c in DATE_COLUMNS:
+            t = pa.date32()
+        elif c in INT_COLUMNS:
+            t = pa.int64()
+        elif c in FLOAT_COLUMNS:
+            t = pa.float64()
+        else:
+            t = pa.string()
+        fields.append(pa.field(c, t, nullable=True))
+    schema = pa.schema(fields)
+    data = {c: [] for c in COLUMNS}  # type: dict[str, list[Any]]
+    for r in rows:
+        flat = _flat(r)
+        flat["event_date"] = r["event_date"]
+        for c in COLUMNS:
+            data[c].append(flat[c])
+    return pa.Table.from_pydict(data, schema=schema)
+
+
+def export_events(
+    store: Store,
+    fmt: str,
+    out: str | Path | IO[Any] | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    merged: bool = True,
+    cfg: FuseConfig | None = None,
+) -> int:
+    """Write the events in `fmt` to a path or an open stream (None = stdout). Returns rows written.
+
+    Text formats take text or binary streams; parquet takes a path or a binary stream.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format '{fmt}' (choose one of {', '.join(FORMATS)})")
+    rows = event_rows(store, since, until, actor, event_type, merged, cfg)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        if out is None:
+            raise InputError("parquet export needs an output path or binary stream")
+        pq.write_table(arrow_table(rows), out if not isinstance(out, Path) else str(out))
+        return len(rows)
+    buf = io.StringIO()
+    if fmt == "acled-csv":
+        _write_csv(rows, buf)
+    elif fmt == "jsonl":
+        _write_jsonl(rows, buf)
+    else:
+        json.dump(geojson(rows), buf, ensure_ascii=False)
+        buf.write("\n")
+    _emit(buf.getvalue(), out)
+    return len(rows)
+
+
+def _emit(text: str, out: str | Path | IO[Any] | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    elif isinstance(out, (str, Path)):
+        Path(out).write_text(text, encoding="utf-8", newline="")
+    elif isinstance(out, io.TextIOBase):
+        out.write(text)
+    else:
+        out.write(text.encode("utf-8"))
+
+
+def formats() -> Iterable[str]:
+    return FORMATS
