@@ -35,6 +35,15 @@ class CueSet:
     phrases: dict[str, tuple[str, ...]]
     exact: dict[str, frozenset[str]]
     patterns: dict[str, tuple[re.Pattern[str], ...]]
+    # Dateline knowledge (section `dates`): month names and abbreviations, and the
+    # words a byline/dateline starts with ("posted", "updated"). Empty when absent.
+    months: frozenset[str] = frozenset()
+    dateline_phrases: tuple[str, ...] = ()
+
+    def starts_dateline(self, line: str) -> bool:
+        """The line opens like a byline or dateline ("Posted on ...", "Updated: ...")."""
+        norm = normalise_cue_text(line)
+        return any(norm == p or (norm.startswith(p) and not norm[len(p)].isalnum()) for p in self.dateline_phrases)
 
     def kind_of(self, line: str, *, max_words: int) -> str | None:
         """The cue kind a line matches, or None. Long lines never match."""
@@ -91,7 +100,12 @@ def load_cues(path: str | Path | None = None) -> CueSet:
             except re.error as exc:
                 raise DataFileError(f"{where}.{kind}.patterns: bad regex {pat!r}: {exc}") from exc
         patterns[kind] = tuple(compiled)
-    return CueSet(phrases=phrases, exact=exact, patterns=patterns)
+    dates = data.get("dates") or {}
+    if not isinstance(dates, dict):
+        raise DataFileError(f"{where}.dates: expected a mapping")
+    months = frozenset(m.lower().strip(".") for m in _strings(dates, "months", f"{where}.dates"))
+    dateline = tuple(normalise_cue_text(p) for p in _strings(dates, "dateline_phrases", f"{where}.dates"))
+    return CueSet(phrases=phrases, exact=exact, patterns=patterns, months=months, dateline_phrases=dateline)
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,9 @@ _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _LINK_WORD = re.compile(r"\bLINK\b")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _CURRENCY = re.compile(r"[$€£¥₽₿]")
+# A name may end with an initial or a short abbreviation ("Tomasz K.", "Ali Jr."):
+# one capital plus at most one lower-case letter and a full stop, never a sentence end.
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
 _EMOTICON = re.compile(r"(:\)|:\(|;\)|:D|xD+|\?!|!!|\?\?)")
 
 
@@ -135,7 +138,9 @@ def is_name_like(text: str, settings: SegmentSettings) -> bool:
     words = text.split()
     if not words or len(text) > settings.author_max_chars or len(words) > settings.author_max_words:
         return False
-    if has_sentence_punct_end(text) or has_contact(text):
+    if has_contact(text):
+        return False
+    if has_sentence_punct_end(text) and not (len(words) >= 2 and _INITIAL.fullmatch(words[-1])):
         return False
     return any(c.isalpha() for c in text)
 
@@ -150,3 +155,62 @@ def norm_line(text: str) -> str:
     """Comparison key for repetition: case, quotes and spacing ignored."""
     s = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(1[89]|20)\d{2}$")
+_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
+
+
+def date_tokens(text: str, months: frozenset[str]) -> set[int]:
+    """Indices of the words that make up a written date or clock time.
+
+    A month name counts only next to a day number or a year ("12 March 2021",
+    "Mar 3, 2021"), so "May" in a sentence is not a date.
+    """
+    words = text.split()
+    keys = [re.sub(r"[^\w:./-]", "", w).lower().strip(".,") for w in words]
+    out: set[int] = set()
+    for i, k in enumerate(keys):
+        if _NUMERIC_DATE.fullmatch(k) or _CLOCK.fullmatch(k):
+            out.add(i)
+        elif k in months:
+            near = [j for j in (i - 1, i + 1, i + 2) if 0 <= j < len(keys)
+                    and (_DAY.fullmatch(keys[j]) or _YEAR.fullmatch(keys[j]))]
+            if near:
+                out.add(i)
+                out.update(near)
+    return out
+
+
+def is_dateline(text: str, months: frozenset[str], opens_dateline: bool, settings: SegmentSettings) -> bool:
+    """A byline/dateline: a short line with a date and little else.
+
+    Little else means at most three other words holding a letter, unless the line
+    opens like a dateline ("Posted by ... on 3 May 2021"). Headlines that mention a
+    date carry more words than that and stay content.
+    """
+    words = text.split()
+    if not words or len(words) > settings.cue_max_words or is_prose(text, settings):
+        return False
+    dated = date_tokens(text, months)
+    if not dated:
+        return False
+    if opens_dateline:
+        return True
+    others = [w for i, w in enumerate(words) if i not in dated and any(c.isalpha() for c in w)
+              and w.lower() not in ("at", "on", "am", "pm", "a.m.", "p.m.")]
+    return len(others) <= 3
+
+
+def is_control_bar(text: str, settings: SegmentSettings) -> bool:
+    """A widget's row of controls: three or more short items between separators.
+
+    "Order: newest first · Collapse all · Alert me" - each item a few words, none a
+    sentence. Comment and article sentences do not chain short items this way.
+    """
+    parts = [p.strip() for p in re.split(r"\s+[·|•]\s+|\s*[·|•]\s*", text) if p.strip()]
+    if len(parts) < 3:
+        return False
+    return all(len(p.split()) <= settings.label_max_words and not ends_sentence(p) for p in parts)

@@ -4,9 +4,10 @@ The cascade runs in named stages, each reading only line shapes (lines.py) plus 
 cue file:
 
 1. ``mark_furniture``  - line-level boilerplate anywhere on the page: amounts,
-   address tokens, contact lines, placeholders, form labels, menu runs, cue lines.
-2. ``find_title``      - the first headline-shaped line (or the stated title);
-   later copies of it are boilerplate.
+   address tokens, contact lines, placeholders, form labels, datelines, control
+   bars, donation-widget headers, menu and widget runs, cue lines.
+2. ``find_title``      - the stated title, else the headline-shaped line heading
+   the article (repeated on the page first); later copies are boilerplate.
 3. ``find_caption``    - one short unpunctuated line between title and body.
 4. ``find_body_start`` - the first prose paragraph after title/caption.
 5. ``find_body_end``   - where the comment thread or trailing widgets begin: a
@@ -33,6 +34,8 @@ from sitrep.segment.lines import (
     has_contact,
     has_currency,
     has_long_token,
+    is_control_bar,
+    is_dateline,
     is_headline,
     is_informal,
     is_name_like,
@@ -89,6 +92,10 @@ def _shape_kind(line: Line, settings: SegmentSettings, cues: CueSet) -> str | No
         return "amount"
     if not any(c.isalpha() for c in text):
         return "symbols"
+    if is_control_bar(text, settings):
+        return "controls"
+    if is_dateline(text, cues.months, cues.starts_dateline(text), settings):
+        return "dateline"
     words = text.split()
     if len(words) <= settings.placeholder_max_words and text.rstrip().endswith(("...", "…")) and line.bullet is None:
         return "placeholder"
@@ -106,12 +113,33 @@ def _is_menu_item(line: Line, settings: SegmentSettings) -> bool:
     )
 
 
+def _mark_run(lines: list[Line], i: int, j: int, s: SegmentSettings, base_gap: int) -> None:
+    """Mark lines[i:j] as a menu; the last line may be the first commenter's name.
+
+    It is left for the thread parser when it stands alone before a blank line and
+    a text block, and further down the page other name lines head comments (in an
+    anonymous thread a line glued to the widget is the widget's own).
+    """
+    last = j - 1
+    keep_last = (
+        last + 1 < len(lines)
+        and lines[last + 1].gap_before >= 1
+        and not is_name_like(lines[last + 1].text, s)
+        and lines[last].kind is None
+        and bool(author_starts(lines, last + 1, len(lines), base_gap, s))
+    )
+    for k in range(i, last if keep_last else j):
+        if lines[k].kind is None:
+            lines[k].kind = "menu"
+
+
 def mark_furniture(page: _Page) -> None:
     """Stage 1: line-level boilerplate, plus runs of menu-like lines and labels."""
     s = page.settings
     lines = page.lines
     for ln in lines:
         ln.kind = _shape_kind(ln, s, page.cues)
+    mark_widget_headers(page)
     # Menu runs: consecutive (no blank between) very short unpunctuated lines.
     i = 0
     while i < len(lines):
@@ -119,14 +147,32 @@ def mark_furniture(page: _Page) -> None:
         while j < len(lines) and _is_menu_item(lines[j], s) and (j == i or lines[j].gap_before == 0):
             j += 1
         if j - i >= s.menu_min_run:
-            last = j - 1
-            # The run's last line may be the first commenter's name: it stands alone
-            # before a blank line and a text block, so it is left for the thread parser.
-            keep_last = last + 1 < len(lines) and lines[last + 1].gap_before >= 1 and not is_name_like(
-                lines[last + 1].text, s
-            )
-            for k in range(i, last if keep_last else j):
-                lines[k].kind = "menu"
+            _mark_run(lines, i, j, s, page.base_gap)
+            i = j
+        else:
+            i = max(j, i + 1)
+    # Widget bars: a run of glued lines holding a one-off thread/trailing cue or a
+    # control bar ("Email me about replies / Sort by: ... / Expand all"). The short
+    # unpunctuated lines glued to it belong to the same widget. A cue repeated on
+    # the page ("Reply" under every comment) is a per-comment link, not a widget.
+    counts = Counter(norm_line(ln.text) for ln in lines)
+
+    def widget_anchor(ln: Line) -> bool:
+        return ln.kind in ("cue:thread", "cue:trailing", "controls") and counts[norm_line(ln.text)] == 1
+
+    def widget_item(ln: Line) -> bool:
+        return widget_anchor(ln) or ln.kind == "menu" or (
+            ln.kind is None and ln.bullet is None and len(ln.words) <= s.label_max_words
+            and not ends_sentence(ln.text)
+        )
+
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and widget_item(lines[j]) and (j == i or lines[j].gap_before == 0):
+            j += 1
+        if j - i >= s.menu_min_run and any(widget_anchor(ln) for ln in lines[i:j]):
+            _mark_run(lines, i, j, s, page.base_gap)
             i = j
         else:
             i = max(j, i + 1)
@@ -141,8 +187,67 @@ def mark_furniture(page: _Page) -> None:
             ln.kind = "label"
 
 
+def _money_line(ln: Line, s: SegmentSettings) -> bool:
+    """A donation widget's line: an amount with a currency, a wallet address, a contact."""
+    if ln.kind is None:
+        return False
+    t = ln.text
+    return has_long_token(t, s) or has_contact(t) or (has_currency(t) and any(c.isdigit() for c in t))
+
+
+def is_widget_header(page: _Page, k: int) -> bool:
+    """A short line heading a donation/contact widget rather than the article.
+
+    The next line (within a couple of blank lines) is an amount, a wallet address
+    or a contact, and so is at least one more line of the widget before any longer
+    content line that stands apart from it.
+    """
+    s = page.settings
+    lines = page.lines
+    if k + 1 >= len(lines) or lines[k + 1].gap_before > 2 or not _money_line(lines[k + 1], s):
+        return False
+    money = 0
+    for ln in lines[k + 1 : k + 10]:
+        if _money_line(ln, s):
+            money += 1
+        elif ln.kind is None and ln.gap_before > 0 and (len(ln.words) > s.label_max_words or is_prose(ln.text, s)):
+            break  # a longer line glued inside the widget block does not end it
+    return money >= 2
+
+
+def mark_widget_headers(page: _Page) -> None:
+    """Stage 1b: short headers of donation widgets are furniture ("widget")."""
+    s = page.settings
+    for ln in page.lines:
+        if ln.kind is None and not is_prose(ln.text, s) and len(ln.words) <= s.caption_max_words and \
+                is_widget_header(page, ln.idx):
+            ln.kind = "widget"
+
+
+def _title_candidates(page: _Page) -> tuple[list[Line], int | None]:
+    """Headline-shaped content lines, and the first prose line of the page."""
+    s = page.settings
+    cands = [ln for ln in page.lines if ln.kind is None and is_headline(ln.text, s)]
+    first_prose = next((ln.idx for ln in page.lines if ln.kind is None and is_prose(ln.text, s)), None)
+    return cands, first_prose
+
+
+def _attached(page: _Page, cand: Line, first_prose: int) -> bool:
+    """The candidate heads the article: between it and the first prose paragraph
+    stand at most two other content lines (a caption, a standfirst, a byline),
+    besides furniture and copies of the candidate itself."""
+    key = norm_line(cand.text)
+    between = [ln for ln in page.lines[cand.idx + 1 : first_prose] if ln.kind is None and norm_line(ln.text) != key]
+    return len(between) <= 2
+
+
 def find_title(page: _Page, title_hint: str | None) -> None:
-    """Stage 2: the title line; copies of it elsewhere are boilerplate."""
+    """Stage 2: the title line; copies of it elsewhere are boilerplate.
+
+    Order of preference: the container's stated title; a headline-shaped line that
+    heads the article (see _attached), the one the page repeats first, else the
+    earliest; any headline-shaped line; any short line. Widget headers never count.
+    """
     s = page.settings
     lines = page.lines
     idx: int | None = None
@@ -150,7 +255,15 @@ def find_title(page: _Page, title_hint: str | None) -> None:
         key = norm_line(title_hint)
         idx = next((ln.idx for ln in lines if norm_line(ln.text) == key), None)
     if idx is None:
-        idx = next((ln.idx for ln in lines if ln.kind is None and is_headline(ln.text, s)), None)
+        cands, first_prose = _title_candidates(page)
+        if first_prose is not None:
+            heading = [c for c in cands if c.idx < first_prose and _attached(page, c, first_prose)]
+            counts = Counter(norm_line(ln.text) for ln in lines)
+            repeated = [c for c in heading if counts[norm_line(c.text)] >= 2]
+            pick = repeated or heading
+            idx = pick[0].idx if pick else None
+        if idx is None and cands:
+            idx = cands[0].idx
     if idx is None:
         idx = next((ln.idx for ln in lines if ln.kind is None and not is_prose(ln.text, s)), None)
     page.title = idx

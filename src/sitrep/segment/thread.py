@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep.records import Comment
-from sitrep.segment.lines import Line, is_name_like
+from sitrep.segment.lines import Line, has_currency, is_name_like
 from sitrep.segment.settings import SegmentSettings
 
 # Line kinds that are furniture on the article side but ordinary writing inside a
@@ -80,20 +80,34 @@ def _blocks(lines: list[Line], lo: int, hi: int) -> list[list[Line]]:
     return blocks
 
 
-def _is_author_block(blocks: list[list[Line]], b: int, base_gap: int, s: SegmentSettings) -> bool:
-    """A lone name-like line directly followed (usual gap) by another block."""
+# Furniture that may sit between a commenter's name and the comment (a timestamp,
+# a vote counter). Any other furniture there (a widget, a cue, a control bar)
+# means the short line was not a name line at all.
+BETWEEN_AUTHOR_AND_TEXT = frozenset({"amount", "dateline", "symbols", "placeholder"})
+
+
+def _is_author_block(lines: list[Line], blocks: list[list[Line]], b: int, base_gap: int, s: SegmentSettings) -> bool:
+    """A lone name-like line directly followed (usual gap) by another block.
+
+    Only timestamp-like furniture may stand between the name and that block.
+    """
     block = blocks[b]
     if len(block) != 1 or block[0].bullet is not None or not is_name_like(block[0].text, s):
         return False
     if b + 1 >= len(blocks):
         return False
-    return blocks[b + 1][0].gap_before <= base_gap
+    nxt = blocks[b + 1][0]
+    between = lines[block[0].idx + 1 : nxt.idx]
+    if any(ln.kind not in BETWEEN_AUTHOR_AND_TEXT or has_currency(ln.text) for ln in between):
+        return False
+    return nxt.gap_before <= base_gap or (bool(between) and nxt.gap_before <= base_gap + 1)
 
 
 def author_starts(lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings) -> list[int]:
     """Line indices in [lo, hi) that look like a commenter's name line."""
     blocks = _blocks(lines, lo, hi)
-    return [blocks[b][0].idx for b in range(len(blocks)) if _is_author_block(blocks, b, base_gap, s)]
+    roles = _author_roles(lines, blocks, base_gap, s)
+    return [blocks[b][0].idx for b in range(len(blocks)) if roles[b]]
 
 
 def is_bullet_author(lines: list[Line], k: int, s: SegmentSettings) -> bool:
@@ -132,18 +146,51 @@ def _parse_bullets(lines: list[Line], lo: int, hi: int, s: SegmentSettings) -> l
     return out
 
 
+def _author_roles(lines: list[Line], blocks: list[list[Line]], base_gap: int, s: SegmentSettings) -> list[bool]:
+    """Which blocks are author lines, reading chains of short lines from their end.
+
+    A short unpunctuated comment ("so sad") before the next commenter's name looks
+    like a name itself. In a chain of consecutive name-shaped blocks, the last one
+    names the author of the text that follows it; going backwards the roles
+    alternate (text, author, text, ...), so a short comment never swallows the
+    next name.
+    """
+    shaped = [_is_author_block(lines, blocks, b, base_gap, s) for b in range(len(blocks))]
+    roles = [False] * len(blocks)
+    b = 0
+    while b < len(blocks):
+        if not shaped[b]:
+            b += 1
+            continue
+        e = b
+        while e + 1 < len(blocks) and shaped[e + 1]:
+            e += 1
+        for k in range(e, b - 1, -2):
+            roles[k] = True
+        b = e + 1
+    return roles
+
+
 def _parse_blocks(lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings) -> list[ParsedComment]:
-    """Author-line and anonymous threads: walk the blocks left to right."""
+    """Author-line and anonymous threads: walk the blocks left to right.
+
+    When the thread has author lines, blocks above the first one are the thread's
+    header or calls to action (a sign-up line, an appeal), not comments.
+    """
     blocks = _blocks(lines, lo, hi)
+    roles = _author_roles(lines, blocks, base_gap, s)
+    first_author = next((b for b, r in enumerate(roles) if r), None)
     out: list[ParsedComment] = []
     cur: ParsedComment | None = None
     awaiting_text = False
     for b, block in enumerate(blocks):
+        if first_author is not None and b < first_author:
+            continue
         if cur is not None and awaiting_text:
             cur.text_lines.extend(block)
             awaiting_text = False
             continue
-        if _is_author_block(blocks, b, base_gap, s):
+        if roles[b]:
             cur = ParsedComment(index=len(out), author=block[0].text, author_line=block[0])
             out.append(cur)
             awaiting_text = True
