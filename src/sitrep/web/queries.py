@@ -1,0 +1,503 @@
+"""Read-only SQL behind the dashboard API.
+
+Why a module of its own: the HTTP layer only parses and validates parameters;
+everything that touches SQLite is here, over a connection that was opened
+read-only, so that no request can change the store.
+
+Two levels of events are served. When fusion has run (``merged_events`` exists
+and has rows) the dashboard shows merged events, each with its source reports
+via ``event_sources``. Before that, or when asked with ``level=reports``, every
+event report in ``events`` is its own event. Tables added by later migrations
+(``merged_events``, ``comment_scores``, ``comment_claims``, ``actor_relations``)
+are looked up at request time, so a dashboard started on an older store keeps
+working and picks them up once they exist.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import NotFound, StoreError
+
+# Fusion's own certainty vocabulary (merged_events.fusion_certainty); any other
+# certainty value is a report certainty (reported / claimed / alleged / rumoured).
+FUSION_CERTAINTIES = ("single-source", "corroborated", "contested")
+
+
+class Database:
+    """One SQLite file opened per thread, read-only unless told otherwise."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = True) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not self.path.is_file():
+            raise StoreError(f"{self.path}: database not found (run 'sitrep ingest' first)")
+        self._local = threading.local()
+        self.connection()  # fail now, not on the first request, if the file is not a database
+
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open()
+            self._local.conn = conn
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        resolved = self.path.resolve()
+        try:
+            if self.read_only:
+                conn = sqlite3.connect(f"file:{resolved}?mode=ro", uri=True, check_same_thread=False)
+                conn.execute("PRAGMA query_only=ON")
+            else:
+                conn = sqlite3.connect(str(resolved), check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if not _has_table(conn, "events"):
+                raise StoreError(f"{self.path}: not a sitrep database (no events table)")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a sitrep database ({exc})") from exc
+        return conn
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+    return row is not None
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+# -- events -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EventFilters:
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    certainty: str | None = None
+    outlet: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+
+
+@dataclass(slots=True)
+class Level:
+    """How one event level maps onto SQL."""
+
+    name: str  # "merged" | "reports"
+    table: str
+    alias: str
+    id_col: str
+    select: str
+    certainty_col: str
+    params: list[Any] = field(default_factory=list)
+
+
+REPORT_SELECT = (
+    "e.event_id AS id, e.event_date, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.admin1,"
+    " e.location, e.latitude, e.longitude, e.fatalities, e.source AS outlets, e.certainty, e.claimed_by,"
+    " 1 AS n_sources, 1 AS n_outlets, e.doc_id"
+)
+MERGED_SELECT = (
+    "m.merged_id AS id, m.event_date, m.event_type, m.sub_event_type, m.actor1, m.actor2, m.admin1,"
+    " m.location, m.latitude, m.longitude, m.fatalities, m.source AS outlets, m.fusion_certainty AS certainty,"
+    " NULL AS claimed_by, m.n_sources, m.n_outlets, NULL AS doc_id"
+)
+
+REPORTS = Level("reports", "events", "e", "event_id", REPORT_SELECT, "certainty")
+MERGED = Level("merged", "merged_events", "m", "merged_id", MERGED_SELECT, "fusion_certainty")
+
+
+def merged_available(conn: sqlite3.Connection) -> bool:
+    if not _has_table(conn, "merged_events"):
+        return False
+    return conn.execute("SELECT 1 FROM merged_events LIMIT 1").fetchone() is not None
+
+
+def pick_level(conn: sqlite3.Connection, requested: str = "auto") -> Level:
+    """`auto` serves merged events when fusion has filled them, else reports."""
+    if requested == "reports":
+        return REPORTS
+    if requested == "merged":
+        if not _has_table(conn, "merged_events"):
+            raise NotFound("no merged events in this database (fusion has not run)")
+        return MERGED
+    return MERGED if merged_available(conn) else REPORTS
+
+
+def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
+    a = level.alias
+    clauses: list[str] = []
+    args: list[Any] = []
+    if f.since:
+        clauses.append(f"{a}.event_date >= ?")
+        args.append(f.since.isoformat())
+    if f.until:
+        # event_date is 'YYYY-MM-DD'; a bare '<=' keeps the whole 'until' day
+        clauses.append(f"{a}.event_date <= ?")
+        args.append(f.until.isoformat())
+    if f.actor:
+        clauses.append(f"({a}.actor1 = ? OR {a}.actor2 = ?)")
+        args += [f.actor, f.actor]
+    if f.event_type:
+        clauses.append(f"{a}.event_type = ?")
+        args.append(f.event_type)
+    if f.sub_event_type:
+        clauses.append(f"{a}.sub_event_type = ?")
+        args.append(f.sub_event_type)
+    if f.certainty:
+        if level is MERGED and f.certainty not in FUSION_CERTAINTIES:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_sources es WHERE es.merged_id = m.merged_id AND es.certainty = ?)"
+            )
+        else:
+            clauses.append(f"{a}.{level.certainty_col} = ?")
+        args.append(f.certainty)
+    if f.outlet:
+        if level is MERGED:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_sources es WHERE es.merged_id = m.merged_id AND es.source = ?)"
+            )
+        else:
+            clauses.append("e.source = ?")
+        args.append(f.outlet)
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        clauses.append(f"{a}.latitude BETWEEN ? AND ? AND {a}.longitude BETWEEN ? AND ?")
+        args += [min_lat, max_lat, min_lon, max_lon]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def list_events(
+    conn: sqlite3.Connection, f: EventFilters, *, limit: int, offset: int, level: str = "auto"
+) -> dict[str, Any]:
+    lv = pick_level(conn, level)
+    where, args = _where(lv, f)
+    frm = f"FROM {lv.table} {lv.alias}{where}"
+    total = conn.execute(f"SELECT count(*) {frm}", args).fetchone()[0]
+    # Newest first; rowid breaks ties so the order is stable and the date index serves it.
+    rows = conn.execute(
+        f"SELECT {lv.select} {frm} ORDER BY {lv.alias}.event_date DESC, {lv.alias}.rowid DESC LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    ).fetchall()
+    return {"level": lv.name, "total": int(total), "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+
+def _paragraph_for(segments: list[sqlite3.Row], start: int, end: int) -> sqlite3.Row | None:
+    best = None
+    for s in segments:
+        if s["start"] <= start and end <= s["end"]:
+            if best is None or (s["kind"] == "body" and best["kind"] != "body"):
+                best = s
+    return best
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+
+
+def _sentence_in(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets (into `text`) of the sentence around [start, end): a plain punctuation split."""
+    s = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            return s, m.start()
+    return s, len(text.rstrip())
+
+
+def _evidence_view(ev_rows: list[sqlite3.Row], segments: list[sqlite3.Row]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Evidence spans plus the paragraphs they sit in, with offsets relative to each paragraph.
+
+    The sentence is the stored `sentence` evidence span that holds the field span,
+    or failing that the sentence around it found by punctuation.
+    """
+    sentences = [r for r in ev_rows if r["field"] == "sentence"]
+    paragraphs: dict[tuple[str, int], dict[str, Any]] = {}
+    spans: list[dict[str, Any]] = []
+    for r in ev_rows:
+        item: dict[str, Any] = {"field": r["field"], "start": r["start"], "end": r["end"], "text": r["text"],
+                                "paragraph": None, "sentence": None}  # fmt: skip
+        seg = _paragraph_for(segments, r["start"], r["end"])
+        if seg is not None:
+            key = (seg["kind"], seg["idx"])
+            paragraphs.setdefault(key, {"kind": seg["kind"], "idx": seg["idx"], "start": seg["start"],
+                                        "end": seg["end"], "text": seg["text"]})  # fmt: skip
+            item["paragraph"] = {"kind": seg["kind"], "idx": seg["idx"]}
+            item["rel_start"] = r["start"] - seg["start"]
+            item["rel_end"] = r["end"] - seg["start"]
+            holder = next((s for s in sentences if s["start"] <= r["start"] and r["end"] <= s["end"]), None)
+            if holder is not None:
+                s0, s1 = holder["start"] - seg["start"], holder["end"] - seg["start"]
+            else:
+                s0, s1 = _sentence_in(seg["text"], r["start"] - seg["start"], r["end"] - seg["start"])
+            s0, s1 = max(0, s0), min(len(seg["text"]), s1)
+            item["sentence"] = {"rel_start": s0, "rel_end": s1, "text": seg["text"][s0:s1]}
+        spans.append(item)
+    return spans, sorted(paragraphs.values(), key=lambda p: p["start"])
+
+
+def _report_sources(conn: sqlite3.Connection, event_ids: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for eid in event_ids:
+        r = conn.execute(
+            "SELECT e.*, d.name AS doc_name, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published,"
+            " d.source AS doc_outlet FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = ?",
+            (eid,),
+        ).fetchone()
+        if r is None:
+            continue
+        segs = conn.execute(
+            'SELECT kind, idx, start, "end", text FROM segments WHERE doc_id = ? AND kind IN (\'body\', \'title\','
+            " 'caption') ORDER BY start",
+            (r["doc_id"],),
+        ).fetchall()
+        ev = conn.execute(
+            'SELECT field, start, "end", text FROM evidence WHERE event_id = ? ORDER BY start, field', (eid,)
+        ).fetchall()
+        spans, paragraphs = _evidence_view(ev, segs)
+        out.append({
+            "event_id": r["event_id"], "outlet": r["source"] or r["doc_outlet"], "claimed_by": r["claimed_by"],
+            "certainty": r["certainty"], "event_date": r["event_date"], "event_type": r["event_type"],
+            "sub_event_type": r["sub_event_type"], "actor1": r["actor1"], "actor2": r["actor2"],
+            "location": r["location"], "fatalities": r["fatalities"], "notes": r["notes"],
+            "document": {"doc_id": r["doc_id"], "name": r["doc_name"], "title": r["doc_title"], "url": r["doc_url"],
+                         "published": r["doc_published"], "outlet": r["doc_outlet"]},
+            "evidence": spans, "paragraphs": paragraphs,
+        })  # fmt: skip
+    return out
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    """A merged event or an event report, with every source report and its evidence."""
+    if _has_table(conn, "merged_events"):
+        m = conn.execute("SELECT * FROM merged_events WHERE merged_id = ?", (event_id,)).fetchone()
+        if m is not None:
+            members = [r[0] for r in conn.execute(
+                "SELECT event_id FROM event_sources WHERE merged_id = ? ORDER BY event_id", (event_id,))]
+            if not members:
+                members = [m["lead_event_id"]]
+            d = dict(m)
+            d.update({"id": m["merged_id"], "level": "merged", "certainty": m["fusion_certainty"],
+                      "outlets": m["source"]})  # fmt: skip
+            d["sources"] = _report_sources(conn, members)
+            return d
+    r = conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no event {event_id!r}")
+    d = dict(r)
+    d.update({"id": r["event_id"], "level": "reports", "outlets": r["source"], "n_sources": 1, "n_outlets": 1})
+    merged = conn.execute(
+        "SELECT merged_id FROM event_sources WHERE event_id = ? AND merged_id != event_id LIMIT 1", (event_id,)
+    ).fetchone()
+    d["merged_id"] = merged[0] if merged else None
+    d["sources"] = _report_sources(conn, [event_id])
+    return d
+
+
+# -- documents ----------------------------------------------------------------------
+
+
+def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+    d = conn.execute(
+        "SELECT doc_id, name, fmt, url, source, published, language, title FROM documents WHERE doc_id = ?",
+        (doc_id,),
+    ).fetchone()
+    if d is None:
+        raise NotFound(f"no document {doc_id!r}")
+    segs = conn.execute(
+        'SELECT kind, idx, start, "end", text FROM segments WHERE doc_id = ? ORDER BY start', (doc_id,)
+    ).fetchall()
+    comments = [dict(c) for c in conn.execute(
+        'SELECT idx, author, depth, parent, start, "end", text FROM comments WHERE doc_id = ? ORDER BY idx',
+        (doc_id,))]  # fmt: skip
+    analysed = False
+    if _has_table(conn, "comment_scores"):
+        scores = {r["comment_idx"]: r for r in conn.execute(
+            "SELECT * FROM comment_scores WHERE doc_id = ?", (doc_id,))}  # fmt: skip
+        analysed = bool(scores)
+        claims: dict[int, list[dict[str, Any]]] = {}
+        if _has_table(conn, "comment_claims"):
+            for r in conn.execute(
+                'SELECT comment_idx, start, "end", text, trigger, kind FROM comment_claims WHERE doc_id = ?'
+                " ORDER BY comment_idx, start",
+                (doc_id,),
+            ):
+                claims.setdefault(r["comment_idx"], []).append(
+                    {"text": r["text"], "trigger": r["trigger"], "kind": r["kind"], "start": r["start"], "end": r["end"]}
+                )
+        for c in comments:
+            s = scores.get(c["idx"])
+            c["analysis"] = None if s is None else {
+                "toxicity": s["toxicity"], "toxic": bool(s["toxic"]), "flags": _json_list(s["flags"]),
+                "topics": _json_list(s["topics"]), "replies": s["replies"], "depth": s["depth"],
+                "parent": s["parent"], "claims": claims.get(c["idx"], []),
+            }  # fmt: skip
+    else:
+        for c in comments:
+            c["analysis"] = None
+    events = [dict(r) for r in conn.execute(
+        "SELECT event_id, event_date, event_type, sub_event_type, certainty, claimed_by FROM events"
+        " WHERE doc_id = ? ORDER BY event_date, event_id", (doc_id,))]  # fmt: skip
+    title = next((s for s in segs if s["kind"] == "title"), None)
+    caption = next((s for s in segs if s["kind"] == "caption"), None)
+    return {
+        **dict(d),
+        "title": title["text"] if title else d["title"],
+        "caption": caption["text"] if caption else None,
+        "paragraphs": [{"idx": s["idx"], "start": s["start"], "end": s["end"], "text": s["text"]}
+                       for s in segs if s["kind"] == "body"],
+        "comments": comments,
+        "comments_analysed": analysed,
+        "events": events,
+    }  # fmt: skip
+
+
+def _json_list(raw: str | None) -> list[Any]:
+    try:
+        v = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return v if isinstance(v, list) else []
+
+
+# -- actor graph --------------------------------------------------------------------
+
+
+def actor_graph(conn: sqlite3.Connection, f: EventFilters, *, max_nodes: int, level: str = "auto") -> dict[str, Any]:
+    """Actors as nodes, who-did-what-to-whom as edges.
+
+    Edges come from ``actor_relations`` when that table exists and has rows,
+    otherwise from event pairs (actor1 -> actor2) at the chosen event level.
+    """
+    rel = _relations_from_table(conn)
+    source = "actor_relations"
+    if rel is None:
+        source = "events"
+        lv = pick_level(conn, level)
+        where, args = _where(lv, f)
+        a = lv.alias
+        extra = f"{a}.actor1 IS NOT NULL AND {a}.actor2 IS NOT NULL AND {a}.actor1 != {a}.actor2"
+        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        rel = [
+            {"source": r[0], "target": r[1], "relation": r[2], "weight": int(r[3])}
+            for r in conn.execute(
+                f"SELECT {a}.actor1, {a}.actor2, {a}.event_type, count(*) FROM {lv.table} {a}{where}"
+                f" GROUP BY 1, 2, 3 ORDER BY 4 DESC",
+                args,
+            )
+        ]
+    degree: dict[str, float] = {}
+    for e in rel:
+        for k in ("source", "target"):
+            degree[e[k]] = degree.get(e[k], 0) + e["weight"]
+    # events an actor appears in, as the node size
+    counts: dict[str, int] = {}
+    lv = pick_level(conn, level)
+    where, args = _where(lv, f)
+    for col in ("actor1", "actor2"):
+        cond = f"{lv.alias}.{col} IS NOT NULL"
+        w = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        for name, n in conn.execute(f"SELECT {lv.alias}.{col}, count(*) FROM {lv.table} {lv.alias}{w} GROUP BY 1", args):
+            counts[name] = counts.get(name, 0) + int(n)
+    names = sorted(set(degree) | set(counts), key=lambda n: (-(counts.get(n, 0) + degree.get(n, 0)), n))[:max_nodes]
+    keep = set(names)
+    nodes = [{"id": n, "label": n, "events": counts.get(n, 0), "degree": degree.get(n, 0)} for n in names]
+    edges = [e for e in rel if e["source"] in keep and e["target"] in keep]
+    return {"source": source, "nodes": nodes, "edges": edges}
+
+
+def _relations_from_table(conn: sqlite3.Connection) -> list[dict[str, Any]] | None:
+    """Rows of ``actor_relations`` as edges, whatever the two actor columns are called."""
+    if not _has_table(conn, "actor_relations"):
+        return None
+    cols = _columns(conn, "actor_relations")
+    pairs = [("source", "target"), ("actor_a", "actor_b"), ("actor1", "actor2"), ("src", "dst"), ("head", "tail")]
+    pair = next((p for p in pairs if p[0] in cols and p[1] in cols), None)
+    if pair is None:
+        return None
+    rel_col = next((c for c in ("relation", "kind", "type", "rel") if c in cols), None)
+    w_col = next((c for c in ("weight", "n_events", "count", "n") if c in cols), None)
+    sql = (
+        f"SELECT {pair[0]}, {pair[1]}, {rel_col or 'NULL'}, {('sum(' + w_col + ')') if w_col else 'count(*)'}"
+        f" FROM actor_relations WHERE {pair[0]} IS NOT NULL AND {pair[1]} IS NOT NULL GROUP BY 1, 2, 3"
+    )
+    rows = [{"source": r[0], "target": r[1], "relation": r[2], "weight": float(r[3] or 0)} for r in conn.execute(sql)]
+    return rows or None
+
+
+# -- stats --------------------------------------------------------------------------
+
+
+def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "auto") -> dict[str, Any]:
+    lv = pick_level(conn, level)
+    a = lv.alias
+    where, args = _where(lv, f)
+    frm = f"FROM {lv.table} {a}{where}"
+    n, lo, hi = conn.execute(f"SELECT count(*), min({a}.event_date), max({a}.event_date) {frm}", args).fetchone()
+    counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+              for t in ("documents", "comments", "events")}  # fmt: skip
+    counts["reports"] = counts.pop("events")
+    counts["merged_events"] = (
+        int(conn.execute("SELECT count(*) FROM merged_events").fetchone()[0]) if _has_table(conn, "merged_events") else 0
+    )
+    counts["matching"] = int(n)
+    if bin == "auto":
+        span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
+        bin = "day" if span <= 120 else "week"
+    by_day = conn.execute(
+        f"SELECT {a}.event_date, count(*) {frm}{' AND' if where else ' WHERE'} {a}.event_date IS NOT NULL"
+        f" GROUP BY 1 ORDER BY 1",
+        args,
+    ).fetchall()
+    hist: dict[str, int] = {}
+    for d, c in by_day:
+        try:
+            day = date.fromisoformat(d)
+        except (TypeError, ValueError):
+            continue
+        key = day if bin == "day" else day - timedelta(days=day.weekday())
+        hist[key.isoformat()] = hist.get(key.isoformat(), 0) + int(c)
+    by_type = [{"event_type": r[0], "count": int(r[1])}
+               for r in conn.execute(f"SELECT {a}.event_type, count(*) {frm} GROUP BY 1 ORDER BY 2 DESC, 1", args)]
+    return {
+        "level": lv.name, "counts": counts, "date_range": {"min": lo, "max": hi}, "bin": bin,
+        "histogram": [{"start": k, "count": v} for k, v in sorted(hist.items())],
+        "by_event_type": by_type,
+    }  # fmt: skip
+
+
+def facets(conn: sqlite3.Connection, *, level: str = "auto", max_values: int = 300) -> dict[str, Any]:
+    """The values the page's filter menus offer."""
+    lv = pick_level(conn, level)
+    a, t = lv.alias, lv.table
+
+    def values(sql: str) -> list[str]:
+        return [r[0] for r in conn.execute(sql) if r[0] is not None]
+
+    actors = values(
+        f"SELECT actor, sum(n) FROM (SELECT {a}.actor1 AS actor, count(*) AS n FROM {t} {a} GROUP BY 1"
+        f" UNION ALL SELECT {a}.actor2, count(*) FROM {t} {a} GROUP BY 1)"
+        f" WHERE actor IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(max_values)}"
+    )
+    certainties = values(f"SELECT DISTINCT {a}.{lv.certainty_col} FROM {t} {a} ORDER BY 1")
+    if lv is MERGED:
+        certainties += [c for c in values("SELECT DISTINCT certainty FROM event_sources ORDER BY 1") if c not in certainties]
+    return {
+        "level": lv.name,
+        "actors": sorted(actors),
+        "event_types": values(f"SELECT DISTINCT {a}.event_type FROM {t} {a} ORDER BY 1"),
+        "sub_event_types": values(f"SELECT DISTINCT {a}.sub_event_type FROM {t} {a} ORDER BY 1"),
+        "certainties": certainties,
+        "outlets": values("SELECT DISTINCT source FROM events ORDER BY 1"),
+    }
