@@ -290,20 +290,119 @@ def eval_(
 @app.command()
 def actors(
     query: Annotated[Optional[str], typer.Argument(help="Part of a name, alias or acronym.")] = None,
-    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.table,
+    fmt: Annotated[str, typer.Option("--format", help="table | json (ontology); json | graphml (with --graph).")] = "table",
+    graph: Annotated[bool, typer.Option("--graph", help="The actor graph from stored events and stated relations.")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="With --graph: only edges from this date (YYYY-MM-DD).")] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="With --graph: write to this file.")] = None,
+    db: DbOpt = Path("sitrep.db"),
 ) -> None:
-    """Search the actor ontology."""
+    """Search the actor ontology, or with --graph print who fought, backed or arrested whom."""
+    if graph:
+        _actor_graph(db, fmt, since, out_file)
+        return
     from sitrep.knowledge.actors import ActorResolver, load_ontology
 
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: expected table or json")
     found = ActorResolver(load_ontology()).search(query or "")
     rows = [{"id": a.id, "name": a.name, "inter": a.inter, "country": a.country, "aliases": list(a.aliases)[:6]} for a in found]
-    if fmt is JsonFmt.json:
+    if fmt == "json":
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return
     t = Table("id", "name", "inter", "country", "aliases")
     for r in rows:
         t.add_row(r["id"], r["name"], str(r["inter"]), r["country"] or "", ", ".join(r["aliases"]))
     out.print(t)
+
+
+def _actor_graph(db: Path, fmt: str, since: str | None, out_file: Path | None) -> None:
+    from sitrep.graph import build_graph, graph_to_json, write_graphml
+    from sitrep.store import Store
+
+    if fmt == "table":
+        fmt = "json"
+    if fmt not in ("json", "graphml"):
+        raise InputError(f"--format {fmt!r}: expected json or graphml with --graph")
+    if since:
+        _defaults(since, None)  # validates the date with the same message as --published
+    with Store(db, read_only=True) as store:
+        g = build_graph(store, since=since)
+    if fmt == "graphml":
+        if out_file is None:
+            raise InputError("--format graphml needs --out FILE")
+        write_graphml(g, out_file)
+        out.print(f"wrote {g.number_of_nodes()} actors and {g.number_of_edges()} edges to {out_file}")
+        return
+    text = json.dumps(graph_to_json(g), ensure_ascii=False, indent=2, default=str)
+    if out_file:
+        out_file.write_text(text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+@app.command()
+def comments(
+    doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix, or its file name).")],
+    db: DbOpt = Path("sitrep.db"),
+    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.table,
+) -> None:
+    """A page's reader comments: thread shape, toxicity flags, topics and rumour claims (never events)."""
+    from sitrep.comments import analyse_comments
+    from sitrep.comments.store import load_analysis
+    from sitrep.store import Store
+    from sitrep.store.db import comments_of
+
+    with Store(db, read_only=True) as store:
+        doc_id = store.find_document(doc)
+        if doc_id is None:
+            raise NotFound(f"no document matching {doc!r} in {db}")
+        analysis = load_analysis(store, doc_id)
+        if analysis is None:
+            analysis = analyse_comments(doc_id, comments_of(store.load_document(doc_id)["comments"]))
+        texts = {c["idx"]: c["text"] for c in store.load_document(doc_id)["comments"]}
+    if fmt is JsonFmt.json:
+        sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    summary = analysis.summary()
+    out.print(Text(", ".join(f"{k}: {v}" for k, v in summary.items() if not isinstance(v, (dict, list)))))
+    t = Table("#", "depth", "author", "replies", "toxicity", "flags", "topics", "text")
+    t.columns[-1].no_wrap = True
+    for r in analysis.comments:
+        t.add_row(str(r.index), str(r.depth or 0), Text(r.author or "(anonymous)"), str(r.replies), f"{r.toxicity:.2f}",
+                  ", ".join(r.flags), ", ".join(r.topics), Text(texts.get(r.index, "")[:60].replace("\n", " ")))  # fmt: skip
+    out.print(t)
+    for cl in analysis.claims:
+        out.print(Text(f"rumour in comment {cl.comment_idx}: {cl.text}", style="yellow"))
+
+
+@app.command()
+def authors(
+    author: Annotated[Optional[str], typer.Argument(help="One author's exact name; all authors when omitted.")] = None,
+    db: DbOpt = Path("sitrep.db"),
+    fmt: Annotated[JsonFmt, typer.Option("--format")] = JsonFmt.table,
+) -> None:
+    """Per-author summary of reader comments across pages: counts, toxicity, flags, topics."""
+    from sitrep.comments import author_summary
+    from sitrep.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = author_summary(store, author)
+    if fmt is JsonFmt.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    t = Table("author", "comments", "pages", "mean toxicity", "toxic", "flags", "topics")
+    for r in rows:
+        t.add_row(Text(r["author"]), str(r["comments"]), str(r["pages"]), f"{r['mean_toxicity']:.2f}",
+                  str(r["toxic_comments"]), _fmt_counts(r["flags"]), _fmt_counts(r["topics"]))  # fmt: skip
+    out.print(t)
+
+
+def _fmt_counts(v: Any) -> str:
+    if isinstance(v, dict):
+        return ", ".join(f"{k} {n}" for k, n in sorted(v.items(), key=lambda kv: -kv[1])[:4])
+    if isinstance(v, list):
+        return ", ".join(str(x) for x in v[:4])
+    return str(v)
 
 
 @app.command(name="resolve-actor")
