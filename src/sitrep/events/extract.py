@@ -373,11 +373,17 @@ class EventExtractor:
         else:
             for _, o in R.prep_children(head, L["agent_preps"]):
                 take(o, a1)
-            for _, o in R.prep_children(head, L["between_preps"]):
-                both = self._phrase_actors(st, o, mentions)
-                if both:
-                    a1.extend(both[:1])
-                    a2.extend(both[1:])
+            gov = R.governing_verb(head)
+            for holder in (head, gov) if gov is not None and head.dep_ in R.SUBJ else (head,):
+                for _, o in R.prep_children(holder, L["between_preps"]):
+                    both = self._phrase_actors(st, o, mentions)
+                    if both and not a1:
+                        a1.extend(both[:1])
+                        a2.extend(both[1:])
+            for c in head.children:
+                if c.dep_ == "acl" and not a1:
+                    for _, o in R.prep_children(c, L["agent_preps"]):
+                        take(o, a1)
             if not a1:
                 for c in head.children:
                     if c.dep_ in ("poss", "compound", "amod") and c.i in mentions:
@@ -614,7 +620,7 @@ class EventExtractor:
         for k, sp in enumerate(spans):
             p = self._resolve_place(st, sp, par_start)
             if p is not None:
-                found.append((p.match.geo_precision or 3, k, p))
+                found.append((max(p.match.geo_precision or 3, 2), k, p))
         if not found:
             return None
         found.sort(key=lambda x: (x[0], x[1]))
@@ -740,7 +746,12 @@ class EventExtractor:
         kind = self._modality(head, rule, s_cues, trig)
         if kind == "drop":
             return None
+        other_tok = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ in R.SUBJ and c.i in other_tok for c in head.children):
+            return None  # "a mob stormed ...": the subject trigger reports the event
         a1s, a2s, targets = self._roles(st, head, mentions)
+        if not rule.object_is_target:
+            a2s = []
         actor1 = a1s[0] if a1s else None
         actor2 = a2s[0] if a2s else None
         doc_text_start = s.par_start

@@ -46,6 +46,7 @@ class TriggerRule:
     requires: str | None = None
     refine: tuple[Refinement, ...] = ()
     by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
+    object_is_target: bool = True
 
 
 @dataclass(slots=True)
@@ -143,6 +144,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             requires=raw.get("requires"),
             refine=tuple(refine),
             by_actor=by_actor,
+            object_is_target=bool(raw.get("object_is_target", True)),
         )
 
     cue_phrases: list[tuple[tuple[str, ...], str]] = []
