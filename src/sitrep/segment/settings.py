@@ -25,6 +25,9 @@ class SegmentSettings:
     title_min_words: int = 3
     title_min_chars: int = 15
     title_max_words: int = 30
+    # Share of words of 4+ letters that start upper-case for a line to read as a
+    # Title-Cased headline rather than a sentence-case photo caption.
+    title_case_share: float = 0.85
 
     # Caption: one short line between title and body without sentence punctuation.
     caption_max_chars: int = 120

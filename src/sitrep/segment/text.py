@@ -23,6 +23,7 @@ Everything that ends up in none of title, caption, body or comments is boilerpla
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -151,19 +152,20 @@ def mark_furniture(page: _Page) -> None:
             i = j
         else:
             i = max(j, i + 1)
-    # Widget bars: a run of glued lines holding a one-off thread/trailing cue or a
-    # control bar ("Email me about replies / Sort by: ... / Expand all"). The short
-    # unpunctuated lines glued to it belong to the same widget. A cue repeated on
+    # Widget bars: a run of glued lines holding a one-off cue, form field or control
+    # bar ("Email me about replies / Sort by: ... / Expand all", a newsletter box's
+    # name above "Sign up ... / Email address* / Subscribe"). The short unpunctuated
+    # lines glued to it belong to the same widget. A cue repeated on
     # the page ("Reply" under every comment) is a per-comment link, not a widget.
     counts = Counter(norm_line(ln.text) for ln in lines)
 
     def widget_anchor(ln: Line) -> bool:
-        return ln.kind in ("cue:thread", "cue:trailing", "controls") and counts[norm_line(ln.text)] == 1
+        return (ln.kind in ("controls", "form") or (ln.kind or "").startswith("cue:")) and counts[
+            norm_line(ln.text)] == 1
 
     def widget_item(ln: Line) -> bool:
-        return widget_anchor(ln) or ln.kind == "menu" or (
-            ln.kind is None and ln.bullet is None and len(ln.words) <= s.label_max_words
-            and not ends_sentence(ln.text)
+        return ln.kind is not None or (
+            ln.bullet is None and len(ln.words) <= s.label_max_words and not ends_sentence(ln.text)
         )
 
     i = 0
@@ -241,27 +243,71 @@ def _attached(page: _Page, cand: Line, first_prose: int) -> bool:
     return len(between) <= 2
 
 
+def _title_cased(text: str, s: SegmentSettings) -> bool:
+    """Most longer words capitalised, as in headlines and names (captions are not)."""
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    return bool(words) and sum(w.lstrip("\"'“‘(")[:1].isupper() for w in words) / len(words) >= s.title_case_share
+
+
+def _heading_pick(page: _Page, first_prose: int) -> int | None:
+    """The title among the content lines just above the first prose paragraph.
+
+    The nearest one is the title unless it reads as a caption (not title-cased)
+    under another headline-shaped line; a line above the title (a site name, a
+    kicker) never wins over it.
+    """
+    s = page.settings
+    above = [ln for ln in page.lines[:first_prose] if ln.kind is None]
+    # Copies of a line collapse to its first occurrence.
+    seen: set[str] = set()
+    uniq: list[Line] = []
+    for ln in above:
+        key = norm_line(ln.text)
+        if key not in seen:
+            seen.add(key)
+            uniq.append(ln)
+    uniq.sort(key=lambda ln: max(m.idx for m in above if norm_line(m.text) == norm_line(ln.text)))
+    if not uniq:
+        return None
+    last = uniq[-1]
+    prev = uniq[-2] if len(uniq) >= 2 else None
+    if prev is not None and is_headline(prev.text, s) and _caption_shaped(last, page.lines, s) and not _title_cased(
+        last.text, s
+    ):
+        return prev.idx
+    if is_headline(last.text, s):
+        return last.idx
+    if prev is not None and is_headline(prev.text, s):
+        return prev.idx
+    return None
+
+
 def find_title(page: _Page, title_hint: str | None) -> None:
     """Stage 2: the title line; copies of it elsewhere are boilerplate.
 
     Order of preference: the container's stated title; a headline-shaped line that
-    heads the article (see _attached), the one the page repeats first, else the
-    earliest; any headline-shaped line; any short line. Widget headers never count.
+    heads the article (see _attached) and that the page repeats; the headline just
+    above the first prose paragraph, skipping a caption (see _heading_pick); any
+    headline-shaped line; any short line. Widget headers never count.
     """
     s = page.settings
     lines = page.lines
     idx: int | None = None
     if title_hint:
-        key = norm_line(title_hint)
-        idx = next((ln.idx for ln in lines if norm_line(ln.text) == key), None)
+        # The stated title, else its longest part when it carries a site suffix
+        # ("Headline | Outlet", "Headline - Outlet").
+        parts = sorted(re.split(r"\s+[|–—-]\s+", title_hint), key=len, reverse=True)
+        for key in [norm_line(title_hint)] + [norm_line(p) for p in parts[:1]]:
+            idx = next((ln.idx for ln in lines if key and norm_line(ln.text) == key), None)
+            if idx is not None:
+                break
     if idx is None:
         cands, first_prose = _title_candidates(page)
         if first_prose is not None:
             heading = [c for c in cands if c.idx < first_prose and _attached(page, c, first_prose)]
             counts = Counter(norm_line(ln.text) for ln in lines)
             repeated = [c for c in heading if counts[norm_line(c.text)] >= 2]
-            pick = repeated or heading
-            idx = pick[0].idx if pick else None
+            idx = repeated[0].idx if repeated else _heading_pick(page, first_prose)
         if idx is None and cands:
             idx = cands[0].idx
     if idx is None:
