@@ -40,6 +40,19 @@ ManifestOpt = Annotated[
 ]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that lack one.")]
 SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Outlet name for inputs that lack one.")]
+SourcesFileOpt = Annotated[
+    Optional[Path], typer.Option("--sources", help="Your own sources.yaml (outlet reliability and bias) for fusion.")
+]
+
+
+def _fuse_cfg(sources: Path | None) -> Any:
+    if sources is None:
+        return None
+    from sitrep.fuse import fuse_config
+
+    if not sources.is_file():
+        raise InputError(f"--sources {sources}: file not found")
+    return fuse_config(sources=sources)
 
 
 class TableFmt(str, Enum):
@@ -87,6 +100,7 @@ def ingest(
     source: SourceOpt = None,
     no_events: Annotated[bool, typer.Option("--no-events", help="Segment and store only; skip event extraction.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 16,
+    sources: SourcesFileOpt = None,
 ) -> None:
     """Read pages, segment them, extract events and store everything in the database."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -97,6 +111,7 @@ def ingest(
     _check_paths(paths)
     defaults = _defaults(published, source)
     man = _manifest(manifest)
+    cfg = _fuse_cfg(sources)
     with Store(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         console=err, transient=True, disable=not err.is_terminal,
@@ -109,10 +124,11 @@ def ingest(
         report = run_ingest(
             paths, store, manifest=man, defaults=defaults,
             extractor=None if no_events else _lazy_extractor(), progress=tick, batch_size=batch_size,
+            fuse_cfg=cfg,
         )  # fmt: skip
     out.print(
         f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "
-        f"{report.events} event report(s), {report.failed} not ingested"
+        f"{report.events} event report(s), {report.merged} merged event(s) updated, {report.failed} not ingested"
     )
     if report.skips:
         err.print(f"[bold]{report.failed} input(s) not ingested:[/bold]")
@@ -265,6 +281,64 @@ def _print_events(rows: list[dict[str, Any]], fmt: TableFmt) -> None:
         )  # fmt: skip
     out.print(t)
     out.print(f"{len(rows)} event report(s)")
+
+
+class ExportFmt(str, Enum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFmt, typer.Option("--format", help="acled-csv | geojson | parquet | jsonl")] = ExportFmt.acled_csv,
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Output file (stdout when omitted; required for parquet).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Events where this actor is actor1, actor2 or associated.")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="event_type or sub_event_type.")] = None,
+    reports: Annotated[bool, typer.Option("--reports", help="One row per report instead of per merged event.")] = False,
+    db: DbOpt = Path("sitrep.db"),
+) -> None:
+    """Export events as ACLED-style CSV, GeoJSON, Parquet or JSONL with full provenance."""
+    from sitrep.export import export_events
+    from sitrep.store import Store
+
+    for flag, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise InputError(f"{flag} {value!r}: expected a date as YYYY-MM-DD") from exc
+    if fmt is ExportFmt.parquet and out_file is None:
+        raise InputError("--format parquet needs --out FILE")
+    with Store(db, read_only=True) as store:
+        n = export_events(store, fmt.value, out_file, since=since, until=until, actor=actor, event_type=event_type,
+                          merged=not reports)  # fmt: skip
+    if out_file is not None:
+        out.print(f"wrote {n} event(s) to {out_file}")
+
+
+@app.command()
+def fuse(
+    db: DbOpt = Path("sitrep.db"),
+    all_: Annotated[bool, typer.Option("--all", help="Re-cluster every report from scratch.")] = False,
+    sources: SourcesFileOpt = None,
+) -> None:
+    """Merge reports of the same event across documents (ingest does this for new reports)."""
+    from sitrep.fuse import fuse_all
+    from sitrep.fuse.store import fuse_pending
+    from sitrep.store import Store
+
+    cfg = _fuse_cfg(sources)
+    with Store(db) as store:
+        stats = fuse_all(store, cfg) if all_ else fuse_pending(store, cfg)
+    if stats is None:
+        out.print("nothing to fuse")
+        return
+    out.print(f"{stats.reports} report(s) clustered into {stats.merged} merged event(s), "
+              f"{stats.multi_source} with more than one report")  # fmt: skip
 
 
 # --------------------------------------------------------------------------- eval

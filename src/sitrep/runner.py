@@ -50,6 +50,7 @@ class RunReport:
     added: int = 0
     already: int = 0
     events: int = 0
+    merged: int = 0  # merged events touched by this run's fusion step
     skips: list[Skip] = field(default_factory=list)
 
     @property
@@ -140,6 +141,7 @@ def ingest(
     extractor: Extractor | None | Callable[[], Extractor] = load_extractor,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[str], None] | None = None,
+    fuse_cfg: object | None = None,
 ) -> RunReport:
     """Ingest inputs into `store`; documents already present are skipped before any NLP.
 
@@ -188,6 +190,10 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
+    from sitrep.fuse.store import fuse_pending
+
+    stats = fuse_pending(store, fuse_cfg)  # type: ignore[arg-type]
+    report.merged = stats.merged if stats is not None else 0
     return report
 
 

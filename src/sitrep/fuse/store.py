@@ -251,3 +251,23 @@ def fuse_incremental(store: Store, new_event_ids: Iterable[str], cfg: FuseConfig
         candidates,
         len(matches),
     )
+
+
+def pending_event_ids(store: Store) -> list[str]:
+    """Reports not yet folded into a cluster (their merged id has no merged row).
+
+    Asked at the end of every ingest, so reports written by a run that was
+    killed before fusing are picked up by the next run.
+    """
+    rows = store.conn.execute(
+        "SELECT es.event_id FROM event_sources es"
+        " WHERE NOT EXISTS (SELECT 1 FROM merged_events m WHERE m.merged_id = es.merged_id)"
+        " ORDER BY es.event_id"
+    )
+    return [r[0] for r in rows]
+
+
+def fuse_pending(store: Store, cfg: FuseConfig | None = None) -> FuseStats | None:
+    """Fuse whatever is pending; None when nothing was."""
+    ids = pending_event_ids(store)
+    return fuse_incremental(store, ids, cfg) if ids else None
