@@ -39,6 +39,10 @@ class CueSet:
     # words a byline/dateline starts with ("posted", "updated"). Empty when absent.
     months: frozenset[str] = frozenset()
     dateline_phrases: tuple[str, ...] = ()
+    # Reader voice and names (section `voice`): first/second-person words, and the
+    # lower-case particles a personal name may hold. Empty when absent.
+    pronouns: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     def starts_dateline(self, line: str) -> bool:
         """The line opens like a byline or dateline ("Posted on ...", "Updated: ...")."""
@@ -105,7 +109,13 @@ def load_cues(path: str | Path | None = None) -> CueSet:
         raise DataFileError(f"{where}.dates: expected a mapping")
     months = frozenset(m.lower().strip(".") for m in _strings(dates, "months", f"{where}.dates"))
     dateline = tuple(normalise_cue_text(p) for p in _strings(dates, "dateline_phrases", f"{where}.dates"))
-    return CueSet(phrases=phrases, exact=exact, patterns=patterns, months=months, dateline_phrases=dateline)
+    voice = data.get("voice") or {}
+    if not isinstance(voice, dict):
+        raise DataFileError(f"{where}.voice: expected a mapping")
+    pronouns = frozenset(w.strip().lower() for w in _strings(voice, "pronouns", f"{where}.voice"))
+    particles = frozenset(w.strip().lower() for w in _strings(voice, "name_particles", f"{where}.voice"))
+    return CueSet(phrases=phrases, exact=exact, patterns=patterns, months=months, dateline_phrases=dateline,
+                  pronouns=pronouns, name_particles=particles)
 
 
 @lru_cache(maxsize=1)

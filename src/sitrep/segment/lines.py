@@ -214,3 +214,71 @@ def is_control_bar(text: str, settings: SegmentSettings) -> bool:
     if len(parts) < 3:
         return False
     return all(len(p.split()) <= settings.label_max_words and not ends_sentence(p) for p in parts)
+
+
+# A handle: one token of letters with digits, underscores or inner dots/hyphens
+# ("desert_fox88", "d.monroe"), or a single all-lower-case word ("marsh").
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*[A-Za-z0-9_]*")
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?:(?<=\s)|^)‘[^’]*’(?=\W|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def is_handle(text: str) -> bool:
+    """A screen name: one token mixing letters with digits or _ . -, or all lower case."""
+    t = text.strip()
+    if " " in t or not _HANDLE.fullmatch(t) or sum(c.isalpha() for c in t) < 2:
+        return False
+    return t.islower() or any(c.isdigit() or c in "_." for c in t)
+
+
+def is_person_name(text: str, settings: SegmentSettings, particles: frozenset[str]) -> bool:
+    """A commenter's name rather than a subheading: a handle, or 2-4 name tokens.
+
+    Name tokens start upper-case ("Karim", "O'Neill", "K."), are a lower-case
+    particle from the cue file ("van", "al-Iraqi"), or a trailing number ("Guest
+    4471"); at least two are capitalised, or one before such a number. Any other lower-case word, sentence
+    punctuation or a long line makes it a heading or a sentence.
+    """
+    if not is_name_like(text, settings):
+        return False
+    words = text.split()
+    if len(words) == 1:
+        return is_handle(words[0])
+    if len(words) > settings.name_max_tokens:
+        return False
+    caps = 0
+    for n, w in enumerate(words):
+        head = w.split("-", 1)
+        if w[:1].isupper() and any(c.isalpha() for c in w) and not any(c.isdigit() for c in w):
+            caps += 1
+        elif w.lower() in particles or (len(head) == 2 and head[0].lower() in particles and head[1][:1].isupper()):
+            continue
+        elif w.isdigit() and n == len(words) - 1:
+            continue
+        else:
+            return False
+    return caps >= 2 or (caps == 1 and words[-1].isdigit())
+
+
+def unquoted(text: str) -> str:
+    """The text without quoted speech ("...", “...”, ‘...’): the writer's own words."""
+    return _QUOTED.sub(" ", text)
+
+
+def has_comment_voice(text: str, pronouns: frozenset[str]) -> bool:
+    """Written by a reader rather than a reporter, outside quoted speech.
+
+    A first/second-person word ("I saw", "you are"; an all-capitals "US" is an
+    abbreviation), a question or exclamation mark, or informal writing (lower-case
+    start, emoticons). Reportage speaks of third parties and quotes its sources.
+    """
+    own = unquoted(text)
+    if "?" in own or "!" in own or is_informal(text):
+        return True
+    for w in _WORD.findall(own):
+        if len(w) >= 2 and w.isupper():
+            continue
+        key = w.lower().replace("’", "'")
+        if key in pronouns or key.split("'", 1)[0] in pronouns:
+            return True
+    return False

@@ -74,5 +74,20 @@ class SegmentSettings:
     # lists) are trimmed off when they have at most this many words.
     trailing_max_words: int = 6
 
+    # Threads with no widget or cue line before them (see text.find_tail_thread).
+    # Named: a run of (name line, text) pairs reaching the end of the article region,
+    # at least this many pairs, each name followed by at most this many text blocks
+    # (a subheading is followed by several reportage paragraphs). A personal name has
+    # at most this many tokens.
+    tail_min_comments: int = 2
+    tail_max_blocks: int = 2
+    name_max_tokens: int = 4
+    # Anonymous: at least this many short blocks (at most this many words each),
+    # every one in a reader's voice, after a reportage paragraph; the article keeps
+    # at least this many paragraphs (a single paragraph is never taken as comments).
+    anon_min_comments: int = 2
+    anon_max_words: int = 40
+    anon_min_article_blocks: int = 2
+
 
 DEFAULT_SETTINGS = SegmentSettings()

@@ -12,7 +12,9 @@ cue file:
 4. ``find_body_start`` - the first prose paragraph after title/caption.
 5. ``find_body_end``   - where the comment thread or trailing widgets begin: a
    thread/trailing cue, a widget label, a bulleted author line, or a name-like line
-   (or wide gap) with enough thread evidence.
+   (or wide gap) with enough thread evidence; then, at the end of the region
+   left, a thread with no widget before it (``find_tail_thread``): a trailing run
+   of name/text pairs, or of short blocks in a reader's voice after the article.
 6. ``mark_repeats``    - short lines repeated on the page before the thread; then
    stages 3-5 run again so that repeated furniture cannot pose as a caption.
 7. ``trim_trailing``   - short unpunctuated lines left at the end of the body.
@@ -33,13 +35,16 @@ from sitrep.segment.lines import (
     Line,
     ends_sentence,
     has_contact,
+    has_comment_voice,
     has_currency,
     has_long_token,
     is_control_bar,
     is_dateline,
     is_headline,
     is_informal,
+    is_handle,
     is_name_like,
+    is_person_name,
     is_prose,
     letter_share,
     norm_line,
@@ -47,6 +52,9 @@ from sitrep.segment.lines import (
 )
 from sitrep.segment.settings import DEFAULT_SETTINGS, SegmentSettings
 from sitrep.segment.thread import ParsedComment, author_starts, is_bullet_author, parse_thread
+
+# A speaker label opening an interview turn: "Q:", "A:", "Name Surname:".
+_SPEAKER_LABEL = re.compile(r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}:\s")
 
 # Line kinds that end the article when they appear after the body has started.
 ENDS_BODY = frozenset({"cue:thread", "cue:trailing", "label"})
@@ -65,6 +73,8 @@ class _Page:
     caption: int | None = None
     body_start: int | None = None
     body_end: int | None = None  # index of the first line after the article region
+    # Set when find_tail_thread found an anonymous run: every block is one comment.
+    anonymous_tail: bool = False
 
 
 def _base_gap(lines: list[Line], settings: SegmentSettings) -> int:
@@ -389,28 +399,180 @@ def thread_evidence(page: _Page, i: int) -> int:
 
 def find_body_end(page: _Page) -> None:
     """Stage 5: the first line after the article (thread, trailing widgets or page end)."""
-    s = page.settings
-    lines = page.lines
-    page.body_end = len(lines)
+    page.body_end = len(page.lines)
+    page.anonymous_tail = False
     if page.body_start is None:
         return
-    starts = set(author_starts(lines, page.body_start + 1, len(lines), page.base_gap, s))
-    for ln in lines[page.body_start + 1 :]:
+    page.body_end, why = _first_end(page, page.body_start)
+    find_tail_thread(page, thread_follows=why == "thread")
+
+
+def _first_end(page: _Page, body_start: int) -> tuple[int, str]:
+    """The first line after body_start that ends the article, else the page end.
+
+    Also says why: "thread" when a comment starts there (a commenter's name or a
+    name bullet), "widget" for a cue, a label or a wide gap, "end" for the page end.
+    """
+    s = page.settings
+    lines = page.lines
+    starts = set(author_starts(lines, body_start + 1, len(lines), page.base_gap, s))
+    for ln in lines[body_start + 1 :]:
         k = ln.idx
         if ln.kind in ENDS_BODY:
-            page.body_end = k
-            return
+            return k, "widget"
         if ln.kind is not None:
             continue
         if is_bullet_author(lines, k, s):
-            page.body_end = k
-            return
+            return k, "thread"
         if k in starts and thread_evidence(page, k) >= s.thread_min_evidence:
-            page.body_end = k
-            return
+            return k, "thread"
         if ln.gap_before > page.base_gap and thread_evidence(page, k) >= s.thread_min_evidence + 1:
-            page.body_end = k
-            return
+            return k, "widget"
+    return len(lines), "end"
+
+
+def _voiced(page: _Page, block: list[Line]) -> bool:
+    return has_comment_voice(" ".join(ln.text for ln in block), page.cues.pronouns)
+
+
+def _name_roles(page: _Page, blocks: list[list[Line]]) -> list[bool]:
+    """Which blocks of the article region are commenter-name lines.
+
+    A name-shaped block is one short line standing alone (see is_name_like) with a
+    further block at the usual gap after it. In a chain of consecutive name-shaped
+    blocks the last one names the author of the text that follows and the roles
+    alternate going backwards, so a short unpunctuated comment ("so true") does not
+    pose as the next name (as in thread._author_roles).
+    """
+    s = page.settings
+    n = len(blocks)
+    shaped = [
+        len(blk) == 1 and blk[0].bullet is None and is_name_like(blk[0].text, s)
+        and k + 1 < n and blocks[k + 1][0].gap_before <= page.base_gap
+        for k, blk in enumerate(blocks)
+    ]
+    roles = [False] * n
+    k = 0
+    while k < n:
+        if not shaped[k]:
+            k += 1
+            continue
+        e = k
+        while e + 1 < n and shaped[e + 1]:
+            e += 1
+        for m in range(e, k - 1, -2):
+            roles[m] = True
+        k = e + 1
+    return roles
+
+
+def _has_subheadings(page: _Page, blocks: list[list[Line]]) -> bool:
+    """The article uses subheadings: a lone short unpunctuated line before prose."""
+    s = page.settings
+    return any(
+        len(blk) == 1 and not ends_sentence(blk[0].text) and len(blk[0].words) <= s.caption_max_words
+        and is_prose(nxt[0].text, s)
+        for blk, nxt in zip(blocks[1:], blocks[2:])
+    )
+
+
+def _named_tail(page: _Page, blocks: list[list[Line]], min_pairs: int) -> int | None:
+    """Index of the block opening a trailing run of (name, text) pairs, or None.
+
+    From that block to the end of the article region the blocks alternate: a name
+    line (see _name_roles) followed by one to `tail_max_blocks` text blocks, at
+    least `min_pairs` pairs; the block before the run is article prose. Every name
+    is a personal name or a handle (see is_person_name) unless its comment is in a
+    reader's voice (a lone "Alex"), and half the comments or more are in that voice.
+    When the article above uses subheadings, the first pair must itself read as a
+    comment (voiced, a handle, or a name that recurs): a Title-Case subheading over
+    third-person reportage is not a commenter. The earliest such run wins.
+    """
+    s = page.settings
+    particles = page.cues.name_particles
+    roles = _name_roles(page, blocks)
+    n = len(blocks)
+    for b in range(1, n):
+        if not roles[b] or not is_prose(blocks[b - 1][-1].text, s):
+            continue
+        pairs: list[tuple[Line, list[list[Line]]]] = []
+        i = b
+        while i < n and roles[i]:
+            j = i + 1
+            while j < n and not roles[j]:
+                j += 1
+            pairs.append((blocks[i][0], blocks[i + 1 : j]))
+            i = j
+        if len(pairs) < min_pairs or any(not texts or len(texts) > s.tail_max_blocks for _, texts in pairs):
+            continue
+        voiced = [any(_voiced(page, blk) for blk in texts) for _, texts in pairs]
+        if not all(v or is_person_name(name.text, s, particles) for (name, _), v in zip(pairs, voiced)):
+            continue
+        if 2 * sum(voiced) < len(pairs):
+            continue
+        names = Counter(norm_line(name.text) for name, _ in pairs)
+        first = pairs[0][0]
+        first_ok = voiced[0] or is_handle(first.text) or names[norm_line(first.text)] >= 2
+        if first_ok or not _has_subheadings(page, blocks[:b]):
+            return b
+    return None
+
+
+def _anonymous_tail(page: _Page, blocks: list[list[Line]]) -> int | None:
+    """Index of the block opening a trailing run of short reader-voiced blocks.
+
+    Read from the end of the article region backwards: one-line blocks of at most
+    `anon_max_words` words, each in a reader's voice, none a name line and none
+    opening with a speaker label ("Q:", an interviewee's name and a colon). The run
+    needs `anon_min_comments` blocks and leaves `anon_min_article_blocks`
+    paragraphs, the last of them prose, and all in the reporter's voice: a page
+    that speaks to the reader or asks questions anywhere (an op-ed, an interview)
+    gives no contrast to read comments from.
+    """
+    s = page.settings
+    b = len(blocks)
+    while b > 0:
+        block = blocks[b - 1]
+        if len(block) != 1 or len(block[0].words) > s.anon_max_words or not _voiced(page, block):
+            break
+        if _SPEAKER_LABEL.match(block[0].text):
+            break
+        if is_name_like(block[0].text, s) and not is_informal(block[0].text):
+            break
+        b -= 1
+    if len(blocks) - b < s.anon_min_comments or b < s.anon_min_article_blocks:
+        return None
+    if not is_prose(blocks[b - 1][-1].text, s) or any(_voiced(page, blk) for blk in blocks[:b]):
+        return None
+    return b
+
+
+def find_tail_thread(page: _Page, *, thread_follows: bool = False) -> None:
+    """Stage 5b: a thread with no widget, cue or wide gap before it.
+
+    Looks only at the end of the article region found so far; a named run of
+    (name, text) pairs is tried first, then an anonymous run of short blocks. When
+    the region ends at a thread cue that the page repeats (a "Reply" link under
+    every comment), or where an earlier stage found a comment (`thread_follows`),
+    the named run may be a single pair: a thread is already under way.
+    """
+    page.anonymous_tail = False
+    blocks = _body_blocks(page)
+    if len(blocks) < 2:
+        return
+    assert page.body_end is not None
+    lines = page.lines
+    # A per-comment link ("Reply" under each comment) is a thread cue the page repeats.
+    ends_in_thread = thread_follows or (
+        page.body_end < len(lines) and lines[page.body_end].kind == "cue:thread"
+        and sum(norm_line(ln.text) == norm_line(lines[page.body_end].text) for ln in lines) >= 2
+    )
+    b = _named_tail(page, blocks, 1 if ends_in_thread else page.settings.tail_min_comments)
+    if b is None:
+        b = _anonymous_tail(page, blocks)
+        page.anonymous_tail = b is not None
+    if b is not None:
+        page.body_end = blocks[b][0].idx
 
 
 def mark_repeats(page: _Page) -> bool:
@@ -515,7 +677,8 @@ def segment_text(
     thread_from = page.body_end if page.body_start is not None else (
         (page.title + 1) if page.title is not None else 0
     )
-    parsed: list[ParsedComment] = parse_thread(lines, thread_from, len(lines), page.base_gap, settings)
+    parsed: list[ParsedComment] = parse_thread(lines, thread_from, len(lines), page.base_gap, settings,
+                                               split_blocks=page.anonymous_tail)
     for pc in parsed:
         seg.comments.append(pc.to_comment(text))
         covered.update(pc.line_ids)

@@ -171,11 +171,15 @@ def _author_roles(lines: list[Line], blocks: list[list[Line]], base_gap: int, s:
     return roles
 
 
-def _parse_blocks(lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings) -> list[ParsedComment]:
+def _parse_blocks(
+    lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings, split_blocks: bool = False
+) -> list[ParsedComment]:
     """Author-line and anonymous threads: walk the blocks left to right.
 
     When the thread has author lines, blocks above the first one are the thread's
-    header or calls to action (a sign-up line, an appeal), not comments.
+    header or calls to action (a sign-up line, an appeal), not comments. With
+    `split_blocks` an anonymous block never continues the previous comment (the
+    segmenter found the run as one comment per block).
     """
     blocks = _blocks(lines, lo, hi)
     roles = _author_roles(lines, blocks, base_gap, s)
@@ -197,7 +201,8 @@ def _parse_blocks(lines: list[Line], lo: int, hi: int, base_gap: int, s: Segment
             continue
         first = block[0]
         continues = (
-            cur is not None
+            not split_blocks
+            and cur is not None
             and cur.text_lines
             and 1 <= first.gap_before <= base_gap
             and lines[first.idx - 1].idx == cur.text_lines[-1].idx  # no furniture between
@@ -213,10 +218,12 @@ def _parse_blocks(lines: list[Line], lo: int, hi: int, base_gap: int, s: Segment
     return out
 
 
-def parse_thread(lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings) -> list[ParsedComment]:
-    """Comments found in lines[lo:hi], in page order."""
+def parse_thread(
+    lines: list[Line], lo: int, hi: int, base_gap: int, s: SegmentSettings, *, split_blocks: bool = False
+) -> list[ParsedComment]:
+    """Comments found in lines[lo:hi], in page order (see _parse_blocks for `split_blocks`)."""
     if lo >= hi:
         return []
     if any(is_bullet_author(lines, k, s) for k in range(lo, hi) if _is_content(lines[k])):
         return _parse_bullets(lines, lo, hi, s)
-    return _parse_blocks(lines, lo, hi, base_gap, s)
+    return _parse_blocks(lines, lo, hi, base_gap, s, split_blocks)
