@@ -170,6 +170,16 @@ def add_fusion(path: Path) -> None:
     conn.close()
 
 
+@pytest.fixture(name="make_docs", scope="session")
+def make_docs_fixture():
+    return make_docs
+
+
+@pytest.fixture(scope="session")
+def hostile() -> dict[str, str]:
+    return {"title": XSS_TITLE, "comment": XSS_COMMENT, "actor": XSS_ACTOR}
+
+
 @pytest.fixture(name="build_store", scope="session")
 def build_store_fixture():
     return build_store

@@ -191,7 +191,8 @@ def test_document_shows_comment_analysis_rows(tmp_path, build_store):
 
 def test_stats_counts_range_and_histogram(client):
     s = client.get("/api/stats").json()
-    assert s["counts"] == {"documents": 3, "comments": 3, "reports": 7, "merged_events": 0, "matching": 7}
+    assert s["counts"] == {"documents": 3, "comments": 3, "reports": 7, "merged_events": 0, "unfused_reports": 0,
+                           "matching": 7}  # fmt: skip
     assert s["date_range"] == {"min": "2021-03-03", "max": "2021-06-11"}
     assert s["bin"] == "day"
     assert s["histogram"] == [
@@ -205,15 +206,38 @@ def test_stats_counts_range_and_histogram(client):
 
 def test_actor_graph_from_events(client):
     g = client.get("/api/actors/graph").json()
-    assert g["source"] == "events"
+    assert g["source"] == "events+actor_relations"  # 0004 exists, but no relation is stored here
     nodes = {n["id"]: n["events"] for n in g["nodes"]}
     assert nodes["Group A"] == 4 and nodes["Group B"] == 3 and nodes["Group C"] == 1
-    edges = {(e["source"], e["target"], e["relation"]): e["weight"] for e in g["edges"]}
+    edges = {(e["source"], e["target"], e["relation"], e["kind"]): e["weight"] for e in g["edges"]}
     assert edges == {
-        ("Group A", "Group B", "Battles"): 1, ("Group A", "Group B", "Strategic developments"): 1,
-        ("Group B", "Group A", "Battles"): 1, ("Group C", "Civilians", "Violence against civilians"): 1,
+        ("Group A", "Group B", "fought", "event"): 1, ("Group A", "Group B", "negotiated_with", "event"): 1,
+        ("Group B", "Group A", "fought", "event"): 1, ("Group C", "Civilians", "attacked", "event"): 1,
     }  # fmt: skip
     assert [n["id"] for n in client.get("/api/actors/graph?max_nodes=2").json()["nodes"]] == ["Group A", "Group B"]
+    battles = client.get("/api/actors/graph?event_type=Battles").json()
+    assert {(e["source"], e["target"]) for e in battles["edges"]} == {("Group A", "Group B"), ("Group B", "Group A")}
+
+
+def test_actor_graph_adds_stated_relations(tmp_path, build_store):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import create_app
+
+    path = build_store(tmp_path / "g.db")
+    conn = sqlite3.connect(path)
+    conn.execute(
+        'INSERT INTO actor_relations(src, dst, type, doc_id, start, "end", text, date)'
+        " VALUES ('Group C', 'Group A', 'backed_by', 'd2', 0, 10, 'Group C, backed by Group A', '2021-06-10')"
+    )
+    conn.commit()
+    conn.close()
+    c = TestClient(create_app(path))
+    g = c.get("/api/actors/graph").json()
+    assert {"source": "Group C", "target": "Group A", "relation": "backed_by", "kind": "stated", "weight": 1} in g["edges"]
+    assert [e for e in c.get("/api/actors/graph?until=2021-06-01").json()["edges"] if e["kind"] == "stated"] == []
+    assert [e for e in c.get("/api/actors/graph?outlet=Outlet A").json()["edges"] if e["kind"] == "stated"] == []
+    assert c.get("/api/actors/graph?event_type=Battles").json()["source"] == "events"
 
 
 def test_facets_list_filter_values(client):

@@ -71,10 +71,6 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return row is not None
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-
-
 # -- events -------------------------------------------------------------------------
 
 
@@ -374,66 +370,82 @@ def _json_list(raw: str | None) -> list[Any]:
 # -- actor graph --------------------------------------------------------------------
 
 
-def actor_graph(conn: sqlite3.Connection, f: EventFilters, *, max_nodes: int, level: str = "auto") -> dict[str, Any]:
-    """Actors as nodes, who-did-what-to-whom as edges.
+def _edge_type_rule():
+    """Event type -> edge type (fought, attacked, ...) as the CLI's graph names them, when available."""
+    try:
+        from sitrep.graph.relations import load_relation_rules
 
-    Edges come from ``actor_relations`` when that table exists and has rows,
-    otherwise from event pairs (actor1 -> actor2) at the chosen event level.
+        return load_relation_rules().edge_type
+    except Exception:  # noqa: BLE001 - without the rules file an edge is named by its event type
+        return lambda event_type, sub_event_type: event_type
+
+
+def actor_graph(conn: sqlite3.Connection, f: EventFilters, *, max_nodes: int, level: str = "auto") -> dict[str, Any]:
+    """Actors as nodes; edges from events (actor1 -> actor2, typed as the CLI's graph types them)
+    plus, when ``actor_relations`` exists, relations stated in article text (backed_by, member_of...).
+
+    Event edges honour every filter. Stated relations honour the date range and the
+    outlet (of the page that states them); they are left out when the filters ask
+    for an actor, event type or certainty, which a statement does not carry.
     """
-    rel = _relations_from_table(conn)
-    source = "actor_relations"
-    if rel is None:
-        source = "events"
-        lv = pick_level(conn, level)
-        where, args = _where(lv, f)
-        a = lv.alias
-        extra = f"{a}.actor1 IS NOT NULL AND {a}.actor2 IS NOT NULL AND {a}.actor1 != {a}.actor2"
-        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
-        rel = [
-            {"source": r[0], "target": r[1], "relation": r[2], "weight": int(r[3])}
-            for r in conn.execute(
-                f"SELECT {a}.actor1, {a}.actor2, {a}.event_type, count(*) FROM {lv.table} {a}{where}"
-                f" GROUP BY 1, 2, 3 ORDER BY 4 DESC",
-                args,
-            )
-        ]
-    degree: dict[str, float] = {}
-    for e in rel:
-        for k in ("source", "target"):
-            degree[e[k]] = degree.get(e[k], 0) + e["weight"]
-    # events an actor appears in, as the node size
-    counts: dict[str, int] = {}
     lv = pick_level(conn, level)
+    a = lv.alias
     where, args = _where(lv, f)
+    both = f"{a}.actor1 IS NOT NULL AND {a}.actor2 IS NOT NULL AND {a}.actor1 != {a}.actor2"
+    w = f"{where} AND {both}" if where else f" WHERE {both}"
+    edge_type = _edge_type_rule()
+    edges: dict[tuple[str, str, str, str], int] = {}
+    for src, dst, et, st, n in conn.execute(
+        f"SELECT {a}.actor1, {a}.actor2, {a}.event_type, {a}.sub_event_type, count(*) FROM {lv.table} {a}{w}"
+        " GROUP BY 1, 2, 3, 4",
+        args,
+    ):
+        rel = edge_type(et, st)
+        if rel is None:
+            continue
+        key = (src, dst, rel, "event")
+        edges[key] = edges.get(key, 0) + int(n)
+    sources = ["events"]
+    if _has_table(conn, "actor_relations") and not (f.event_type or f.sub_event_type or f.certainty or f.actor):
+        sources.append("actor_relations")
+        clauses, rargs = ["r.src != r.dst"], []
+        if f.since:
+            clauses.append("r.date >= ?")
+            rargs.append(f.since.isoformat())
+        if f.until:
+            clauses.append("r.date <= ?")
+            rargs.append(f.until.isoformat())
+        if f.outlet:
+            clauses.append("EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = r.doc_id AND d.source = ?)")
+            rargs.append(f.outlet)
+        for src, dst, rel, n in conn.execute(
+            f"SELECT r.src, r.dst, r.type, count(*) FROM actor_relations r WHERE {' AND '.join(clauses)}"
+            " GROUP BY 1, 2, 3",
+            rargs,
+        ):
+            key = (src, dst, rel, "stated")
+            edges[key] = edges.get(key, 0) + int(n)
+    degree: dict[str, int] = {}
+    for (src, dst, _, _), n in edges.items():
+        degree[src] = degree.get(src, 0) + n
+        degree[dst] = degree.get(dst, 0) + n
+    counts: dict[str, int] = {}  # events an actor appears in: the node size
     for col in ("actor1", "actor2"):
-        cond = f"{lv.alias}.{col} IS NOT NULL"
-        w = f"{where} AND {cond}" if where else f" WHERE {cond}"
-        for name, n in conn.execute(f"SELECT {lv.alias}.{col}, count(*) FROM {lv.table} {lv.alias}{w} GROUP BY 1", args):
+        cond = f"{a}.{col} IS NOT NULL"
+        wc = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        for name, n in conn.execute(f"SELECT {a}.{col}, count(*) FROM {lv.table} {a}{wc} GROUP BY 1", args):
             counts[name] = counts.get(name, 0) + int(n)
     names = sorted(set(degree) | set(counts), key=lambda n: (-(counts.get(n, 0) + degree.get(n, 0)), n))[:max_nodes]
     keep = set(names)
-    nodes = [{"id": n, "label": n, "events": counts.get(n, 0), "degree": degree.get(n, 0)} for n in names]
-    edges = [e for e in rel if e["source"] in keep and e["target"] in keep]
-    return {"source": source, "nodes": nodes, "edges": edges}
-
-
-def _relations_from_table(conn: sqlite3.Connection) -> list[dict[str, Any]] | None:
-    """Rows of ``actor_relations`` as edges, whatever the two actor columns are called."""
-    if not _has_table(conn, "actor_relations"):
-        return None
-    cols = _columns(conn, "actor_relations")
-    pairs = [("source", "target"), ("actor_a", "actor_b"), ("actor1", "actor2"), ("src", "dst"), ("head", "tail")]
-    pair = next((p for p in pairs if p[0] in cols and p[1] in cols), None)
-    if pair is None:
-        return None
-    rel_col = next((c for c in ("relation", "kind", "type", "rel") if c in cols), None)
-    w_col = next((c for c in ("weight", "n_events", "count", "n") if c in cols), None)
-    sql = (
-        f"SELECT {pair[0]}, {pair[1]}, {rel_col or 'NULL'}, {('sum(' + w_col + ')') if w_col else 'count(*)'}"
-        f" FROM actor_relations WHERE {pair[0]} IS NOT NULL AND {pair[1]} IS NOT NULL GROUP BY 1, 2, 3"
-    )
-    rows = [{"source": r[0], "target": r[1], "relation": r[2], "weight": float(r[3] or 0)} for r in conn.execute(sql)]
-    return rows or None
+    return {
+        "source": "+".join(sources),
+        "nodes": [{"id": n, "label": n, "events": counts.get(n, 0), "degree": degree.get(n, 0)} for n in names],
+        "edges": [
+            {"source": s, "target": t, "relation": r, "kind": k, "weight": n}
+            for (s, t, r, k), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+            if s in keep and t in keep
+        ],
+    }
 
 
 # -- stats --------------------------------------------------------------------------
@@ -451,6 +463,11 @@ def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "
     counts["merged_events"] = (
         int(conn.execute("SELECT count(*) FROM merged_events").fetchone()[0]) if _has_table(conn, "merged_events") else 0
     )
+    # reports written after the last fusion are not in merged_events yet (ingest fuses at its end)
+    counts["unfused_reports"] = int(conn.execute(
+        "SELECT count(*) FROM event_sources es"
+        " WHERE NOT EXISTS (SELECT 1 FROM merged_events m WHERE m.merged_id = es.merged_id)"
+    ).fetchone()[0]) if counts["merged_events"] else 0  # fmt: skip
     counts["matching"] = int(n)
     if bin == "auto":
         span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0

@@ -130,7 +130,7 @@
         }
       }).addTo(map);
       boundaryLayer.bringToBack();
-      map.fitBounds(boundaryLayer.getBounds());
+      map.fitBounds(boundaryLayer.getBounds(), { animate: false });
     }).catch(function () { /* no boundaries: the markers still show */ });
   }
 
@@ -171,6 +171,13 @@
         if (typeof ev.latitude === "number" && typeof ev.longitude === "number") markers.push(markerFor(ev));
       });
       cluster.addLayers(markers);
+      if (!state.fitted && markers.length) {
+        // first view: the whole country and every event, even one geocoded far away
+        var b = cluster.getBounds();
+        if (boundaryLayer) b.extend(boundaryLayer.getBounds());
+        map.fitBounds(b, { padding: [10, 10], animate: false });
+        state.fitted = true;
+      }
       var st = $("status");
       st.dataset.total = String(total);
       st.dataset.onMap = String(markers.length);
@@ -508,9 +515,11 @@
     var maxW = Math.max.apply(null, links.map(function (e) { return e.weight; }).concat([1]));
     links.forEach(function (e) {
       var a = pts[idx[e.source]], b = pts[idx[e.target]];
-      var line = svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 1 + 5 * e.weight / maxW });
+      var line = svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 1 + 5 * e.weight / maxW,
+                                 "class": e.kind === "stated" ? "stated" : "event" });
       var t = svgEl("title");
-      t.textContent = e.source + " → " + e.target + (e.relation ? " (" + e.relation + ")" : "") + ": " + e.weight;
+      t.textContent = e.source + " " + (e.relation || "→") + " " + e.target + ": " + e.weight +
+        (e.kind === "stated" ? " statement(s) in articles" : " event(s)");
       line.appendChild(t);
       svg.appendChild(line);
     });
