@@ -52,7 +52,9 @@ def test_habitual_statement_is_dropped(run):
 
 def test_passive_by_agent_is_actor1(run):
     events, _ = run("On June 20, the town of Ariha was shelled by the Syrian Arab Army.")
-    assert [(e.actor1, e.location) for e in events] == [("Military Forces of Syria (2000-)", "Arīḩā")]
+    # place spelling follows the gazetteer pack; compare coordinates
+    assert [(e.actor1, round(e.latitude, 1), round(e.longitude, 1)) for e in events] == [
+        ("Military Forces of Syria (2000-)", 35.8, 36.6)]
 
 
 def test_injured_are_not_fatalities(run):

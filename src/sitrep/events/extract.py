@@ -81,6 +81,8 @@ class _DocState:
     last_claimant: tuple[str, Span | None] | None = None
     previous_date: tuple[date, int] | None = None
     last_place: _Place | None = None
+    main_place: _Place | None = None  # the first place of the article: "the town" refers to it
+    defaulted: set[str] = field(default_factory=set)  # event ids whose actor1 is a stand-in
     admin1_hints: list[str] = field(default_factory=list)
     year_hint: int | None = None
     actor_cache: dict[str, Any] = field(default_factory=dict)
@@ -145,7 +147,7 @@ class EventExtractor:
                 if st.year_hint is None:
                     st.year_hint = int(m.group())
             self._paragraph(st, par.start, sdoc, events, statements)
-        return _merge(events), statements
+        return _merge(events, self.lex.supersedes), statements
 
     def _actor_context(self, document: Document) -> Any:
         if self.actors is None:
@@ -167,6 +169,7 @@ class EventExtractor:
         cues = list(sdoc.spans.get("sitrep_cues", []))
         timexes = list(sdoc.spans.get("sitrep_timex", []))
         par_place: _Place | None = None
+        par_events_from = len(events)
         for sent in sdoc.sents:
             s = _Sentence(span=sent, par_start=par_start)
             s_cues = [c for c in cues if sent.start <= c.start < sent.end]
@@ -203,21 +206,26 @@ class EventExtractor:
                         s_date = (d, prec, inferred, tx)
                         break
             # triggers
+            found: list[tuple[Token, TriggerRule, Event]] = []
             for trig in triggers:
                 if not (sent.start <= trig.start < sent.end):
                     continue
                 out = self._trigger(st, s, trig, s_cues, mentions, quotes, s_date, par_place, triggers)
-                if isinstance(out, Event):
-                    events.append(out)
+                if isinstance(out, tuple):
+                    found.append(out)
                 elif isinstance(out, Statement) and not any(
                         (x.start, x.kind) == (out.start, out.kind) for x in statements):
                     statements.append(out)
+            events.extend(self._coordinate(found))
+            self._responsibility(st, sent, s_cues, mentions, events, par_events_from)
             if s_date is not None:
                 st.previous_date = (s_date[0], s_date[1])
             # remember places and actors named in this sentence for later sentences
             for p in self._sentence_places(st, sent, mentions, par_start):
                 par_place = p
                 st.last_place = p
+                if st.main_place is None and (p.match.geo_precision or 3) <= FALLBACK_PRECISION:
+                    st.main_place = p
             for tok_i in sorted(mentions):
                 if sent.start <= tok_i < sent.end:
                     a = mentions[tok_i]
@@ -408,6 +416,12 @@ class EventExtractor:
                             if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
                                 c = max(cj, key=lambda x: x.i)
                             take(c, a1)
+            if verb is not None and not a2 and head.dep_ in R.SUBJ and not R.is_passive(verb):
+                # "a roadside bomb struck a vehicle of X": X is the target
+                for c in verb.children:
+                    if c.dep_ in R.OBJ:
+                        take(c, a2)
+                        targets.append(c)
             if verb is not None and not a2:
                 for _, o in R.prep_children(verb, L["target_preps"]):
                     if o.lemma_.lower() not in self.lex.location_nouns:
@@ -699,11 +713,15 @@ class EventExtractor:
                 if c.dep_ in ("prep", "prt"):
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
         else:
+            cands.append(head)
+            cands.extend(c for c in head.children if c.dep_ == "compound")
             for c in head.children:
                 if c.dep_ == "prep":
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
             if head.head.pos_ in ("VERB",) and head.dep_ in R.OBJ:
                 cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
+        if rule.requires_scope == "subtree":
+            cands = [t for c in cands for t in c.subtree]
         for c in cands:
             keys = {c.lemma_.lower(), c.lower_}
             for ch in c.children:
@@ -714,6 +732,147 @@ class EventExtractor:
             if rule.requires == "territory" and c.pos_ == "PROPN" and c.i not in mentions:
                 return True
         return False
+
+    @staticmethod
+    def _subjects(head: Token) -> list[Token]:
+        v = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        while v is not None:
+            subj = [c for c in v.children if c.dep_ in R.SUBJ]
+            if subj or v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
+                return subj
+            v = v.head
+        return []
+
+    def _subject_ok(self, rule: TriggerRule, head: Token) -> bool:
+        """`requires_subject`: the subject's head (or the noun after "hundreds of") is in the list."""
+        if not rule.requires_subject:
+            return True
+        words = self.lex.lists[rule.requires_subject]
+        for c in self._subjects(head):
+            heads = [c] + [o for _, o in R.prep_children(c, frozenset({"of"}))]
+            if any(h.lemma_.lower() in words or h.lower_ in words for h in heads):
+                return True
+        return False
+
+    def _context_ok(self, rule: TriggerRule, head: Token) -> bool:
+        """`context`: a word of the list occurs below the trigger (purpose, manner, object)."""
+        if not rule.context:
+            return True
+        words = self.lex.lists[rule.context]
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in head.subtree if t.i != head.i)
+
+    def _fixed_actor(self, st: _DocState, phrase: str | None) -> _Actor | None:
+        m = self._resolve(st, phrase) if phrase else None
+        return None if m is None else _Actor(name=m.name, inter=m.inter, generic=bool(m.generic), span=None,
+                                             actor_id=m.actor_id)
+
+    def _victims(self, st: _DocState, rule: TriggerRule, head: Token, targets: list[Token],
+                 mentions: dict[int, _Actor]) -> list[_Actor]:
+        """Unnamed civilian targets ("a pharmacist", "a shop") or the people a blast killed."""
+        civ = self._fixed_actor(st, rule.victim_default)
+        words = self.lex.lists.get("civilians", frozenset()) | self.lex.lists.get("civilian_targets", frozenset())
+
+        def of_phrase(t: Token) -> Token:
+            if t.pos_ == "NUM":
+                for _, o in R.prep_children(t, frozenset({"of"})):
+                    return o
+            return t
+
+        for t in targets:
+            if any(of_phrase(c).lemma_.lower() in words for c in R.conjuncts(t)):
+                return [civ] if civ else []
+        for t in head.sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.roles["casualty_verbs"] or t.i == head.i:
+                continue
+            for c in t.children:
+                if c.dep_ not in R.OBJ and c.dep_ not in R.PASS_SUBJ:
+                    continue
+                c = of_phrase(c)
+                acts = [a for a in self._phrase_actors(st, c, mentions)]
+                if acts:
+                    return acts[:1]
+                if civ and any(x.lemma_.lower() in words for x in R.conjuncts(c)):
+                    return [civ]
+        return []
+
+    def _conventions(self, st: _DocState, rule: TriggerRule, head: Token, a1s: list[_Actor], a2s: list[_Actor],
+                     targets: list[Token], mentions: dict[int, _Actor]) -> tuple[list[_Actor], list[_Actor]]:
+        """ACLED actor conventions declared on the rule (see triggers.yaml header)."""
+        if rule.recipient_preps:
+            verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+            rec: list[_Actor] = []
+            for _, o in R.prep_children(verb, rule.recipient_preps) if verb is not None else ():
+                rec.extend(a for a in self._phrase_actors(st, o, mentions) if not a.generic or not rec)
+            if rec:
+                a1s, a2s = rec, [a for a in a1s if a.name != rec[0].name]
+        if rule.subject_is_actor2:
+            a1s, a2s = [], a1s + [a for a in a2s if all(a.name != b.name for b in a1s)]
+        if rule.actor1:
+            fixed = self._fixed_actor(st, rule.actor1)
+            if fixed is not None:
+                a1s = [fixed] + [a for a in a1s if a.name != fixed.name]
+        if rule.victim_default and not a2s:
+            a2s = self._victims(st, rule, head, targets, mentions)
+        if rule.symmetric and not a1s and a2s:
+            a1s, a2s = a2s[:1], a2s[1:]
+        return a1s, a2s
+
+    def _coordinate(self, found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
+        """One report per happening in a sentence: drop consequences ("killing two"), triggers
+        another trigger absorbs ("raided ... and detained"), and trigger nouns that are the
+        object of a reporting trigger verb ("broke up a demonstration")."""
+        heads = {h.i for h, _, _ in found}
+        out: list[Event] = []
+        for h, r, e in found:
+            if r.secondary and any(not r2.secondary for _, r2, _ in found):
+                continue
+            if any(r.id in r2.absorbs and (h2 in R.chain(h) or h in R.chain(h2))
+                   for h2, r2, _ in found if h2.i != h.i):
+                continue
+            if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ or h.dep_ in R.PASS_SUBJ) \
+                    and h.head.i in heads and h.head.i != h.i:
+                continue
+            out.append(e)
+        return out
+
+    def _responsibility(self, st: _DocState, sent: Span, s_cues: list[Span], mentions: dict[int, _Actor],
+                        events: list[Event], par_from: int) -> None:
+        """"X claimed the attack" / "blamed X": X becomes actor1 of the paragraph's last event
+        whose perpetrator was not named."""
+        spec = self.lex.responsibility
+        if not spec["verbs"] or len(events) <= par_from:
+            return
+        target = events[-1]
+        if target.event_id not in st.defaulted and target.actor1 is not None:
+            return
+        for t in sent:
+            role = spec["verbs"].get(t.lemma_.lower())
+            if role is None or t.pos_ != "VERB":
+                continue
+            if any(c.root.i == t.i or c.root.head.i == t.i for c in s_cues if c.label_ == "negation"):
+                continue
+            args = [c for c in t.children if c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ or c.dep_ in R.OBJ]
+            args += [o for _, o in R.prep_children(t, frozenset({"on", "for"}))]
+            if any(a.lemma_.lower() in spec["nobody"] or any(x.lemma_.lower() in spec["nobody"] for x in a.children)
+                   for a in args):
+                continue
+            if any(x.lemma_.lower() in spec["generic"] for a in args for x in a.subtree):
+                continue
+            if role == "subject":
+                if not any(c.dep_ in R.OBJ and c.lemma_.lower() in spec["objects"] for c in t.children):
+                    continue
+                holders = [c for c in t.children if c.dep_ in R.SUBJ]
+                if holders and holders[0].tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                    holders = [t.head]
+            else:
+                holders = [a for a in args if a.lemma_.lower() not in spec["objects"]]
+            for h in holders:
+                acts = [a for a in self._phrase_actors(st, h, mentions) if not a.generic]
+                if acts and acts[0].name != target.actor2:
+                    a = acts[0]
+                    events[-1] = replace(target, actor1=a.name, inter1=a.inter)
+                    st.defaulted.discard(target.event_id)
+                    return
 
     def _codes(self, rule: TriggerRule, head: Token, clause: list[Token], actor1: _Actor | None
                ) -> tuple[str, str, str | None]:
@@ -734,14 +893,17 @@ class EventExtractor:
 
     def _trigger(self, st: _DocState, s: _Sentence, trig: Span, s_cues: list[Span],
                  mentions: dict[int, _Actor], quotes: list, s_date, par_place: _Place | None,
-                 all_triggers: list[Span]) -> Event | Statement | None:
-        rule = self.lex.rules.get(trig.label_)
-        if rule is None:
-            return None
+                 all_triggers: list[Span]) -> tuple[Token, TriggerRule, Event] | Statement | None:
         head = trig.root
-        if rule.pos and head.pos_ not in rule.pos:
-            return None
-        if not self._requires(rule, head, mentions):
+        rule = None
+        for rid in trig.label_.split("|"):
+            r = self.lex.rules.get(rid)
+            if r is None or (r.pos and head.pos_ not in r.pos):
+                continue
+            if self._requires(r, head, mentions) and self._subject_ok(r, head) and self._context_ok(r, head):
+                rule = r
+                break
+        if rule is None:
             return None
         kind = self._modality(head, rule, s_cues, trig)
         if kind == "drop":
@@ -752,6 +914,7 @@ class EventExtractor:
         a1s, a2s, targets = self._roles(st, head, mentions)
         if not rule.object_is_target:
             a2s = []
+        a1s, a2s = self._conventions(st, rule, head, a1s, a2s, targets, mentions)
         actor1 = a1s[0] if a1s else None
         actor2 = a2s[0] if a2s else None
         doc_text_start = s.par_start
@@ -759,7 +922,8 @@ class EventExtractor:
             return Statement(doc_id=st.document.doc_id, kind=kind, text=s.span.text,
                              start=doc_text_start + s.span.start_char, end=doc_text_start + s.span.end_char,
                              actor=actor1.name if actor1 else None)
-        if actor1 is None and actor2 is None:
+        if actor1 is None and actor2 is None and rule.codes.sub_event_type not in self.lex.unknown_actor1 \
+                and not any(r.codes.sub_event_type in self.lex.unknown_actor1 for r in rule.refine):
             return None
         verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
         other_heads = {t.root.i for t in all_triggers if t.root.i != head.i}
@@ -769,6 +933,13 @@ class EventExtractor:
         other_toks = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(verb if verb is not None else head) if t.i not in other_toks]
         et, se, pl = self._codes(rule, head, clause, actor1)
+        if actor1 is None and actor2 is None and se not in self.lex.unknown_actor1:
+            return None
+        stand_in = False
+        if actor1 is None and se in self.lex.unknown_actor1:
+            actor1 = self._fixed_actor(st, self.lex.unknown_actor1[se])
+            stand_in = actor1 is not None
+            a1s = [actor1] if actor1 is not None else []
         # date
         if s_date is not None:
             ev_date, prec, inferred, date_span = s_date
@@ -817,7 +988,9 @@ class EventExtractor:
         sent_start = ps + s.span.start_char
         eid = _event_id(st.document.doc_id, se, actor1.name if actor1 else None, actor2.name if actor2 else None,
                         m.name, ev_date, sent_start, head.i)
-        return Event(
+        if stand_in:
+            st.defaulted.add(eid)
+        return head, rule, Event(
             event_id=eid, doc_id=st.document.doc_id, event_date=ev_date, time_precision=prec,
             event_type=et, sub_event_type=se,
             actor1=actor1.name if actor1 else None, inter1=actor1.inter if actor1 else None, assoc_actor_1=assoc1,
@@ -870,8 +1043,27 @@ def _event_id(doc_id: str, sub: str, a1: str | None, a2: str | None, loc: str | 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """Merge repeated reports of one event inside one document (see MERGE_KM)."""
+def _near(e: Event, o: Event) -> bool:
+    if e.event_date and o.event_date and abs((e.event_date - o.event_date).days) > MERGE_DAYS:
+        return False
+    if None in (e.latitude, o.latitude):
+        return False
+    return haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) <= MERGE_KM
+
+
+def _merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None) -> list[Event]:
+    """Merge repeated reports of one event inside one document (see MERGE_KM).
+
+    Also drops an event whose sub-event type another event of the same actor1, place
+    and day `supersedes` (a protest later dispersed is one "Protest with intervention").
+    """
+    supersedes = supersedes or {}
+    events = [e for e in events if not any(
+        e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.actor1 == e.actor1
+        and o.event_date == e.event_date and _near(e, o) and (e.geo_precision or 3) >= (o.geo_precision or 3)
+        or e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.actor1 == e.actor1
+        and o.event_date == e.event_date and o.location == e.location
+        for o in events if o is not e)]
     kept: list[Event] = []
     for e in events:
         dup = next((k for k in kept if (k.sub_event_type, k.actor1, k.actor2, k.location, k.event_date)
@@ -882,7 +1074,9 @@ def _merge(events: list[Event]) -> list[Event]:
     for e in kept:
         absorbed = False
         for o in kept:
-            if o is e or o.sub_event_type != e.sub_event_type or o.actor1 != e.actor1:
+            if o is e or o.sub_event_type != e.sub_event_type:
+                continue
+            if o.actor1 != e.actor1 and not (e.actor1 is None and o.actor1 is not None and o.location == e.location):
                 continue
             if e.actor2 is not None and e.actor2 != o.actor2:
                 continue
@@ -893,7 +1087,8 @@ def _merge(events: list[Event]) -> list[Event]:
             if haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) > MERGE_KM:
                 continue
             vaguer = (e.geo_precision or 3) > (o.geo_precision or 3) or (
-                e.actor2 is None and o.actor2 is not None and e.location == o.location)
+                e.actor2 is None and o.actor2 is not None and e.location == o.location) or (
+                e.actor1 is None and o.actor1 is not None and e.location == o.location)
             if vaguer:
                 absorbed = True
                 break

@@ -47,6 +47,18 @@ class TriggerRule:
     refine: tuple[Refinement, ...] = ()
     by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
     object_is_target: bool = True
+    # ACLED actor conventions and role patterns (see triggers.yaml header)
+    actor1: str | None = None  # fixed actor1 phrase ("protesters"); the found one becomes assoc
+    subject_is_actor2: bool = False  # "X dispersed the crowd": X is the other side
+    unknown_actor1: str | None = None  # phrase for an unstated perpetrator
+    victim_default: str | None = None  # phrase for unnamed civilian-like victims ("civilians")
+    recipient_preps: frozenset[str] = frozenset()  # "handed X to Y": Y is actor1, subject actor2
+    symmetric: bool = False  # no actor1 but an actor2: swap them
+    secondary: bool = False  # dropped when another event is reported in the same sentence
+    absorbs: frozenset[str] = frozenset()  # rule ids reported by this trigger when in its clause
+    requires_subject: str | None = None  # word list the subject head must be in
+    requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them
+    context: str | None = None  # word list: one must occur in the trigger's subtree
 
 
 @dataclass(slots=True)
@@ -72,6 +84,14 @@ class EventLexicon:
     fatalities: dict[str, Any]
     anaphoric_determiners: frozenset[str]
     argument_preps: frozenset[str]
+    supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "X claimed the attack" / "blamed X": verbs -> "subject"/"object", plus word lists
+    responsibility: dict[str, Any] = field(default_factory=lambda: {
+        "verbs": {}, "objects": frozenset(), "nobody": frozenset(), "generic": frozenset()})
+    pair_coref: frozenset[str] = frozenset()  # "the two sides": the last two named actors
+    unknown_actor1: dict[str, str] = field(default_factory=dict)  # sub-event type -> phrase
+    people_of_nouns: frozenset[str] = frozenset()  # "residents of X": X places the event
+    settlement_nouns: frozenset[str] = frozenset()  # "the town": the article's first place
 
     def trigger_phrases(self) -> list[tuple[tuple[str, ...], str]]:
         return [(p, r.id) for r in self.rules.values() for p in r.phrases]
@@ -112,6 +132,18 @@ def _codes(raw: dict[str, Any], where: str, base: Codes | None = None) -> Codes:
         raise DataFileError(f"{where}: missing field {exc.args[0]!r}") from exc
 
 
+def _responsibility(raw: dict[str, Any], origin: str) -> dict[str, Any]:
+    verbs = raw.get("verbs") or {}
+    if not isinstance(verbs, dict) or any(v not in ("subject", "object") for v in verbs.values()):
+        raise DataFileError(f"{origin}:responsibility.verbs: map each verb to subject or object")
+    return {
+        "verbs": {str(k).lower(): str(v) for k, v in verbs.items()},
+        "objects": _words(raw.get("objects") or [], f"{origin}:responsibility.objects"),
+        "nobody": _words(raw.get("nobody") or [], f"{origin}:responsibility.nobody"),
+        "generic": _words(raw.get("generic") or [], f"{origin}:responsibility.generic"),
+    }
+
+
 def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path | None = None) -> EventLexicon:
     """Read the trigger lexicon and cue lists (defaults: the shipped files)."""
     trig, t_origin = _read(Path(triggers_path) if triggers_path else None, "triggers.yaml")
@@ -124,7 +156,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         if not isinstance(raw, dict) or "id" not in raw or "match" not in raw:
             raise DataFileError(f"{where}: a rule needs 'id' and 'match'")
         codes = _codes(raw, where)
-        for key in ("requires",):
+        for key in ("requires", "requires_subject", "context"):
             if raw.get(key) and raw[key] not in lists:
                 raise DataFileError(f"{where}.{key}: unknown word list {raw[key]!r}")
         refine = []
@@ -145,7 +177,29 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             refine=tuple(refine),
             by_actor=by_actor,
             object_is_target=bool(raw.get("object_is_target", True)),
+            actor1=raw.get("actor1"),
+            subject_is_actor2=bool(raw.get("subject_is_actor2", False)),
+            unknown_actor1=raw.get("unknown_actor1"),
+            victim_default=raw.get("victim_default"),
+            recipient_preps=_words(raw.get("recipient_preps") or [], f"{where}.recipient_preps"),
+            symmetric=bool(raw.get("symmetric", False)),
+            secondary=bool(raw.get("secondary", False)),
+            absorbs=frozenset(str(x) for x in raw.get("absorbs") or ()),
+            requires_subject=raw.get("requires_subject"),
+            requires_scope=str(raw.get("requires_scope", "args")),
+            context=raw.get("context"),
         )
+    for rid, r in rules.items():
+        bad = [x for x in r.absorbs if x not in rules]
+        if bad:
+            raise DataFileError(f"{t_origin}: rule {rid!r} absorbs unknown rule {bad[0]!r}")
+        if r.requires_scope not in ("args", "subtree"):
+            raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args or subtree")
+    supersedes: dict[str, frozenset[str]] = {}
+    for k, v in (trig.get("supersedes") or {}).items():
+        if not isinstance(v, list):
+            raise DataFileError(f"{t_origin}:supersedes.{k}: expected a list of sub-event types")
+        supersedes[str(k)] = frozenset(str(x) for x in v)
 
     cue_phrases: list[tuple[tuple[str, ...], str]] = []
     try:
@@ -187,6 +241,12 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             fatalities=dict(cues["fatalities"]),
             anaphoric_determiners=_words(cues["anaphoric_determiners"], f"{c_origin}:anaphoric_determiners"),
             argument_preps=_words(cues["argument_preps"], f"{c_origin}:argument_preps"),
+            supersedes=supersedes,
+            responsibility=_responsibility(cues.get("responsibility") or {}, c_origin),
+            pair_coref=_words(cues.get("pair_coreference") or [], f"{c_origin}:pair_coreference"),
+            unknown_actor1={str(k): str(v) for k, v in (trig.get("unknown_actor1") or {}).items()},
+            people_of_nouns=_words(places.get("people_of_nouns") or [], f"{c_origin}:places.people_of_nouns"),
+            settlement_nouns=_words(places.get("settlement_nouns") or [], f"{c_origin}:places.settlement_nouns"),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataFileError(f"{c_origin}: bad or missing field ({exc!r})") from exc

@@ -10,7 +10,8 @@ Each component finds its matches (`match`) apart from writing them
 * ``sitrep_acronyms`` -> ``doc.spans["sitrep_acronym_defs"]``: "Long Name (ACR)"
   definitions; the span is the long name, its label the acronym.
 * ``sitrep_triggers`` -> ``doc.spans["sitrep_triggers"]``: trigger phrases from
-  ``data/events/triggers.yaml`` (label = rule id).
+  ``data/events/triggers.yaml`` (label = rule id, or ids joined by "|" when several
+  rules list the same phrase).
 * ``sitrep_cues`` -> ``doc.spans["sitrep_cues"]``: modality / certainty / negation /
   habitual / coreference cues from ``data/events/cues.yaml``.
 * ``sitrep_timex`` -> ``doc.spans["sitrep_timex"]``: time expressions (label = kind).
@@ -198,8 +199,18 @@ class LemmaPhraseLayer:
         self.longest_only = longest_only
 
     def match(self, doc: Doc) -> list[Span]:
-        spans = [Span(doc, s, e, label=lab) for s, e, lab in self.index.matches(doc)]
-        return sorted(filter_spans(spans) if self.longest_only else spans, key=lambda s: (s.start, s.end))
+        found = self.index.matches(doc)
+        if not self.longest_only:
+            return sorted((Span(doc, s, e, label=lab) for s, e, lab in found), key=lambda s: (s.start, s.end))
+        # longest match wins; a phrase listed by several rules keeps all their ids, in
+        # lexicon order, joined by "|" (the extractor tries them in turn)
+        labels: dict[tuple[int, int], list[str]] = {}
+        for s, e, lab in found:
+            labs = labels.setdefault((s, e), [])
+            if lab not in labs:
+                labs.append(lab)
+        spans = [Span(doc, s, e, label="|".join(labs)) for (s, e), labs in labels.items()]
+        return sorted(filter_spans(spans), key=lambda s: (s.start, s.end))
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans[self.spans_key] = spans
