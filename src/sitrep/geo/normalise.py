@@ -6,6 +6,7 @@ rewrites, each with a note. This module only compiles and applies them.
 * `name_key(text)`     -> the normalised key ("Ma'arat al-Numan" -> "marat numan" w/o spaces)
 * `skeleton_key(text)` -> consonant skeleton of the key (last-resort blocker)
 * `exact_key(text)`    -> lowercase, whitespace-collapsed form used by the exact index
+* `ascii_name(text)`   -> plain-ASCII display form ("Sarāqib" -> "Saraqib"), as ACLED writes names
 """
 
 from __future__ import annotations
@@ -119,3 +120,24 @@ def skeleton_key(text: str) -> str:
 def exact_key(text: str) -> str:
     """Lowercase form for exact lookups: casefold, single spaces, curly quotes as '."""
     return _WS.sub(" ", text.replace("’", "'").replace("‘", "'")).strip().casefold()
+
+
+# Letters NFKD does not decompose, and ayn / hamza / apostrophe marks (dropped:
+# ACLED writes "Tall Rifat", "Maarat al-Numan").
+_ASCII_EXTRA = str.maketrans({
+    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D",
+    "ð": "d", "Ð": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ə": "e", "Ə": "E",
+    "ħ": "h", "Ħ": "H", "þ": "th", "Þ": "Th", "–": "-", "—": "-", "‐": "-", "‑": "-",
+    "ʿ": None, "ʾ": None, "ʻ": None, "ʼ": None, "ʽ": None, "‘": None, "’": None, "`": None,
+    "´": None, "ʹ": None, "ʺ": None, "′": None, "'": None,
+})
+
+
+@lru_cache(maxsize=65536)
+def ascii_name(text: str) -> str:
+    """Plain-ASCII form of a place name for display and export: accents stripped,
+    ayn/hamza marks dropped, other non-ASCII letters transliterated or removed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_ASCII_EXTRA)
+    s = s.encode("ascii", "ignore").decode("ascii")
+    return _WS.sub(" ", s).strip()

@@ -7,6 +7,16 @@ governorate hints, distance to a focus point), then feature importance and
 population. `resolve_phrase` also reads relation and region cues ("near the
 town of X", "west of X", "southern Idlib", "X province"); the cue words live in
 `sitrep/data/gazetteer/resolve.yaml`.
+
+Phrases without proper-noun content ("near the village of", "in June", "the
+Syrian army") resolve to nothing: function, feature, date and owner words from
+resolve.yaml are never looked up as names on their own, and the fuzzy and
+skeleton stages only run for a mention with a capitalised word. Owners
+("Russia's", "the army's", "Turkish"), facility words ("X Air Base", "X
+hospital": the full name first, then the head name), coordinated places ("A and
+B": the first), trailing hints ("X on the Iraqi border") and leading words
+before a cue ("positions near X") are read too. `PlaceMatch.name` is plain ASCII
+("Saraqib"); the gazetteer's own spelling is in `original_name`.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep.errors import DataFileError
 from sitrep.geo.gazetteer import Gazetteer, Place
-from sitrep.geo.normalise import default_translit, exact_key, name_key
+from sitrep.geo.normalise import ascii_name, default_translit, exact_key, name_key
 
 # Thresholds. Calibrated on tests/geo held-out spellings (press forms of ~60 towns)
 # and the seed-page names: 84 keeps "Bosoufane"->Basufan and "Latamna"->Lataminah
@@ -31,6 +41,13 @@ from sitrep.geo.normalise import default_translit, exact_key, name_key
 # block. Re-run `pytest tests/geo` (coverage + held-out tests) after changing one.
 FUZZY_MIN_RATIO = 84.0
 SKELETON_MIN_LEN = 3  # shorter skeletons ("m" for Hama) match hundreds of villages
+# Minimum key lengths (letters of name_key) for the approximate stages, which also
+# need a capitalised word in the mention: shorter keys are mostly English words
+# ("State" -> As Sat, "Third" -> Tirad). Measured on ~180 capitalised news words:
+# 47 approximate hits without these limits, 16 with; held-out unchanged (0.976),
+# Syrian Archive list 0.520 -> 0.518.
+SKELETON_MIN_KEY = 6
+FUZZY_MIN_KEY = 5
 SKELETON_MIN_RATIO = 55.0  # key similarity still required for a skeleton hit
 FUZZY_BLOCK_PREFIX = 2  # fuzzy candidates share the first skeleton consonants
 WORLD_MIN_POP = 100_000  # foreign cities outside the neighbours: only big ones, exact names
@@ -49,6 +66,28 @@ W_FEATURE = 0.01  # per rank step (ranks 0..9)
 W_POP = 0.01  # per decade of population
 
 NEIGHBOUR_COUNTRIES = ("TR", "IQ", "LB", "JO", "IL", "PS")
+FACILITY_CODES = frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "PSTB", "PRN", "HSP"})
+OWNED_SITE_MAX_KM = 50.0  # "Aleppo's X square": X must lie in Aleppo's governorate or this close
+SEAT_CODES = frozenset({"PPLA", "PPLC"})  # governorate seats: "countryside of X" is X's governorate
+
+_WORD = re.compile(r"[^\s,;:()\"“”]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?=\s|$)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?|\d+[/.-]\d+(?:[/.-]\d+)?")
+_CAP_SPLIT = re.compile(r"[\s\-'’]+")
+
+
+def _norm_word(w: str) -> str:
+    w = w.lower().replace("’", "'").strip(".'-")
+    return w[:-2] if w.endswith("'s") else w
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (_norm_word(t) for t in _WORD.findall(text)) if w]
+
+
+def _has_capital(text: str) -> bool:
+    """A word starting with a capital (or a letter of a caseless script, e.g. Arabic)."""
+    return any(p[:1].isalpha() and not p[0].islower() for p in _CAP_SPLIT.split(text))
 
 
 @dataclass(slots=True)
@@ -66,6 +105,7 @@ class PlaceMatch:
     matched: str  # cascade stage: exact / normalised / fuzzy / skeleton
     reason: str
     country_code: str = ""
+    original_name: str = ""  # the gazetteer's spelling, with diacritics ("Sarāqib"); `name` is ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +129,13 @@ class Cues:
     separators: tuple[str, ...]
     feature_rank: dict[str, int]
     city_codes: frozenset[str]
+    stop: frozenset[str] = frozenset()  # never a name on their own (function/feature/date)
+    dates: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
+    facilities: tuple[str, ...] = ()  # longest first
+    facility_modifiers: frozenset[str] = frozenset()
+    coordinators: tuple[str, ...] = ()
+    noise: frozenset[str] = frozenset()  # stop + owners + every cue word: not proper-noun content
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -113,9 +160,44 @@ def load_cues(path: Path | None = None) -> Cues:
             separators=tuple(d["hint_separators"]),
             feature_rank={str(k): int(v) for k, v in d["feature_rank"].items()},
             city_codes=frozenset(d["city_codes"]),
+            **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(f"{where}: malformed resolver cues: {exc}") from exc
+
+
+def _word_list(d: dict, key: str) -> list[str]:
+    items = d[key]
+    if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+        raise ValueError(f"{key} must be a list of strings (quote YAML booleans such as on/off)")
+    return [x.lower().strip() for x in items]
+
+
+def _word_lists(d: dict) -> dict:
+    sw = d["stop_words"]
+    if not isinstance(sw, dict):
+        raise ValueError("stop_words must map a group name to a list of words")
+    stop = {_norm_word(w) for g in sw for w in _word_list(sw, g)}
+    dates = {_norm_word(w) for w in _word_list(sw, "date")}
+    owners = {_norm_word(w) for w in _word_list(d, "owner_words")}
+    facilities = _word_list(d, "facility_suffixes")
+    modifiers = {_norm_word(w) for w in _word_list(d, "facility_modifiers")}
+    cue_words = set()
+    for group in ("filler_prefixes", "directions"):
+        cue_words.update(_word_list(d, group))
+    for key in ("near_prefixes", "region_prefixes"):
+        for cs in d[key].values():
+            cue_words.update(c.lower() for c in cs)
+    cue_words.update(k.lower() for k in d["suffixes"])
+    cue_words.update(facilities)
+    noise = stop | owners | modifiers | {_norm_word(w) for c in cue_words for w in c.split()}
+    return {
+        "stop": frozenset(stop), "dates": frozenset(dates), "owners": frozenset(owners),
+        "facilities": tuple(sorted(set(facilities), key=len, reverse=True)),
+        "facility_modifiers": frozenset(modifiers),
+        "coordinators": tuple(str(c) for c in d["coordinators"]),
+        "noise": frozenset(w for w in noise if w),
+    }
 
 
 def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -152,8 +234,13 @@ class PlaceResolver:
             blocks.setdefault(s[:FUZZY_BLOCK_PREFIX], set()).add(k)
             key_of_skel.setdefault(s, set()).add(k)
         self._blocks = {b: sorted(v) for b, v in blocks.items()}
+        self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
+                              if p.feature_code == "ADM1" and p.country == "SY"}
         self._lookup = lru_cache(maxsize=CACHE_SIZE)(self._lookup_uncached)
         self._resolve_cached = lru_cache(maxsize=CACHE_SIZE)(self._resolve_uncached)
+        # phrase pieces recur across calls: memoise the pure word-level helpers
+        self._has_content = lru_cache(maxsize=CACHE_SIZE)(self._has_content_uncached)
+        self._strip_fillers = lru_cache(maxsize=CACHE_SIZE)(self._strip_fillers_uncached)
 
     # ---------------------------------------------------------------- cascade
     def _allowed(self, p: Place, stage: str, country: str | None) -> bool:
@@ -171,6 +258,8 @@ class PlaceResolver:
         """First cascade stage with acceptable candidates: (stage, ((id, similarity), ...))."""
         g = self.gaz
         places = g.places
+        if self._only_stop_words(mention):
+            return "", ()  # "Of", "June", "the town", "north": never a name on their own
         ek = exact_key(mention)
         hits = [i for i in g.exact.get(ek, ()) if self._allowed(places[i], "exact", country)]
         if hits:
@@ -183,13 +272,16 @@ class PlaceResolver:
         if hits:
             return "normalised", tuple((i, 100.0) for i in hits)
         skel = self._translit.skeleton_of_key(key)
-        block = self._blocks.get(skel[:FUZZY_BLOCK_PREFIX], ())
+        # approximate stages only for a proper noun: lowercase words ("town",
+        # "monday") would otherwise land on villages one letter away
+        approx = _has_capital(mention)
+        block = self._blocks.get(skel[:FUZZY_BLOCK_PREFIX], ()) if approx and len(key) >= FUZZY_MIN_KEY else ()
         found: list[tuple[int, float]] = []
         for k, sim, _ in process.extract(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO, limit=8):
             found += [(i, sim) for i in g.keys[k] if self._allowed(places[i], "fuzzy", country)]
         if found:
             return "fuzzy", tuple(found)
-        if len(skel) >= SKELETON_MIN_LEN:
+        if approx and len(skel) >= SKELETON_MIN_LEN and len(key) >= SKELETON_MIN_KEY:
             for i in g.skeletons.get(skel, ()):
                 if not self._allowed(places[i], "skeleton", country):
                     continue
@@ -246,12 +338,37 @@ class PlaceResolver:
     def _match(self, i: int, stage: str, score: float, why: list[str], precision: int | None = None) -> PlaceMatch:
         p = self.gaz.places[i]
         return PlaceMatch(
-            place_id=p.place_id, name=p.name, latitude=p.lat, longitude=p.lon,
+            place_id=p.place_id, name=self._ascii(p), latitude=p.lat, longitude=p.lon,
             country=p.country_name, admin1=p.admin1, admin2=p.admin2,
             geo_precision=precision if precision is not None else p.precision,
             score=round(score, 4), feature_code=p.feature_code, matched=stage,
-            reason="; ".join(why), country_code=p.country,
+            reason="; ".join(why), country_code=p.country, original_name=p.name,
         )
+
+    @staticmethod
+    def _ascii(p: Place) -> str:
+        """ASCII name as ACLED writes it; an ASCII alternate for a name in another script."""
+        name = ascii_name(p.name)
+        if name:
+            return name
+        alt = next((a for a in p.alternates if a.isascii() and a.strip()), "")
+        return alt or p.name
+
+    # ------------------------------------------------------------- word tests
+    def _only_stop_words(self, text: str) -> bool:
+        ws = _words(text)
+        return bool(ws) and all(self._is_stop(w, self.cues.stop) for w in ws)
+
+    @staticmethod
+    def _is_stop(w: str, words: frozenset[str]) -> bool:
+        if w in words or _NUMBER.fullmatch(w):
+            return True
+        parts = [x for x in w.split("-") if x]
+        return len(parts) > 1 and all(x in words or _NUMBER.fullmatch(x) for x in parts)
+
+    def _has_content_uncached(self, text: str) -> bool:
+        """Any word that is not a cue, function, feature, date or owner word (or a number)."""
+        return any(not self._is_stop(w, self.cues.noise) for w in _words(text))
 
     def _relation_precision(self, base: int, relation: str | None) -> tuple[int, str | None]:
         if relation:
@@ -283,23 +400,46 @@ class PlaceResolver:
         text = self._strip_fillers(text)
         if not text:
             return None
-        whole = self._direct(text, ctx)
+        whole = self._direct(text, ctx)  # a lookup of only stop words finds nothing
         if whole is not None:
             return whole
+        if not self._has_content(text):
+            return self._parse(text, ctx)  # only cue/feature/date/owner words: a known name or nothing
+        # "A and B": two places in one phrase; the first that resolves
+        parts = self._coordinated(text)
+        for part in parts:
+            m = self._phrase(part, ctx)
+            if m is not None:
+                if len(parts) > 1:
+                    m.reason += "; first of coordinated places"
+                return m
+        return self._phrase(text, ctx) if len(parts) > 1 else None
+
+    def _coordinated(self, text: str) -> list[str]:
+        pieces = [text]
+        for c in self.cues.coordinators:
+            pieces = [x for p in pieces for x in re.split(re.escape(c), p, flags=re.IGNORECASE)]
+        out = [self._strip_fillers(p.strip(" ,")) for p in pieces]
+        return [p for p in out if p and self._has_content(p)]
+
+    def _phrase(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """Separators: "A in B" (B hints A's governorate), "A on the Iraqi border"."""
         for sep in self.cues.separators:
             pos = text.lower().find(sep)
             if pos > 0:
-                head, tail = text[:pos], text[pos + len(sep):]
-                outer = self._parse(self._strip_fillers(tail), ctx)
+                head, tail = text[:pos], self._strip_fillers(text[pos + len(sep):])
+                outer = self._parse(tail, ctx) if self._has_content(tail) else None
                 if outer is not None:
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,))
                     inner = self._parse(head, hinted)
-                    if inner is not None:
-                        return inner
-                    return outer
+                    return inner if inner is not None else outer
+                inner = self._parse(head, ctx)  # the tail names no place: a description
+                if inner is not None:
+                    inner.reason += f"; ignored '{sep.strip()} {tail}'"
+                    return inner
         return self._parse(text, ctx)
 
-    def _strip_fillers(self, text: str) -> str:
+    def _strip_fillers_uncached(self, text: str) -> str:
         while True:
             new, hit = _strip_prefix(text, self.cues.fillers)
             if hit is None:
@@ -316,16 +456,48 @@ class PlaceResolver:
         return None
 
     def _parse(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
-        relation = ctx.relation
-        kind: str | None = None
-        notes: list[str] = []
-        # leading relation cues: near / outskirts (may repeat with fillers)
+        text = self._strip_fillers(text.strip(" ,"))
+        if not text:
+            return None
+        if not self._has_content(text):  # still a gazetteer name? ("near the Syrian Desert")
+            name, relation = self._strip_relations(text, ctx.relation)
+            m = self._direct(name, replace(ctx, relation=None)) if name else None
+            return self._with_relation(m, relation) if m is not None else None
+        m = self._parse_core(text, ctx)
+        if m is not None:
+            return m
+        # extraneous lowercase words before a cue or a name ("positions near X")
+        words = text.split(" ")
+        for k in range(1, len(words)):
+            rest = " ".join(words[k:])
+            low = rest.lower()
+            cue = any(low.startswith(c + " ") for c, _ in self.cues.near) or any(
+                low.startswith(c + " ") for c, _ in self.cues.regions) or any(
+                low.startswith(d + " ") for d in self.cues.directions)
+            if cue or (_has_capital(words[k]) and not _has_capital(" ".join(words[:k]))):
+                if not self._has_content(rest):
+                    continue
+                m = self._parse_core(self._strip_fillers(rest), ctx)
+                if m is not None:
+                    m.reason += f"; skipped '{' '.join(words[:k])}'"
+                    return m
+            if _has_capital(words[k]):
+                break  # never cut into a name
+        return None
+
+    def _strip_relations(self, text: str, relation: str | None) -> tuple[str, str | None]:
         while True:
             text = self._strip_fillers(text)
             new, rel = _strip_prefix(text, self.cues.near)
             if rel is None:
-                break
+                return text, relation
             relation, text = rel, new
+
+    def _parse_core(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        kind: str | None = None
+        notes: list[str] = []
+        # leading relation cues: near / outskirts (may repeat with fillers)
+        text, relation = self._strip_relations(text, ctx.relation)
         new, k = _strip_prefix(text, self.cues.regions)
         if k is not None:
             kind, text = k, self._strip_fillers(new)
@@ -353,6 +525,11 @@ class PlaceResolver:
             if low.startswith(d + " "):
                 direction, text = d, text[len(d) + 1:]
                 break
+        area_direction = direction is not None
+        if direction is not None:  # "western entrance to X", "southern outskirts of X"
+            before = relation
+            text, relation = self._strip_relations(text, relation)
+            area_direction = relation == before  # else the direction only qualifies the relation
         text = self._strip_fillers(text)
         # "countryside of X" / "rural X" after a direction adjective
         new, hit = _strip_prefix(text, [s for s, k in self.cues.suffixes if k == "area"])
@@ -360,31 +537,99 @@ class PlaceResolver:
             new2, of = _strip_prefix(new, ["of"])
             if of is not None:
                 kind, text = "area", self._strip_fillers(new2)
-        # trailing suffixes: "X province", "X city", "X countryside"
-        low = text.lower()
-        for word, k in self.cues.suffixes:
-            if low.endswith(" " + word):
-                kind, text = kind or k, text[: -len(word) - 1].rstrip()
-                break
-        if direction and kind is None:
-            kind = "area"
-        if kind is not None:
-            notes.append(f"{kind} cue")
         if not text:
             return None
-        direct = self._direct(text, replace(ctx, relation=None)) if kind is None else None
+        # owners: "Russia's Hmeimim Air Base", "the army's positions", "Deir Ezzor's countryside"
+        poss = _POSSESSIVE.search(text)
+        if poss is not None and poss.start() > 0:
+            return self._possessive(text[: poss.start()], text[poss.end():].strip(),
+                                    relation, direction, kind, ctx)
+        base = replace(ctx, relation=None)
+        # leading owner adjectives: "Turkish", "regime", "Russian-run"
+        words = text.split(" ")
+        n = 0
+        while n < len(words) - 1 and (_norm_word(words[n]) in self.cues.owners
+                                      or _norm_word(words[n]) in ("the", "a", "an")):
+            n += 1
+        if n and self._has_content(" ".join(words[n:])) and self._direct(text, base) is None:
+            notes.append(f"owner '{' '.join(words[:n])}' dropped")
+            text = self._strip_fillers(" ".join(words[n:]))
+        # trailing facility word: the full name first ("Tishrin Dam"), else the head name
+        low = text.lower()
         if kind is None:
+            for word in self.cues.facilities:
+                if low.endswith(" " + word):
+                    full = self._direct(text, base)
+                    if full is not None:
+                        return self._with_relation(full, relation)
+                    head = text[: -len(word) - 1].rstrip()
+                    hw = head.split(" ")
+                    while len(hw) > 1 and _norm_word(hw[-1]) in self.cues.facility_modifiers:
+                        hw.pop()
+                    head = self._strip_fillers(" ".join(hw))
+                    if head and self._has_content(head):
+                        kind, text = "facility", head
+                        notes.append(f"facility '{word}'")
+                    break
+        # trailing suffixes: "X province", "X city", "X countryside"
+        low = text.lower()
+        if kind != "facility":
+            for word, k in self.cues.suffixes:
+                if low.endswith(" " + word):
+                    kind, text = kind or k, text[: -len(word) - 1].rstrip()
+                    break
+        if area_direction and kind is None:
+            kind = "area"
+        if kind is not None and kind != "facility":
+            notes.append(f"{kind} cue")
+        if not text or not self._has_content(text):
+            return None
+        if kind is None:
+            direct = self._direct(text, base)
             if direct is None:
-                found = self.candidates(text, replace(ctx, relation=None), limit=1)
+                found = self.candidates(text, base, limit=1)
                 direct = found[0] if found else None
             if direct is None:
                 return None
-            prec, note = self._relation_precision(direct.geo_precision, relation)
-            direct.geo_precision = prec
-            if note:
-                direct.reason += "; " + note
-            return direct
+            if notes:
+                direct.reason += "; " + "; ".join(notes)
+            return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
+
+    def _with_relation(self, m: PlaceMatch, relation: str | None) -> PlaceMatch:
+        prec, note = self._relation_precision(m.geo_precision, relation)
+        m.geo_precision = prec
+        if note:
+            m.reason += "; " + note
+        return m
+
+    def _possessive(self, owner: str, rest: str, relation: str | None, direction: str | None,
+                    kind: str | None, ctx: PlaceContext) -> PlaceMatch | None:
+        """"O's R": O is an owner (country, army) to drop, or the place R lies in."""
+        owner = self._strip_fillers(owner.strip())
+        prefix = " ".join(x for x in (direction, {"admin1": "province of", "admin2": "district of",
+                                                  "area": "countryside of"}.get(kind or "", "")) if x)
+        sub = replace(ctx, relation=relation)
+        owner_place = None
+        if self._has_content(owner):
+            owner_place = self._direct(owner, replace(ctx, relation=None))
+        if owner_place is None or owner_place.feature_code == "PCLI":
+            m = self._parse(f"{prefix} {rest}".strip(), sub)
+            if m is not None:
+                m.reason += f"; owner '{owner}' dropped"
+            return m
+        if not self._has_content(rest):  # "Deir Ezzor's eastern countryside"
+            return self._parse(f"{prefix} {rest} of {owner}".strip(), sub)
+        hinted = replace(sub, admin1_hints=ctx.admin1_hints + (owner_place.admin1,))
+        m = self._parse(f"{prefix} {rest}".strip(), hinted)
+        if m is not None and (m.admin1 == owner_place.admin1 or _haversine_km(
+                (m.latitude, m.longitude), (owner_place.latitude, owner_place.longitude)) <= OWNED_SITE_MAX_KM):
+            return m  # a namesake far from the owner place is not the site meant
+        # an unknown named site in a known place: the place itself
+        m = self._parse(f"{prefix} {owner}".strip(), sub)
+        if m is not None:
+            m.reason += f"; site '{rest}' in it"
+        return m
 
     def _anchored(self, text: str, kind: str, relation: str | None, direction: str | None,
                   ctx: PlaceContext, notes: list[str]) -> PlaceMatch | None:
@@ -399,6 +644,14 @@ class PlaceResolver:
             if adm:
                 pick, prec = adm[0], 3
                 notes.append(f"{kind} of a governorate -> precision 3")
+            elif places[scored[0][2]].feature_code in SEAT_CODES and places[scored[0][2]].country == "SY":
+                # "Deir Ezzor countryside": the seat's spelling names its governorate
+                a = self._admin1_place.get(places[scored[0][2]].admin1)
+                if a is not None:
+                    s0, _, _, why0 = scored[0]
+                    pick, prec = (s0, -a, a, why0), 3
+                    notes.append(f"{kind} of the governorate seated at {ascii_name(places[scored[0][2]].name)}"
+                                 " -> precision 3")
         if pick is None and kind == "admin2":
             adm = [x for x in scored if places[x[2]].feature_code == "ADM2"]
             if adm:
@@ -409,6 +662,13 @@ class PlaceResolver:
             if cities:
                 pick, prec = cities[0], 1
                 notes.append("city itself")
+        if pick is None and kind == "facility":
+            sites = [x for x in scored if places[x[2]].feature_code in FACILITY_CODES]
+            cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
+            if sites or cities:
+                pick = (sites or cities)[0]
+                prec = places[pick[2]].precision
+                notes.append("the site itself" if sites else "a site in the town -> the town")
         if pick is None:
             pick = scored[0]
             prec = places[pick[2]].precision
