@@ -13,6 +13,8 @@ from sitrep.scale.schema import columns
 TIMESTAMPS = {"ingested_at", "seen_at", "updated_at", "timestamp"}
 TABLES = ("documents", "segments", "comments", "events", "evidence", "statements", "skips",
           "merged_events", "event_sources", "event_blocks")  # fmt: skip
+# Written by the runner's Deriver at ingest, and by import_parquet on import.
+DERIVED = ("comment_scores", "comment_claims", "actor_relations")
 
 
 def _key(row: tuple[Any, ...]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import TABLES, parquet_rows, store_rows
+from .helpers import DERIVED, TABLES, parquet_rows, store_rows
 
 from sitrep.demo_run import demo_dir
 from sitrep.ingest import load_manifest
@@ -105,7 +105,7 @@ def test_import_round_trip(local, spark_out, tmp_path):
         assert first["documents"] == report.documents and first["already"] == 0
         assert first["events"] == report.events
         assert first["merged_events"] == report.merged_events
-        for table in TABLES:
+        for table in TABLES + DERIVED:
             assert store_rows(imported, table) == store_rows(store, table), table
         again = import_parquet(out, imported)  # idempotent
         assert again["documents"] == 0 and again["already"] == report.documents

@@ -1,8 +1,10 @@
 """`import_parquet`: load a spark-run output into a SQLite store.
 
 Documents go through `Store.write_batch`, rebuilt as the records the local runner
-would have written, so the tables are filled by the same code as `sitrep
-ingest` and a document already in the store is left as it is. Fusion's tables
+would have written, with the runner's `Deriver` (comment analysis, stated
+relations), so the tables are filled by the same code as `sitrep ingest` and a
+document already in the store is left as it is. Those derived tables are
+computed here, on the importing machine, not on Spark. Fusion's tables
 (merged_events, event_sources, event_blocks) are then replaced for the imported
 reports in one transaction, as `sitrep.fuse.store` replaces a cluster. Importing
 the same output twice changes nothing.
@@ -64,6 +66,9 @@ def import_parquet(out_dir: str | Path, store: "Store") -> dict[str, int]:
     docs = sorted(read_dataset(out, "documents"), key=lambda d: d["doc_id"])
     skips = [Skip(r["origin"], r["reason"], r["message"]) for r in read_dataset(out, "skips")]
 
+    from sitrep.runner import Deriver
+
+    deriver = Deriver()  # comment analysis and stated relations, as `sitrep ingest` writes them
     added = present = events = 0
     for i, batch in enumerate(_batches(docs, BATCH) if docs else [[]]):
         results = []
@@ -74,7 +79,7 @@ def import_parquet(out_dir: str | Path, store: "Store") -> dict[str, int]:
             sts = [statement_from_row(s) for s in parts.get("statements", [])]
             results.append((doc, evs, sts))
             events += len(evs)
-        n = store.write_batch(results, skips if i == 0 else [])
+        n = store.write_batch(results, skips if i == 0 else [], derive=deriver)
         added += n
         present += len(results) - n
 

@@ -58,6 +58,7 @@ class SparkRunReport:
     rows: dict[str, int] = field(default_factory=dict)
     fusion: str = "off"
     extractor: str | None = None
+    extractor_loads: list[int] = field(default_factory=list)  # worker pids that loaded it (once each)
     csv_columns: str = ""
     started_at: str = ""
     seconds: float = 0.0
@@ -193,6 +194,7 @@ def spark_run(
         report.documents = report.rows["documents"]
         report.events = report.rows["events"]
         report.duplicates = int(kinds.get("_dup", 0))
+        report.extractor_loads = sorted(rows.filter(lambda t: t[0] == "_load").map(lambda t: t[1]).collect())
         report.skips = dict(sorted(rows.filter(lambda t: t[0] == "skips").map(lambda t: t[1][1]).countByValue().items()))
 
         if cfg.fuse:

@@ -116,7 +116,8 @@ def process(
     `losers` are the reading positions of pages whose content was already read
     earlier in the run (found by pass 1): they are segmented, as locally, then
     dropped and counted as duplicates. Besides the datasets' rows it yields
-    bookkeeping rows: ("_read", n) per unit, ("_dup", origin) per duplicate and
+    bookkeeping rows: ("_read", n) per unit, ("_dup", origin) per duplicate,
+    ("_load", pid) when this task loaded the extractor into its process, and
     ("_fuse", Event) per event with its outlet filled in the way fusion loads it.
     """
     from sitrep.runner import _extract_batch, _segment
@@ -129,7 +130,10 @@ def process(
     def flush() -> Iterator[tuple[str, Any]]:
         nonlocal extractor, loaded
         if not loaded and cfg.extractor is not None:
+            fresh = ("extractor:" + str(spec_key(cfg.extractor))) not in _CACHE
             extractor, loaded = get_extractor(cfg.extractor), True
+            if fresh:
+                yield "_load", os.getpid()
         results, skips = _extract_batch(extractor, pending)
         pending.clear()
         for doc, events, statements in results:
