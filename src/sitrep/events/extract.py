@@ -267,6 +267,31 @@ class EventExtractor:
                 a = replace(ante, span=sp)
                 for i in range(sp.start, sp.end):
                     out[i] = a
+        # "the Kurdish-led group": a definite description whose head is a coreference noun
+        heads = {w[1]: allowed for w, allowed in self.lex.coref if len(w) == 2 and w[0] == "the"}
+        for t in sdoc:
+            if t.i in out or t.pos_ != "NOUN":
+                continue
+            dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+            lemma = t.lemma_.lower()
+            if lemma in heads and "the" in dets and t.tag_ != "NNS":
+                allowed = heads[lemma]
+                ante = next((a for a in reversed(st.last_actors) if allowed is None or a.inter in allowed), None)
+                if ante is not None and not any(c.i in out for c in t.lefts):
+                    sp = sdoc[t.left_edge.i: t.i + 1]
+                    for i in range(sp.start, sp.end):
+                        out[i] = replace(ante, span=sp)
+            elif lemma in self.lex.pair_coref and (dets & {"both"} or any(
+                    c.dep_ == "nummod" and c.lower_ == "two" for c in t.children)):
+                named: list[_Actor] = []
+                for a in reversed(st.last_actors):
+                    if all(a.name != b.name for b in named):
+                        named.append(a)
+                    if len(named) == 2:
+                        break
+                sp = sdoc[t.left_edge.i: t.i + 1]
+                for a, i in zip(reversed(named), (t.i, t.left_edge.i)):
+                    out[i] = replace(a, span=sp)
         return out
 
     def _phrase_actors(self, st: _DocState, head: Token, mentions: dict[int, _Actor]) -> list[_Actor]:
@@ -308,6 +333,13 @@ class EventExtractor:
                     lefts = [x for x in src.lefts if x.dep_ not in ("punct", "cc", "case")]
                     span = src.doc[min([src.i] + [x.left_edge.i for x in lefts]): src.i + 1]
                     uniq.append(self._to_actor(m, span))
+                if not uniq:
+                    # "a depot belonging to X", "a compound used by X"
+                    for c in h.children:
+                        if c.dep_ == "acl" and c.lemma_.lower() in self.lex.roles["possession_verbs"]:
+                            for _, o in R.prep_children(c, frozenset({"to", "by"})):
+                                uniq.extend(a for a in self._phrase_actors(st, o, mentions)
+                                            if all(a.name != b.name for b in uniq))
             uniq.sort(key=lambda a: a.generic)
             found.extend(uniq)
         dedup: list[_Actor] = []
@@ -338,7 +370,7 @@ class EventExtractor:
         def take(tok: Token, into: list[_Actor]) -> None:
             into.extend(a for a in self._phrase_actors(st, tok, mentions) if all(a.name != b.name for b in into))
 
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
             if R.is_passive(verb):
                 for _, o in R.prep_children(verb, L["agent_preps"]):
@@ -532,6 +564,9 @@ class EventExtractor:
                 m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
         if m is None or m.feature_code in COUNTRY_FEATURES:
             return None
+        if any(t.tag_ == "POS" and span.start < t.i and span.doc[t.i - 1].pos_ == "PROPN" for t in span):
+            # "Idlib's demilitarized zone": a part of the named place, not the place
+            m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
         if m.admin1 and m.admin1 not in st.admin1_hints:
             st.admin1_hints.append(m.admin1)
         return _Place(m, span, par_start + span.start_char, par_start + span.end_char)
@@ -565,7 +600,7 @@ class EventExtractor:
             t = doc[j]
             if j > start.i or (not first_is_prep and j != start.i):
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
-                    (t.pos_ in ("VERB", "AUX") and t.dep_ != "compound") or \
+                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
                     (t.is_punct and t.text not in "-'’") or t.dep_ in ("cc", "conj") and t.head.i != start.i and False
                 if stop and j > start.i:
                     break
@@ -604,7 +639,9 @@ class EventExtractor:
                       other_heads: set[int]) -> tuple[_Place | None, str]:
         own_toks = R.clause_tokens(head)
         if verb is not None and verb.i != head.i:
-            own_toks += [c for c in verb.children if c.dep_ == "prep"]
+            own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
+        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
+            own_toks += [c for c in head.head.children if c.dep_ == "prep"]
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
@@ -623,6 +660,16 @@ class EventExtractor:
             return best, "sentence"
         if own:
             return None, "vague"
+        for t in own_toks:
+            if t.lemma_.lower() in self.lex.people_of_nouns:
+                for _, o in R.prep_children(t, frozenset({"of"})):
+                    sp = self._linear_phrase(o, first_is_prep=False)
+                    p = self._resolve_place(st, sp, s.par_start) if sp is not None else None
+                    if p is not None:
+                        return p, "people"
+            if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
+                    any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
+                return st.main_place, "anaphora"
         if par_place is not None:
             return par_place, "paragraph"
         if st.last_place is not None:
