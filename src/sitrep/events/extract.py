@@ -956,7 +956,7 @@ class EventExtractor:
         if kind == "drop":
             return None
         other_tok = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
-        if head.pos_ in ("VERB", "AUX") and any(c.dep_ in R.SUBJ and c.i in other_tok for c in head.children):
+        if head.pos_ in ("VERB", "AUX") and any(c.i in other_tok for c in self._subjects(head)):
             return None  # "a mob stormed ...": the subject trigger reports the event
         a1s, a2s, targets = self._roles(st, head, mentions)
         if not rule.object_is_target:
