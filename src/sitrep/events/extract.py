@@ -549,7 +549,8 @@ class EventExtractor:
             # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
             run: list[Token] = []
             for t in list(span) + [None]:
-                if t is not None and (t.pos_ == "PROPN" or (run and t.text == "-")):
+                if t is not None and (t.pos_ == "PROPN" or (run and t.text == "-") or (
+                        t.text[:1].isupper() and t.is_alpha and not t.is_sent_start)):
                     run.append(t)
                     continue
                 if run:
@@ -577,10 +578,11 @@ class EventExtractor:
         for t in toks:
             if t.dep_ != "prep" or t.lower_ not in self.lex.location_preps:
                 continue
-            if any(t.i < tx.end and tx.start <= t.right_edge.i for tx in t.doc.spans.get("sitrep_timex", [])):
-                continue
             objs = [o for o in t.children if o.dep_ == "pobj"]
             if not objs:
+                continue
+            if any(tx.start <= t.i < tx.end or tx.start <= objs[0].i < tx.end
+                   for tx in t.doc.spans.get("sitrep_timex", [])):
                 continue
             if t.lower_ in self.lex.roles["target_preps"] and objs[0].lemma_.lower() not in self.lex.location_nouns:
                 continue
@@ -636,7 +638,7 @@ class EventExtractor:
 
     def _choose_place(self, st: _DocState, s: _Sentence, head: Token, verb: Token | None,
                       targets: list[Token], mentions: dict[int, _Actor], par_place: _Place | None,
-                      other_heads: set[int]) -> tuple[_Place | None, str]:
+                      other_heads: set[int], trig_toks: frozenset[int] = frozenset()) -> tuple[_Place | None, str]:
         own_toks = R.clause_tokens(head)
         if verb is not None and verb.i != head.i:
             own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
@@ -645,7 +647,8 @@ class EventExtractor:
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
-        own = self._location_phrases(sorted({t for t in own_toks if t.i not in origin}, key=lambda t: t.i), mentions)
+        own = self._location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
+                                            key=lambda t: t.i), mentions)
         own += self._object_phrases(targets, mentions)
         best = self._best(st, own, s.par_start)
         if best:
@@ -925,6 +928,8 @@ class EventExtractor:
                ) -> tuple[str, str, str | None]:
         et, se, pl = rule.codes.event_type, rule.codes.sub_event_type, rule.codes.plover
         own = {c.lemma_.lower() for c in head.children if c.dep_ in R.MODIFIER_DEPS} | {head.lemma_.lower()}
+        # "a bomb hidden by the roadside": the participle describing the trigger noun counts as its own
+        own |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
         near = {t.lemma_.lower() for t in clause}
         for scope in (own, near):
             hit = next((r for r in rule.refine if self.lex.lists[r.cues] & scope), None)
@@ -974,7 +979,8 @@ class EventExtractor:
             return None
         verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
         other_heads = {t.root.i for t in all_triggers if t.root.i != head.i}
-        place, how = self._choose_place(st, s, head, verb, targets, mentions, par_place, other_heads)
+        place, how = self._choose_place(st, s, head, verb, targets, mentions, par_place, other_heads,
+                                        frozenset(range(trig.start, trig.end)))
         if place is None:
             return None
         other_toks = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
