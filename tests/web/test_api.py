@@ -399,3 +399,26 @@ def test_boundaries_are_geojson(client):
     assert r.status_code == 200 and r.headers["content-type"] == "application/geo+json"
     gj = r.json()
     assert len(gj["features"]) == 14  # Syria's 14 governorates
+
+
+def test_cached_totals_follow_writes_by_another_process(tmp_path, build_store):
+    from datetime import date
+
+    from fastapi.testclient import TestClient
+
+    from sitrep.records import DocMeta, Document, Event, Segmentation
+    from sitrep.store import Store
+    from sitrep.web import create_app
+
+    path = build_store(tmp_path / "c.db")
+    app = create_app(path)
+    c = TestClient(app)
+    assert c.get("/api/events?event_type=Battles").json()["total"] == 2
+    assert c.get("/api/events?event_type=Battles&offset=1").json()["total"] == 2  # the same count, from the cache
+    assert app.state.counts.hits == 1
+    doc = Document("d9", "d9.txt", "/in/d9.txt", "Body.", DocMeta(source="Outlet A"), Segmentation())
+    ev = Event(event_id="e9", doc_id="d9", event_date=date(2022, 1, 1), time_precision=1, event_type="Battles",
+               sub_event_type="Armed clash", actor1="Group A")  # fmt: skip
+    with Store(path) as s:
+        s.write_batch([(doc, [ev], [])])
+    assert c.get("/api/events?event_type=Battles").json()["total"] == 3

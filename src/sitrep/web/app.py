@@ -134,6 +134,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
+    app.state.counts = queries.CountCache()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -185,7 +186,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
     ) -> dict[str, Any]:
         """Events matching the filters, newest first: `total` and one page of `items`."""
         f = make_filters(since, until, actor, event_type, sub_event_type, certainty, outlet, bbox)
-        return queries.list_events(conn(), f, limit=limit, offset=offset, level=level)
+        return queries.list_events(conn(), f, limit=limit, offset=offset, level=level, counts=app.state.counts)
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
     def event(event_id: str) -> dict[str, Any]:

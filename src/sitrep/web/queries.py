@@ -58,6 +58,10 @@ class Database:
             else:
                 conn = sqlite3.connect(str(resolved), check_same_thread=False)
             conn.row_factory = sqlite3.Row
+            # Filters without an index scan the events table: keep it in memory-mapped
+            # pages and a 64 MB page cache instead of re-reading it for every request.
+            conn.execute("PRAGMA mmap_size=268435456")
+            conn.execute("PRAGMA cache_size=-65536")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if not _has_table(conn, "events"):
                 raise StoreError(f"{self.path}: not a sitrep database (no events table)")
@@ -153,17 +157,14 @@ def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
         args.append(f.sub_event_type)
     if f.certainty:
         if level is MERGED and f.certainty not in FUSION_CERTAINTIES:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_sources es WHERE es.merged_id = m.merged_id AND es.certainty = ?)"
-            )
+            # one pass over the narrow event_sources table, then primary-key lookups
+            clauses.append("m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.certainty = ?)")
         else:
             clauses.append(f"{a}.{level.certainty_col} = ?")
         args.append(f.certainty)
     if f.outlet:
         if level is MERGED:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_sources es WHERE es.merged_id = m.merged_id AND es.source = ?)"
-            )
+            clauses.append("m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.source = ?)")
         else:
             clauses.append("e.source = ?")
         args.append(f.outlet)
@@ -174,13 +175,64 @@ def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
+class CountCache:
+    """Totals of recent filter sets, dropped whenever the store changes.
+
+    Paging through one filter set (the map loads 1,000 events a page) asks the
+    same count each time; a filter without an index makes that a table scan.
+    The store's change marker is the database and WAL files' size and mtime, so a
+    commit (or checkpoint) by any process empties the cache.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._marker: tuple[Any, ...] | None = None
+        self._data: dict[tuple[str, tuple[Any, ...]], int] = {}
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def marker(conn: sqlite3.Connection) -> tuple[Any, ...]:
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        out: list[Any] = []
+        for p in (path, path + "-wal"):
+            try:
+                st = Path(p).stat()
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+
+    def count(self, conn: sqlite3.Connection, sql: str, args: list[Any]) -> int:
+        if self.size <= 0:
+            return int(conn.execute(sql, args).fetchone()[0])
+        key = (sql, tuple(args))
+        mark = self.marker(conn)
+        with self._lock:
+            if mark != self._marker:
+                self._data.clear()
+                self._marker = mark
+            if key in self._data:
+                self.hits += 1
+                return self._data[key]
+        n = int(conn.execute(sql, args).fetchone()[0])
+        with self._lock:
+            self.misses += 1
+            if len(self._data) >= self.size:
+                self._data.pop(next(iter(self._data)))
+            self._data[key] = n
+        return n
+
+
 def list_events(
-    conn: sqlite3.Connection, f: EventFilters, *, limit: int, offset: int, level: str = "auto"
+    conn: sqlite3.Connection, f: EventFilters, *, limit: int, offset: int, level: str = "auto",
+    counts: CountCache | None = None,
 ) -> dict[str, Any]:
     lv = pick_level(conn, level)
     where, args = _where(lv, f)
     frm = f"FROM {lv.table} {lv.alias}{where}"
-    total = conn.execute(f"SELECT count(*) {frm}", args).fetchone()[0]
+    sql = f"SELECT count(*) {frm}"
+    total = counts.count(conn, sql, args) if counts else conn.execute(sql, args).fetchone()[0]
     # Newest first; rowid breaks ties so the order is stable and the date index serves it.
     rows = conn.execute(
         f"SELECT {lv.select} {frm} ORDER BY {lv.alias}.event_date DESC, {lv.alias}.rowid DESC LIMIT ? OFFSET ?",
