@@ -661,9 +661,8 @@ class EventExtractor:
         best = self._best(st, other, s.par_start)
         if best:
             return best, "sentence"
-        if own:
-            return None, "vague"
-        for t in own_toks:
+        subj = [x for c in self._subjects(head) for x in c.subtree]
+        for t in own_toks + subj:
             if t.lemma_.lower() in self.lex.people_of_nouns:
                 for _, o in R.prep_children(t, frozenset({"of"})):
                     sp = self._linear_phrase(o, first_is_prep=False)
@@ -673,6 +672,8 @@ class EventExtractor:
             if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
                     any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
                 return st.main_place, "anaphora"
+        if own:
+            return None, "vague"
         if par_place is not None:
             return par_place, "paragraph"
         if st.last_place is not None:
@@ -744,8 +745,8 @@ class EventExtractor:
             dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in self.lex.anaphoric_determiners]
             if dets:
                 has_args = any(c.dep_ == "prep" and c.lower_ in self.lex.argument_preps for c in head.children)
-                if not has_args:
-                    return "drop"
+                if not has_args or head.tag_ in ("NNS", "NNPS"):
+                    return "drop"  # "the strike", "the battles against X": told before
         elif head.dep_ in ("amod", "acl"):
             return "drop"
         return None
@@ -947,6 +948,9 @@ class EventExtractor:
                  mentions: dict[int, _Actor], quotes: list, s_date, par_place: _Place | None,
                  all_triggers: list[Span]) -> tuple[Token, TriggerRule, Event] | Statement | None:
         head = trig.root
+        if head.pos_ in ("ADP", "PART", "PUNCT", "DET"):
+            # "sit-in" parsed with the particle as root: the content word heads the trigger
+            head = next((t for t in trig if t.pos_ in ("NOUN", "VERB", "PROPN")), head)
         rule = None
         for rid in trig.label_.split("|"):
             r = self.lex.rules.get(rid)
@@ -986,7 +990,9 @@ class EventExtractor:
         other_toks = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(verb if verb is not None else head) if t.i not in other_toks]
         et, se, pl = self._codes(rule, head, clause, actor1)
-        if actor1 is None and actor2 is None and se not in self.lex.unknown_actor1:
+        if actor1 is None and actor2 is None and (se not in self.lex.unknown_actor1 or (
+                head.pos_ not in ("NOUN", "PROPN") and not rule.requires)):
+            # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             return None
         stand_in = False
         if actor1 is None and se in self.lex.unknown_actor1:
@@ -1112,10 +1118,8 @@ def _merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = N
     """
     supersedes = supersedes or {}
     events = [e for e in events if not any(
-        e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.actor1 == e.actor1
-        and o.event_date == e.event_date and _near(e, o) and (e.geo_precision or 3) >= (o.geo_precision or 3)
-        or e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.actor1 == e.actor1
-        and o.event_date == e.event_date and o.location == e.location
+        e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.event_date == e.event_date and (
+            o.location == e.location or _near(e, o) and (e.geo_precision or 3) > (o.geo_precision or 3))
         for o in events if o is not e)]
     kept: list[Event] = []
     for e in events:
