@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sitrep-installed
 
-.PHONY: demo test venv bench clean
+.PHONY: demo dashboard test venv bench clean
 
 venv: $(STAMP)
 
@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 
 demo: $(STAMP)
 	$(BIN)/sitrep demo
+
+dashboard: $(STAMP)
+	$(BIN)/sitrep demo --serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

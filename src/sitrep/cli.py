@@ -536,13 +536,40 @@ def geocode(
 
 # --------------------------------------------------------------------------- demo
 @app.command()
+def serve(
+    db: DbOpt = Path("sitrep.db"),
+    host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback exposes the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the dashboard in a browser.")] = False,
+) -> None:
+    """Serve the local dashboard (map, timeline, actor graph, documents) over the database, read-only."""
+    from sitrep.web import serve as run_server
+
+    if not db.is_file():
+        from sitrep.errors import StoreError
+
+        raise StoreError(f"{db}: database not found (run 'sitrep ingest' first)")
+    out.print(f"dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
+    run_server(db, host=host, port=port, open_browser=open_browser)
+
+
+@app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="Database for the demo.")] = Path("sitrep-demo.db"),
+    serve_it: Annotated[bool, typer.Option("--serve", help="Then serve the dashboard over the demo database.")] = False,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
 ) -> None:
     """Ingest the bundled demo corpus and print a summary (what `make demo` runs)."""
     from sitrep.demo_run import run_demo
 
     run_demo(out, db)
+    if serve_it:
+        from sitrep.web import serve as run_server
+
+        out.print(f"dashboard: http://127.0.0.1:{port}/  (Ctrl+C to stop)")
+        run_server(db, host="127.0.0.1", port=port)
+    else:
+        out.print(f"dashboard: http://127.0.0.1:{port}/  (start it with `make dashboard` or `sitrep demo --serve`)")
 
 
 @app.command()

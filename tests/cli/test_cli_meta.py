@@ -50,3 +50,8 @@ def test_bad_published_flag_is_one_line_error(tmp_path):
     r = _run("ingest", str(page), "--db", str(tmp_path / "x.db"), "--published", "June 7")
     assert r.returncode == 1
     assert "expected a date as YYYY-MM-DD" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_serve_without_database_is_one_line_error(tmp_path):
+    r = _run("serve", "--db", str(tmp_path / "none.db"))
+    assert r.returncode == 1 and r.stderr.strip().startswith("error[E004]:")

@@ -160,3 +160,14 @@ def test_shipped_cue_lists_cover_the_reported_words():
         assert w in cues.stop, w
     assert {"june", "monday", "yesterday"} <= cues.dates
     assert cues.facilities[0].count(" ") >= 1  # longest first
+
+
+def test_foreign_alias_does_not_beat_a_local_variant(resolver):
+    # "Sousa" is an alias of Sousse (Tunisia) but also a spelling of as-Susah on the Euphrates
+    m = resolver.resolve("Sousa")
+    assert m is not None and m.country_code == "SY" and m.admin1 == "Deir-ez-Zor"
+
+
+def test_foreign_capital_still_wins_by_exact_name(resolver):
+    m = resolver.resolve("Ankara")
+    assert m is not None and m.country_code == "TR"

@@ -68,7 +68,8 @@ W_POP = 0.01  # per decade of population
 NEIGHBOUR_COUNTRIES = ("TR", "IQ", "LB", "JO", "IL", "PS")
 FACILITY_CODES = frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "PSTB", "PRN", "HSP"})
 OWNED_SITE_MAX_KM = 50.0  # "Aleppo's X square": X must lie in Aleppo's governorate or this close
-SEAT_CODES = frozenset({"PPLA", "PPLC"})  # governorate seats: "countryside of X" is X's governorate
+SEAT_CODES = frozenset({"PPLA", "PPLC"})
+FOREIGN_EXACT_CODES = frozenset({"PCLI", "PPLC"})  # foreign names that keep an exact match over a local variant  # governorate seats: "countryside of X" is X's governorate
 
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?=\s|$)", re.IGNORECASE)
@@ -262,12 +263,20 @@ class PlaceResolver:
             return "", ()  # "Of", "June", "the town", "north": never a name on their own
         ek = exact_key(mention)
         hits = [i for i in g.exact.get(ek, ()) if self._allowed(places[i], "exact", country)]
-        if hits:
-            return "exact", tuple((i, 100.0) for i in hits)
         key = name_key(mention)
+        key_ids = g.keys.get(key, ()) if key else ()
+        if hits:
+            # A foreign town's alias ("Sousa" for Sousse, Tunisia) must not beat a
+            # place of the document's own country spelled a little differently;
+            # capitals and countries ("Moscow", "Turkey") still win as written.
+            if country and all(places[i].country != country and places[i].feature_code not in FOREIGN_EXACT_CODES
+                               for i in hits):
+                local = [i for i in key_ids if places[i].country == country]
+                if local:
+                    return "normalised", tuple((i, 100.0) for i in local)
+            return "exact", tuple((i, 100.0) for i in hits)
         if not key:
             return "", ()
-        key_ids = g.keys.get(key, ())
         hits = [i for i in key_ids if self._allowed(places[i], "normalised", country)]
         if hits:
             return "normalised", tuple((i, 100.0) for i in hits)
