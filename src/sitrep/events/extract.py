@@ -718,6 +718,8 @@ class EventExtractor:
         # purpose / plan infinitives: "to launch an attack", "ready to ..."
         for t in ch:
             if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+                if rule.purpose_realised and t.i == head.i and t.dep_ in ("advcl", "xcomp") and t.head.tag_ == "VBD":
+                    break  # "fired into the air to disperse the crowd": the purpose is the act
                 return "plan"
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] and t.i != head.i:
                 break

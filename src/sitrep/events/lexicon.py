@@ -59,6 +59,7 @@ class TriggerRule:
     requires_subject: str | None = None  # word list the subject head must be in
     requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them
     context: str | None = None  # word list: one must occur in the trigger's subtree
+    purpose_realised: bool = False  # "fired to disperse the crowd": a past act's purpose happened
 
 
 @dataclass(slots=True)
@@ -188,6 +189,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             requires_subject=raw.get("requires_subject"),
             requires_scope=str(raw.get("requires_scope", "args")),
             context=raw.get("context"),
+            purpose_realised=bool(raw.get("purpose_realised", False)),
         )
     for rid, r in rules.items():
         bad = [x for x in r.absorbs if x not in rules]
