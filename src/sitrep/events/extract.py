@@ -382,6 +382,10 @@ class EventExtractor:
                     if c.dep_ in R.PASS_SUBJ:
                         take(c, a2)
                         targets.append(c)
+                for _, o in R.prep_children(verb, L["target_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
             else:
                 subj = [c for c in verb.children if c.dep_ in R.SUBJ]
                 v = verb
@@ -459,6 +463,15 @@ class EventExtractor:
                     if o.lemma_.lower() not in self.lex.location_nouns:
                         take(o, a2)
                         targets.append(o)
+        if not a1:
+            # "a truce between the two sides was signed"
+            for t in targets:
+                for _, o in R.prep_children(t, L["between_preps"]):
+                    both = self._phrase_actors(st, o, mentions)
+                    if both:
+                        a1.append(both[0])
+                        a2.extend(both[1:])
+                        break
         if not a1 and head.pos_ in ("VERB", "AUX") and not R.is_passive(head):
             for i in range(head.i - 1, head.sent.start - 1, -1):
                 if i in mentions and mentions[i].span is not None and mentions[i].span.label_ != "NORP":
@@ -643,7 +656,7 @@ class EventExtractor:
         if verb is not None and verb.i != head.i:
             own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
         if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
-            own_toks += [c for c in head.head.children if c.dep_ == "prep"]
+            own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
@@ -661,6 +674,13 @@ class EventExtractor:
         best = self._best(st, other, s.par_start)
         if best:
             return best, "sentence"
+        if origin:
+            # "withdrew from X": the origin is the only place the clause names
+            src = [t for t in own_toks if t.i in origin and t.dep_ == "prep"]
+            best = self._best(st, [sp for t in src if (sp := self._linear_phrase(t, first_is_prep=True))],
+                              s.par_start)
+            if best:
+                return best, "origin"
         subj = [x for c in self._subjects(head) for x in c.subtree]
         for t in own_toks + subj:
             if t.lemma_.lower() in self.lex.people_of_nouns:
@@ -859,7 +879,7 @@ class EventExtractor:
             if rec:
                 a1s, a2s = rec, [a for a in a1s if a.name != rec[0].name]
         if rule.subject_is_actor2:
-            a1s, a2s = [], a1s + [a for a in a2s if all(a.name != b.name for b in a1s)]
+            a1s, a2s = [], a1s
         if rule.actor1:
             fixed = self._fixed_actor(st, rule.actor1)
             if fixed is not None:
