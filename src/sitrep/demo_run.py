@@ -26,6 +26,10 @@ def run_demo(console: Console, db: Path) -> None:
         report = ingest([base / "pages"], store, manifest=manifest, extractor=load_extractor)
         docs = store.documents()
         events = store.events()
+        fused = store.conn.execute(
+            "SELECT count(*), coalesce(sum(n_outlets > 1), 0), coalesce(sum(fusion_certainty = 'contested'), 0)"
+            " FROM merged_events"
+        ).fetchone()
     console.print(
         f"demo corpus: {report.read} input(s), {report.added} new document(s), {report.already} already in {db}, "
         f"{report.failed} not ingested"
@@ -39,4 +43,8 @@ def run_demo(console: Console, db: Path) -> None:
     for (et, st), n in sorted(by_type.items()):
         t2.add_row(et, st, str(n))
     console.print(t2)
+    console.print(
+        f"{len(events)} event reports merged into {fused[0]} events: {fused[1]} reported by more than one outlet, "
+        f"{fused[2]} contested"
+    )
     console.print(f"next: sitrep events --db {db}  |  sitrep show <doc_id> --db {db}")
