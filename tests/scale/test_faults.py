@@ -4,6 +4,11 @@ One run over a mixed folder: the demo pages, a JSONL file with a line that is no
 JSON, a binary file, a second copy of a page under another name, and a Parquet
 file with a good row and a row without text. A marker file makes the first task
 that produces output fail once (the session allows 3 attempts per task).
+
+These tests check distribution and fault handling, so they use the stand-in
+extractor (tests/scale/standin.py): its output cannot change while colleagues
+edit the real one between the Spark run and the local run it is compared with.
+test_equivalence.py compares with the real extractor.
 """
 
 from __future__ import annotations
@@ -51,7 +56,14 @@ def mixed(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory, spark, mixed, extractor_spec):
+def standin_spec(spark):
+    import standin  # put on sys.path and shipped by value by the spark fixture
+
+    return standin.Loader()
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory, spark, mixed, standin_spec):
     from sitrep.scale import spark_run
 
     tmp = tmp_path_factory.mktemp("faults")
@@ -59,7 +71,7 @@ def run(tmp_path_factory, spark, mixed, extractor_spec):
     out = tmp / "out"
     manifest = load_manifest(demo_dir() / "manifest.csv")
     report = spark_run([str(mixed / "pages"), str(mixed / "rows.parquet")], str(out), manifest=manifest,
-                       extractor=extractor_spec, spark=spark, partitions=6, fail_once=str(marker))  # fmt: skip
+                       extractor=standin_spec, spark=spark, partitions=6, fail_once=str(marker))  # fmt: skip
     return out, report, marker, None
 
 
@@ -98,11 +110,9 @@ def test_a_task_failed_once_and_nothing_is_duplicated(run):
     assert sum(r["n_sources"] for r in read_dataset(out, "merged_events")) == report.events
 
 
-def test_retried_run_equals_a_local_run_of_the_same_pages(run, mixed, extractor_spec, tmp_path):
+def test_retried_run_equals_a_local_run_of_the_same_pages(run, mixed, standin_spec, tmp_path):
     out, _, _, _ = run
-    factory = extractor_spec if callable(extractor_spec) else None
-    if factory is None:
-        from sitrep.runner import load_extractor as factory
+    factory = standin_spec
     with Store(tmp_path / "local.db") as store:
         local = ingest([str(mixed / "pages")], store, manifest=load_manifest(demo_dir() / "manifest.csv"),
                        extractor=factory)  # fmt: skip
