@@ -60,6 +60,8 @@ class TriggerRule:
     requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them
     context: str | None = None  # word list: one must occur in the trigger's subtree
     purpose_realised: bool = False  # "fired to disperse the crowd": a past act's purpose happened
+    loser_preps: frozenset[str] = frozenset()  # "took X from Y": Y is actor2 when no target was named
+    kills_object: bool = False  # "shot dead a man": the object's count is the death toll
 
 
 @dataclass(slots=True)
@@ -190,6 +192,8 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             requires_scope=str(raw.get("requires_scope", "args")),
             context=raw.get("context"),
             purpose_realised=bool(raw.get("purpose_realised", False)),
+            loser_preps=_words(raw.get("loser_preps") or [], f"{where}.loser_preps"),
+            kills_object=bool(raw.get("kills_object", False)),
         )
     for rid, r in rules.items():
         bad = [x for x in r.absorbs if x not in rules]

@@ -37,19 +37,40 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 class LemmaPhraseIndex:
-    """Phrases as lemma sequences, matched on a token's lemma or lower form."""
+    """Phrases as lemma sequences, matched on a token's lemma or lower form.
 
-    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]) -> None:
+    With `max_gap` > 0 a phrase that starts on a verb may skip up to that many tokens
+    whose part of speech is in `gap_pos` after its first word ("blew themselves up",
+    "took full control", "downed two drones"); an exact match is preferred.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]], max_gap: int = 0,
+                 gap_pos: Iterable[str] = ()) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, label in phrases:
             if words:
                 self._by_first.setdefault(words[0], []).append((words, label))
         for v in self._by_first.values():
             v.sort(key=lambda x: -len(x[0]))
+        self.max_gap = max_gap
+        self.gap_pos = frozenset(gap_pos)
 
     @staticmethod
     def _keys(tok) -> tuple[str, str]:
         return tok.lemma_.lower().translate(APOSTROPHES), tok.lower_.translate(APOSTROPHES)
+
+    def _gapped(self, doc: Doc, keys: list[tuple[str, str]], i: int, words: tuple[str, ...]) -> int | None:
+        """End of a match of `words` from token i that skips one run of gap tokens after word 1."""
+        n = len(doc)
+        for gap in range(1, self.max_gap + 1):
+            j = i + 1 + gap
+            if j + len(words) - 1 > n:
+                return None
+            if not all(doc[i + 1 + g].pos_ in self.gap_pos for g in range(gap)):
+                return None
+            if all(w in keys[j + k - 1] for k, w in enumerate(words) if k >= 1):
+                return j + len(words) - 1
+        return None
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """All (start, end, label) matches; at one start all phrases that fit."""
@@ -64,6 +85,10 @@ class LemmaPhraseIndex:
                 end = i + len(words)
                 if end <= n and all(w in keys[i + k] for k, w in enumerate(words)):
                     out.append((i, end, label))
+                elif self.max_gap and len(words) > 1 and doc[i].pos_ == "VERB":
+                    gend = self._gapped(doc, keys, i, words)
+                    if gend is not None:
+                        out.append((i, gend, label))
         return out
 
 
@@ -192,10 +217,10 @@ class LemmaPhraseLayer:
     """Writes lemma-phrase matches from the event lexicon to one spans key."""
 
     def __init__(self, name: str, spans_key: str, phrases: list[tuple[tuple[str, ...], str]],
-                 longest_only: bool) -> None:
+                 longest_only: bool, max_gap: int = 0, gap_pos: Iterable[str] = ()) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.index = LemmaPhraseIndex(phrases)
+        self.index = LemmaPhraseIndex(phrases, max_gap, gap_pos)
         self.longest_only = longest_only
 
     def match(self, doc: Doc) -> list[Span]:
@@ -226,13 +251,17 @@ def _lexicon(triggers_path: str | None, cues_path: str | None) -> EventLexicon:
 
 @Language.factory(
     "sitrep_triggers",
-    default_config={"spans_key": "sitrep_triggers", "triggers_path": "", "cues_path": ""},
+    default_config={"spans_key": "sitrep_triggers", "triggers_path": "", "cues_path": "", "max_gap": 2,
+                    "gap_pos": ["PRON", "ADJ", "ADV", "DET", "NUM"]},
     assigns=["doc.spans"],
     requires=["token.lemma"],
 )
-def make_triggers(nlp: Language, name: str, spans_key: str, triggers_path: str, cues_path: str) -> LemmaPhraseLayer:
+def make_triggers(nlp: Language, name: str, spans_key: str, triggers_path: str, cues_path: str,
+                  max_gap: int, gap_pos: list[str]) -> LemmaPhraseLayer:
+    """Trigger phrases; a verb phrase may skip a pronoun/adjective/number ("took full control")."""
     lex = _lexicon(triggers_path, cues_path)
-    return LemmaPhraseLayer(name, spans_key, lex.trigger_phrases(), longest_only=True)
+    return LemmaPhraseLayer(name, spans_key, lex.trigger_phrases(), longest_only=True, max_gap=max_gap,
+                            gap_pos=gap_pos)
 
 
 @Language.factory(
