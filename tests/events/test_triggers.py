@@ -48,7 +48,7 @@ def test_crowd_dispersed_is_intervention(run):
 
 def test_fire_on_protesters_is_excessive_force(run):
     events, _ = run('On June 22, security forces opened fire on protesters in the city of Daraa, killing two.')
-    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Excessive force against protesters', None, 'Protesters (Syria)')]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Excessive force against protesters', 'Protesters (Syria)', None)]
 
 
 def test_took_to_the_streets(run):

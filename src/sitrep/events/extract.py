@@ -589,6 +589,15 @@ class EventExtractor:
         """Location prepositional phrases among `toks` (nested ones cut out)."""
         out = []
         for t in toks:
+            if t.dep_ == "advmod" and t.lower_ in self.lex.location_preps:
+                # "east of X", "north of X": a direction word the parser hangs on the verb
+                of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and
+                      any(o.dep_ == "pobj" for o in c.children)]
+                if of:
+                    sp = self._linear_phrase(t, first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
+                continue
             if t.dep_ != "prep" or t.lower_ not in self.lex.location_preps:
                 continue
             objs = [o for o in t.children if o.dep_ == "pobj"]
@@ -692,6 +701,28 @@ class EventExtractor:
             if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
                     any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
                 return st.main_place, "anaphora"
+        # a place named in the argument of another trigger of the same sentence
+        # ("reached a deal ... to evacuate its fighters from X"): the clause is about it
+        shared = [sp for sp in self._location_phrases(s.span, mentions) if sp not in other]
+        best = self._best(st, shared, s.par_start)
+        if best:
+            return best, "sentence-shared"
+        # a proper name inside the target ("a member of the X town council")
+        names = []
+        for t in targets:
+            run: list[Token] = []
+            for x in list(t.subtree) + [None]:
+                if x is not None and x.pos_ == "PROPN" and x.i not in mentions:
+                    run.append(x)
+                    continue
+                if run:
+                    # only a name that modifies a common noun ("the X town council")
+                    if run[-1].dep_ == "compound" and run[-1].head.pos_ == "NOUN":
+                        names.append(t.doc[run[0].i: run[-1].i + 1])
+                    run = []
+        best = self._best(st, names, s.par_start)
+        if best:
+            return best, "target-name"
         if own:
             return None, "vague"
         if par_place is not None:
