@@ -75,7 +75,7 @@ def test_number_word_fatalities(run):
 def test_according_to_scopes_forward_in_paragraph(run):
     events, _ = run("According to local activists, Russian warplanes bombed the town of Ariha on June 20. "
                     "Later that day, government troops shelled the town of Kafr Nabl.")
-    assert [(e.certainty, e.claimed_by) for e in events] == [("claimed", "local activists"), ("claimed", "local activists")]
+    assert [(e.certainty, e.claimed_by) for e in events] == [("reported", "local activists"), ("reported", "local activists")]
 
 
 def test_allegedly_marks_alleged(run):

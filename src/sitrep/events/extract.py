@@ -86,6 +86,7 @@ class _DocState:
     admin1_hints: list[str] = field(default_factory=list)
     year_hint: int | None = None
     actor_cache: dict[str, Any] = field(default_factory=dict)
+    speaker_levels: dict[str, str] = field(default_factory=dict)  # person name word -> claim level
 
 
 @dataclass(slots=True)
@@ -187,6 +188,10 @@ class EventExtractor:
                             forward_claimant = holder
                 if c.label_ == "according_to":
                     holder = self._according_to(st, c, mentions)
+                    if holder and not self._pronoun_source(c):
+                        # a sentence that names its own source ends a rumour's scope
+                        s.certainty.discard("rumoured")
+                        forward_certainty.discard("rumoured")
                     if holder:
                         s.claimant = holder
                         st.last_claimant = holder
@@ -205,6 +210,13 @@ class EventExtractor:
                             prec = st.previous_date[1]
                         s_date = (d, prec, inferred, tx)
                         break
+            # speakers introduced with their office ("head of the X centre, N, said")
+            for t in sent:
+                if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.claim_verbs and \
+                        any(x.ent_type_ == "PERSON" for c in t.children if c.dep_ in R.SUBJ for x in c.subtree):
+                    holder = self._claimant_of(st, t, mentions)
+                    if holder:
+                        self._claim_level(st, holder)
             # triggers
             found: list[tuple[Token, TriggerRule, Event]] = []
             for trig in triggers:
@@ -392,6 +404,9 @@ class EventExtractor:
                 while not subj and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
                     v = v.head
                     subj = [c for c in v.children if c.dep_ in R.SUBJ]
+                if not subj and verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in L.get("accuse_verbs", ()):
+                    # "X accused Y of dropping ...": Y is the (alleged) perpetrator
+                    subj = [c for c in verb.head.head.children if c.dep_ in R.OBJ]
                 for c in subj:
                     # "A, B has launched": a comma list with no conjunction is a misparse;
                     # the conjunct nearest the verb is the subject
@@ -511,6 +526,52 @@ class EventExtractor:
             if c.dep_ in R.SUBJ:
                 return self._claimant_text(st, c, mentions)
         return None
+
+    def _pronoun_source(self, cue: Span) -> bool:
+        """"according to them": the source is a pronoun pointing back."""
+        objs = [o for o in cue[-1].children if o.dep_ == "pobj"]
+        nxt = cue.doc[cue.end] if cue.end < len(cue.doc) else None
+        tok = objs[0] if objs else nxt
+        return tok is not None and tok.lower_ in self.lex.claimant_pronouns
+
+    def _claim_level(self, st: _DocState, claimant: tuple[str, Span | None]) -> str:
+        """'claimed' when the source is a party to the conflict or its media, else 'reported'
+        (the convention is written in cues.yaml above `certainty`)."""
+        name, span = claimant
+        level = self._claim_level_of(st, name, span)
+        if span is not None:
+            # "head of the X centre, Maj. Gen. N, said": later quotes of N carry X's level
+            top = span.root
+            while top.dep_ in ("pobj", "prep", "appos", "compound") and top.head.i != top.i:
+                top = top.head
+            for t in top.subtree:
+                if t.ent_type_ == "PERSON":
+                    if level == "claimed" or t.lower_ not in st.speaker_levels:
+                        st.speaker_levels[t.lower_] = level
+        return level
+
+    def _claim_level_of(self, st: _DocState, name: str, span: Span | None) -> str:
+        C = self.lex.claimants
+        words = [t for t in span] if span is not None else []
+        known = [st.speaker_levels[t.lower_] for t in words if t.lower_ in st.speaker_levels]
+        if known:
+            return "claimed" if "claimed" in known else known[0]
+        texts = {" " + " ".join(t.lower_ for t in words) + " ", " " + " ".join(t.lemma_.lower() for t in words) + " ",
+                 " " + " ".join(name.lower().replace("-", " - ").split()) + " "}
+        for w in C["independent"]:
+            if any(f" {w} " in x for x in texts):
+                return "reported"
+        for w in C["party"]:
+            if any(f" {w} " in x for x in texts):
+                return "claimed"
+        m = self._resolve(st, name)
+        if m is not None and not m.generic and m.inter in C["party_inter"]:
+            return "claimed"
+        if span is not None:
+            m = self._resolve(st, span.text)
+            if m is not None and not m.generic and m.inter in C["party_inter"]:
+                return "claimed"
+        return "reported"
 
     def _according_to(self, st: _DocState, cue: Span, mentions: dict[int, _Actor]) -> tuple[str, Span | None] | None:
         last = cue[-1]
@@ -1070,15 +1131,17 @@ class EventExtractor:
                 if holder:
                     claimant = holder
                     st.last_claimant = holder
+                    if not any(c.dep_ in R.SUBJ and c.lower_ in self.lex.claimant_pronouns for c in t.children):
+                        certainty.discard("rumoured")
                     break
         for qs, qe, holder in quotes:
             if qs <= head.i < qe:
                 claimant = holder
                 st.last_claimant = holder
         if claimant is not None:
-            certainty.add("claimed")
+            certainty.add(self._claim_level(st, claimant))
         cert = next((c for c in self.lex.certainty_rank if c in certainty), "reported")
-        fat, fat_span = self._fat.find(s.span)
+        fat, fat_span = self._fat.find(s.span, head if rule.kills_object else None)
         # evidence
         ps = s.par_start
         ev: list[Evidence] = [Evidence("trigger", ps + trig.start_char, ps + trig.end_char, trig.text)]
@@ -1122,6 +1185,9 @@ class _FatalityPatterns:
     def __init__(self, lex: EventLexicon, timex: TimexParser) -> None:
         f = lex.fatalities
         self.words = {k: v for k, v in timex.numbers.items() if k not in ("a", "an")}
+        self.death_lemmas = frozenset(str(x) for x in f.get("death_lemmas") or ())
+        self.one = frozenset(str(x) for x in f.get("one_determiners") or ())
+        self.zero = [str(x).lower() for x in f.get("zero") or ()]
         num = r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, self.words), key=len, reverse=True)) + r")"
         alt = lambda xs: "|".join(sorted((r"\s+".join(map(re.escape, str(x).split())) for x in xs), key=len, reverse=True))  # noqa: E731
         filler = int(f.get("filler_max", 4))
@@ -1132,7 +1198,56 @@ class _FatalityPatterns:
             re.compile(rf"(?i)\b(?:{alt(f['toll_words'])})\s+(?:\w+\s+){{0,2}}?(?:(?:to|at|of)\s+)?{q}{num}\b"),
         ]
 
-    def find(self, sent: Span) -> tuple[int | None, tuple[int, int] | None]:
+    def _count(self, arg: Token) -> int | None:
+        """People named by a casualty phrase: numbers and singular nouns, coordinated ones summed."""
+        total = 0
+        for c in R.conjuncts(arg):
+            if c.pos_ == "NUM" and any(o.dep_ == "pobj" for _, o in R.prep_children(c, frozenset({"of"}))):
+                raw = c.lower_
+            else:
+                nums = [x for x in c.children if x.dep_ == "nummod"]
+                raw = nums[0].lower_ if nums else None
+            if raw is not None:
+                n = int(raw) if raw.isdigit() else self.words.get(raw)
+                if n is None:
+                    return None
+                total += n
+            elif c.tag_ in ("NN", "NNP") and any(x.dep_ in ("det", "poss", "nummod") and x.lower_ in self.one
+                                                 for x in c.children):
+                total += 1
+            else:
+                return None
+        return total or None
+
+    def _parsed(self, sent: Span, killer: Token | None) -> tuple[int | None, tuple[int, int] | None]:
+        heads = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.death_lemmas]
+        if killer is not None:
+            heads.insert(0, killer)
+        for v in heads:
+            passive = R.is_passive(v)
+            for c in v.children:
+                if (c.dep_ in R.PASS_SUBJ) if passive else (c.dep_ in R.OBJ):
+                    n = self._count(c)
+                    if n is not None:
+                        sp = R.span_of(list(c.subtree) + [v])
+                        return n, (sp.start_char, sp.end_char)
+        return None, None
+
+    def find(self, sent: Span, killer: Token | None = None) -> tuple[int | None, tuple[int, int] | None]:
+        n, where = self._parsed(sent, killer)
+        if n is not None:
+            return n, where
+        n, where = self._regex(sent)
+        if n is not None:
+            return n, where
+        low = " " + re.sub(r"[^\w']+", " ", sent.text.lower()) + " "
+        for z in self.zero:
+            if f" {z} " in low:
+                i = sent.text.lower().find(z.split()[0])
+                return 0, (sent.start_char + max(i, 0), sent.start_char + max(i, 0) + len(z))
+        return None, None
+
+    def _regex(self, sent: Span) -> tuple[int | None, tuple[int, int] | None]:
         text = sent.text
         for rx in self.patterns:
             m = rx.search(text)

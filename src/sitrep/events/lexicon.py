@@ -95,6 +95,9 @@ class EventLexicon:
     unknown_actor1: dict[str, str] = field(default_factory=dict)  # sub-event type -> phrase
     people_of_nouns: frozenset[str] = frozenset()  # "residents of X": X places the event
     settlement_nouns: frozenset[str] = frozenset()  # "the town": the article's first place
+    # who a claimant is: phrases of independent sources / parties, party inter codes
+    claimants: dict[str, Any] = field(default_factory=lambda: {
+        "independent": frozenset(), "party": frozenset(), "party_inter": frozenset()})
 
     def trigger_phrases(self) -> list[tuple[tuple[str, ...], str]]:
         return [(p, r.id) for r in self.rules.values() for p in r.phrases]
@@ -253,6 +256,12 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             unknown_actor1={str(k): str(v) for k, v in (trig.get("unknown_actor1") or {}).items()},
             people_of_nouns=_words(places.get("people_of_nouns") or [], f"{c_origin}:places.people_of_nouns"),
             settlement_nouns=_words(places.get("settlement_nouns") or [], f"{c_origin}:places.settlement_nouns"),
+            claimants={
+                "independent": _words((cues.get("claimants") or {}).get("independent") or [],
+                                      f"{c_origin}:claimants.independent"),
+                "party": _words((cues.get("claimants") or {}).get("party") or [], f"{c_origin}:claimants.party"),
+                "party_inter": frozenset(int(x) for x in (cues.get("claimants") or {}).get("party_inter") or []),
+            },
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataFileError(f"{c_origin}: bad or missing field ({exc!r})") from exc
