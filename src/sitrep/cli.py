@@ -535,6 +535,52 @@ def geocode(
 
 
 # --------------------------------------------------------------------------- demo
+@app.command(name="spark-run")
+def spark_run(
+    inputs: Annotated[list[Path], typer.Argument(help="WARC(.gz), JSONL, Parquet files or directories of pages.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Output directory for the Parquet datasets and ACLED CSV.")],
+    master: Annotated[str, typer.Option("--master", help="local[*], local[2], spark://host:7077, yarn ...")] = "local[*]",
+    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1)] = None,
+    manifest: ManifestOpt = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+) -> None:
+    """Run the same pipeline on Apache Spark over a crawl; writes partitioned Parquet (needs the spark extra and Java)."""
+    try:
+        from sitrep.scale import spark_run as run_spark
+    except ImportError as exc:
+        raise InputError(f"Spark support is not installed ({exc.name}): pip install 'sitrep[spark]'") from exc
+
+    _check_paths(inputs)
+    report = run_spark([str(p) for p in inputs], str(out_dir), master=master, partitions=partitions,
+                       manifest=_manifest(manifest), defaults=_defaults(published, source))  # fmt: skip
+    skipped = sum(report.skips.values())
+    out.print(
+        f"{report.read} input(s) read, {report.documents} document(s), {report.duplicates} duplicate(s), "
+        f"{report.events} event report(s), {report.merged_events} merged event(s), {skipped} skipped "
+        f"in {report.seconds:.1f} s on {report.master} -> {out_dir}"
+    )
+    for reason, n in sorted(report.skips.items()):
+        err.print(f"  skipped {n} input(s): {reason}")
+    if report.documents == 0 and report.duplicates == 0:
+        raise NothingIngested("nothing could be read")
+
+
+@app.command(name="import-parquet")
+def import_parquet(
+    out_dir: Annotated[Path, typer.Argument(help="A finished spark-run output directory.")],
+    db: DbOpt = Path("sitrep.db"),
+) -> None:
+    """Load a spark-run output into a SQLite database, so the dashboard and exports work over it."""
+    from sitrep.scale.importer import import_parquet as run_import
+    from sitrep.store import Store
+
+    _check_paths([out_dir])
+    with Store(db) as store:
+        counts = run_import(out_dir, store)
+    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
 @app.command()
 def serve(
     db: DbOpt = Path("sitrep.db"),

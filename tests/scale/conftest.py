@@ -53,31 +53,13 @@ def spark(java: str):
     session.stop()
 
 
-def _real_extractor_problem() -> str | None:
-    """Why the project's extractor cannot be used right now (None when it can)."""
-    try:
-        from sitrep.events import load_extractor
-
-        load_extractor()
-    except Exception as exc:  # noqa: BLE001 - any failure means: use the stand-in
-        return f"{type(exc).__name__}: {exc}"
-    return None
-
-
 @pytest.fixture(scope="session")
 def extractor_spec():
-    """The real extractor when it loads, else the stand-in (a factory shipped by value).
+    """The project's real extractor: the equivalence test must compare the real pipeline.
 
-    Both paths of every comparison use the same extractor, so the tests check the
-    distribution, not the extractor; which one ran is printed as a warning.
+    (The fault tests use the deterministic stand-in on purpose, see test_faults.py.)
     """
-    import warnings
+    from sitrep.events import load_extractor
 
-    problem = _real_extractor_problem()
-    if problem is None:
-        return "default"
-    warnings.warn(f"Spark tests use the stand-in extractor: sitrep.events.load_extractor failed ({problem})")
-    sys.path.insert(0, str(HERE))
-    import standin
-
-    return standin.Loader()
+    load_extractor()  # fail here, loudly, if the extractor cannot load
+    return "default"
