@@ -16,7 +16,12 @@ Order of the rules (the first that fires wins; every rule is driven by data in
 8. "unidentified/unknown" + noun: unidentified actors            "generic"
 9. leading modifiers dropped ("radical ..."); head nouns dropped after a name
    ("HTS fighters"); generic words alone or after a place ("Idlib militants")
-   -> the generic actor of the document's country, NEVER a named group
+   -> the generic actor of the document's country, NEVER a named group;
+   a police noun alone ("police", "security forces") -> the police of the
+   document's country                                          "theatre-police"
+   "<Name> tribe/tribesmen/clan" -> a tribe's actor entry, else an ad-hoc
+   "<Name> Tribal Militia (<Country>)", inter 4                 "tribal"
+   a demonym before a named group ("Iraqi Kataib Hezbollah") -> the group
 10. bare country name ("Russia") -> its military                 "country-name"
 11. close spelling of a known name (rapidfuzz, strict cutoff)     "fuzzy"
 12. an unknown string that looks like a group's proper name     "unknown-named"
@@ -351,7 +356,14 @@ class ActorResolver:
                 return self._match(st.id, "demonym-force")
         fn = o.force_nouns.get(key)
         if fn is not None:
-            return self._generic("military", country) if fn.air else None
+            if fn.air:
+                return self._generic("military", country)
+            theatre = self._theatre(country)
+            # "the police" of a document: its country's police; "troops" alone stays unguessed
+            return self._state(theatre, "police", "theatre-police") if fn.role == "police" and theatre else None
+        m = self._tribal(tokens, country, ctx, depth)
+        if m is not None:
+            return m
         m = self._head(tokens, country, ctx, depth)
         if m is not _NO_MATCH:
             return m  # type: ignore[return-value]
@@ -363,6 +375,16 @@ class ActorResolver:
                 if (ak is not None and ak == surface.replace(".", "")) or (ak is None and surface_key(n) == key):
                     return self._state(iso, "military", "country-name")
             return None
+        # a demonym in front of a named group: "Iraqi Kataib Hezbollah" -> the group
+        demonym_iso = o.country_of_term(tokens[0].casefold()) if len(tokens) >= 2 else None
+        if demonym_iso is not None:
+            # a same-name trap takes the demonym's country: "Iraqi ISIS" -> Islamic State (Iraq)
+            inner = self._resolve_tokens(tokens[1:], demonym_iso, ctx, depth + 1)
+            if inner is None or inner.reason != "context":
+                inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
+            if inner is not None and not inner.generic and inner.reason not in (
+                    "unknown-named", "country-name", "demonym-force", "theatre-police"):
+                return inner
         # 11. fuzzy, 12. unknown named group
         if self._looks_named(tokens):
             if len(lk) >= 10 and self._fuzzy_keys:
@@ -400,11 +422,53 @@ class ActorResolver:
         st = self.ontology.state_actor(iso, role)
         if st is not None:
             return self._match(st.id, reason)
-        c = self.ontology.countries[iso]
+        c = self.ontology.countries.get(iso)
+        if c is None:
+            return None
+        if role == "police":
+            # no police entry: ACLED names a state's police after the same government as its military
+            mil = self.ontology.state_actor(iso, "military")
+            name = (mil.name.replace("Military Forces of", "Police Forces of", 1) if mil is not None
+                    and mil.name.startswith("Military Forces of") else f"Police Forces of {c.state_name}")
+            return ActorMatch(f"adhoc:police-{iso.lower()}", name, 1, iso, reason)
         if role != "military":
             return None
         # a state with no entry yet: ACLED's pattern without the government years
         return ActorMatch(f"adhoc:military-{iso.lower()}", f"Military Forces of {c.state_name}", 1, iso, reason)
+
+    def _tribal(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        """"<Name> tribe/tribesmen/clan" -> the tribe's identity militia (lexicon `tribal`)."""
+        o = self.ontology
+        if not o.tribal_heads or len(tokens) < 2:
+            return None
+        key = " ".join(tokens).casefold()
+        head = next((h for h in o.tribal_heads if key.endswith(" " + h)), None)
+        if head is None:
+            return None
+        rest = self._strip_leading(tokens[: len(tokens) - len(head.split())], ("the",))
+        rest_key = " ".join(rest).casefold()
+        named = any(w.split("-")[-1][:1].isupper() for w in rest)  # "Shaitat", "al-Shaitat"
+        if (not rest or not named or not self._looks_named_loose(rest) or rest_key in o.tribal_not_names
+                or o.country_of_term(rest_key) is not None
+                or any(rest_key == adj for adj, _ in o.ethnic)):
+            return None
+        inner = self._resolve_tokens(rest, country, ctx, depth + 1)
+        if inner is not None and not inner.generic and inner.inter == o.tribal_inter:
+            return replace(inner, reason="tribal")
+        if inner is not None and inner.reason != "unknown-named":
+            return None  # a named actor of another kind: not a tribe
+        theatre = self._theatre(country)
+        c = o.countries.get(theatre or "")
+        if c is None:
+            return None
+        words = list(rest)
+        words[0] = re.sub(r"^(?:al|el|ad|ar|as|ash|at|an|az)-", "", words[0], flags=re.IGNORECASE)
+        words = [w for w in words if w]
+        if not words or words[0].casefold() in o.connectors:
+            return None
+        words[0] = words[0][:1].upper() + words[0][1:]
+        name = o.tribal_name.format(tribe=" ".join(words), country=c.name)
+        return ActorMatch(f"adhoc:{slug(name)}", name, o.tribal_inter, c.iso2, "tribal")
 
     def _country_term(self, text_key: str, country: str | None) -> str | None:
         o = self.ontology
@@ -506,6 +570,12 @@ class ActorResolver:
             else:
                 return False
         return caps >= 1
+
+    def _looks_named_loose(self, tokens: list[str]) -> bool:
+        """Every word capitalised, an article-prefixed name ("al-Shaitat") or a connector."""
+        con = self.ontology.connectors
+        return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in con or _NAME_TOKEN_RE.match(t)
+                   for t in tokens)
 
     def _has_marker(self, tokens: list[str]) -> bool:
         o = self.ontology

@@ -197,6 +197,10 @@ class Ontology:
     name_markers_english: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
     translit_folds: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    tribal_heads: tuple[str, ...] = ()  # longest first: "tribal fighters" before "tribe"
+    tribal_name: str = ""  # template with {tribe} and {country}
+    tribal_inter: int = 4
+    tribal_not_names: frozenset[str] = frozenset()
     proxies: dict[tuple[str, str], str] = field(default_factory=dict)  # (backer, theatre) -> id
     ethnic: dict[tuple[str, str], str] = field(default_factory=dict)  # (adjective key, theatre) -> id
     files: list[Path] = field(default_factory=list)
@@ -283,7 +287,7 @@ _SECTIONS = {
     "actors", "ambiguous", "proxies", "ethnic", "default_country", "countries", "context_terms",
     "bare_state_nouns", "force_nouns", "force_modifiers", "generic", "generic_roles",
     "unidentified", "quantifiers", "modifiers", "link_words", "backer_words", "trailing_heads",
-    "name_markers", "translit_folds",
+    "name_markers", "translit_folds", "tribal",
 }
 
 
@@ -547,6 +551,24 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
             _str_list(r, nm.get("english"), "section 'name_markers': field 'english'"))
         onto.connectors |= frozenset(
             surface_key(w) for w in _str_list(r, nm.get("connectors"), "section 'name_markers': field 'connectors'"))
+    if "tribal" in doc:
+        tb = doc["tribal"]
+        where = "section 'tribal'"
+        if not isinstance(tb, dict):
+            raise r.fail(where, "must be a mapping {heads, name, inter}")
+        heads = tuple(surface_key(w) for w in _str_list(r, tb.get("heads"), f"{where}: field 'heads'"))
+        if not heads:
+            raise r.fail(f"{where}: field 'heads'", "missing (required)")
+        name = tb.get("name")
+        if not isinstance(name, str) or "{tribe}" not in name:
+            raise r.fail(f"{where}: field 'name'", "must be a template containing {tribe}")
+        inter = tb.get("inter")
+        if isinstance(inter, bool) or not isinstance(inter, int) or not 1 <= inter <= 8:
+            raise r.fail(f"{where}: field 'inter'", f"must be an ACLED code 1..8, got {inter!r}")
+        onto.tribal_heads = tuple(sorted(set(onto.tribal_heads + heads), key=lambda s: (-len(s), s)))
+        onto.tribal_name, onto.tribal_inter = name, inter
+        onto.tribal_not_names |= frozenset(
+            surface_key(w) for w in _str_list(r, tb.get("not_names"), f"{where}: field 'not_names'"))
     if "translit_folds" in doc:
         tf = doc["translit_folds"]
         if not isinstance(tf, list):
