@@ -15,7 +15,10 @@ skeleton stages only run for a mention with a capitalised word. Owners
 ("Russia's", "the army's", "Turkish"), facility words ("X Air Base", "X
 hospital": the full name first, then the head name), coordinated places ("A and
 B": the first), trailing hints ("X on the Iraqi border") and leading words
-before a cue ("positions near X") are read too. `PlaceMatch.name` is plain ASCII
+before a cue ("positions near X") are read too. Rivers ("east of the Euphrates")
+are never points: the document's governorate (its first admin1 hint, precision 3)
+or nothing. An exact spelling found only outside the document's governorates
+yields to a same-key namesake inside one. `PlaceMatch.name` is plain ASCII
 ("Saraqib"); the gazetteer's own spelling is in `original_name`.
 """
 
@@ -137,6 +140,8 @@ class Cues:
     facility_modifiers: frozenset[str] = frozenset()
     coordinators: tuple[str, ...] = ()
     noise: frozenset[str] = frozenset()  # stop + owners + every cue word: not proper-noun content
+    rivers: frozenset[str] = frozenset()  # name keys of rivers: never a point
+    river_words: tuple[str, ...] = ()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -192,7 +197,9 @@ def _word_lists(d: dict) -> dict:
     cue_words.update(k.lower() for k in d["suffixes"])
     cue_words.update(facilities)
     noise = stop | owners | modifiers | {_norm_word(w) for c in cue_words for w in c.split()}
+    rivers = frozenset(name_key(r) for r in _word_list(d, "rivers")) - {""}
     return {
+        "rivers": rivers, "river_words": tuple(_word_list(d, "river_words")),
         "stop": frozenset(stop), "dates": frozenset(dates), "owners": frozenset(owners),
         "facilities": tuple(sorted(set(facilities), key=len, reverse=True)),
         "facility_modifiers": frozenset(modifiers),
@@ -261,6 +268,8 @@ class PlaceResolver:
         places = g.places
         if self._only_stop_words(mention):
             return "", ()  # "Of", "June", "the town", "north": never a name on their own
+        if name_key(mention) in self.cues.rivers:
+            return "", ()  # a river is a line: "Euphrates" must not fall on "Euphrates Dam"
         ek = exact_key(mention)
         hits = [i for i in g.exact.get(ek, ()) if self._allowed(places[i], "exact", country)]
         key = name_key(mention)
@@ -337,12 +346,25 @@ class PlaceResolver:
         if codes is not None:
             cands = tuple(c for c in cands if self.gaz.places[c[0]].feature_code in codes)
         hints = self._hints(ctx)
+        if stage == "exact" and hints:
+            cands, stage = self._hinted_namesakes(mention.strip(), cands, hints, ctx.country, stage)
         scored = []
         for i, sim in cands:
             s, why = self._score(i, stage, sim, mention, ctx, hints)
             scored.append((s, -i, i, why))
         scored.sort(reverse=True)
         return stage, scored
+
+    def _hinted_namesakes(self, mention: str, cands, hints: frozenset[str], country: str | None, stage: str):
+        """An exact spelling found only outside the document's governorates, while a
+        same-key namesake lies inside one ("al-Sour" written in a Tartous report):
+        the namesake in the document's governorate wins over the spelling."""
+        places = self.gaz.places
+        if any(places[i].admin1 in hints for i, _ in cands):
+            return cands, stage
+        local = tuple((i, 100.0) for i in self.gaz.keys.get(name_key(mention), ())
+                      if places[i].admin1 in hints and self._allowed(places[i], "normalised", country))
+        return (local, "normalised") if local else (cands, stage)
 
     def _match(self, i: int, stage: str, score: float, why: list[str], precision: int | None = None) -> PlaceMatch:
         p = self.gaz.places[i]
@@ -587,6 +609,9 @@ class PlaceResolver:
                 if low.endswith(" " + word):
                     kind, text = kind or k, text[: -len(word) - 1].rstrip()
                     break
+        river = self._river(text)
+        if river is not None:
+            return self._river_region(river, ctx)
         if area_direction and kind is None:
             kind = "area"
         if kind is not None and kind != "facility":
@@ -604,6 +629,32 @@ class PlaceResolver:
                 direct.reason += "; " + "; ".join(notes)
             return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
+
+    def _river(self, text: str) -> str | None:
+        """The river a text names ("the Euphrates", "Khabur river", "river Orontes"), else None."""
+        words = [w for w in self._strip_fillers(text).split(" ") if w]
+        said_river = False
+        while words and _norm_word(words[-1]) in self.cues.river_words:
+            said_river |= _norm_word(words[-1]) == "river"
+            words.pop()
+        while words and _norm_word(words[0]) in ("river", "the"):
+            said_river |= _norm_word(words[0]) == "river"
+            words.pop(0)
+        name = " ".join(words)
+        if not name or not self._has_content(name):
+            return None
+        if name_key(name) in self.cues.rivers or (said_river and _has_capital(name)):
+            return name
+        return None
+
+    def _river_region(self, river: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """A river phrase: the document's governorate (first admin1 hint), precision 3, else None."""
+        for h in ctx.admin1_hints:
+            i = self._admin1_place.get(self.gaz.admin1_of(h) or h)
+            if i is not None:
+                why = [f"river '{river}' is not a point: the document's governorate -> precision 3"]
+                return self._match(i, "exact", STAGE_BASE["exact"], why, 3)
+        return None
 
     def _with_relation(self, m: PlaceMatch, relation: str | None) -> PlaceMatch:
         prec, note = self._relation_precision(m.geo_precision, relation)
