@@ -43,12 +43,12 @@ def test_rockets_fired_passive(run):
 
 def test_crowd_dispersed_is_intervention(run):
     events, _ = run('On June 22, police dispersed a crowd of demonstrators in the city of Daraa.')
-    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Protest with intervention', 'Protesters (Syria)', None)]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Protest with intervention', 'Protesters (Syria)', 'Police Forces of Syria (2000-)')]
 
 
 def test_fire_on_protesters_is_excessive_force(run):
     events, _ = run('On June 22, security forces opened fire on protesters in the city of Daraa, killing two.')
-    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Excessive force against protesters', 'Protesters (Syria)', None)]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Excessive force against protesters', 'Protesters (Syria)', 'Police Forces of Syria (2000-)')]
 
 
 def test_took_to_the_streets(run):
