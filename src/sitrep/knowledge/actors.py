@@ -46,6 +46,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from sitrep.knowledge.ontology import (
+    STATE_ROLES,
     Actor,
     Ontology,
     acronym_key,
@@ -223,9 +224,10 @@ class ActorResolver:
         for amb in o.ambiguous:
             for s in amb.aliases:
                 for aid in (*amb.contexts.values(), amb.default):
-                    yield from emit(s, aid)
+                    if aid is not None:
+                        yield from emit(s, aid)
         for c in o.countries.values():
-            for role in ("military", "police"):
+            for role in STATE_ROLES:
                 st = o.state_actor(c.iso2, role)
                 if st is None:
                     continue
@@ -301,10 +303,15 @@ class ActorResolver:
             return self._resolve_tokens(stripped, country, ctx, depth + 1)
         lk = self._lk(key)
         if lk in self._loose_amb:
-            return self._match(o.ambiguous[self._loose_amb[lk]].pick(country), "context")
+            aid = o.ambiguous[self._loose_amb[lk]].pick(country)
+            return self._match(aid, "context") if aid is not None else None
         hit = self._loose.get(lk)
         if hit:
             return self._match(*hit)
+        # 4a. "<X>-held Y": the holder X ("rebel-held Idlib", "regime-controlled areas")
+        m = self._held(tokens, country, ctx, depth)
+        if m is not _NO_MATCH:
+            return m  # type: ignore[return-value]
         # 4. backed / pro-
         m = self._backed(tokens, key, country, ctx, depth)
         if m:
@@ -359,8 +366,9 @@ class ActorResolver:
             if fn.air:
                 return self._generic("military", country)
             theatre = self._theatre(country)
-            # "the police" of a document: its country's police; "troops" alone stays unguessed
-            return self._state(theatre, "police", "theatre-police") if fn.role == "police" and theatre else None
+            # "the police", "soldiers" (nouns marked `theatre` in the lexicon): the force of
+            # the document's country; "troops" alone (foreign armies too) stays unguessed
+            return self._state(theatre, fn.role, f"theatre-{fn.role}") if fn.theatre and theatre else None
         m = self._tribal(tokens, country, ctx, depth)
         if m is not None:
             return m
@@ -370,6 +378,9 @@ class ActorResolver:
         # 10. bare country name ("US" only in capitals)
         iso = o.country_of_term(key)
         if iso is not None:
+            # a seat of power alone ("Damascus agreed") is the government, a country name its military
+            if any(surface_key(n) == key for n in o.countries[iso].seats):
+                return self._state(iso, "government", "country-name")
             for n in o.countries[iso].names:
                 ak = acronym_key(n)
                 if (ak is not None and ak == surface.replace(".", "")) or (ak is None and surface_key(n) == key):
@@ -383,7 +394,7 @@ class ActorResolver:
             if inner is None or inner.reason != "context":
                 inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
             if inner is not None and not inner.generic and inner.reason not in (
-                    "unknown-named", "country-name", "demonym-force", "theatre-police"):
+                    "unknown-named", "country-name", "demonym-force", "theatre-police", "theatre-military"):
                 return inner
         # 11. fuzzy, 12. unknown named group
         if self._looks_named(tokens):
@@ -402,7 +413,8 @@ class ActorResolver:
         if i is None:
             i = self._amb_acro.get(ak)
         if i is not None:
-            return self._match(self.ontology.ambiguous[i].pick(country), "context")
+            aid = self.ontology.ambiguous[i].pick(country)
+            return self._match(aid, "context") if aid is not None else None
         hit = self._exact.get(key) or self._acro.get(ak)
         return self._match(*hit) if hit else None
 
@@ -425,12 +437,15 @@ class ActorResolver:
         c = self.ontology.countries.get(iso)
         if c is None:
             return None
-        if role == "police":
-            # no police entry: ACLED names a state's police after the same government as its military
+        labels = self.ontology.role_labels
+        if role != "military" and role in labels:
+            # no entry: ACLED names a state's police / government after the same ruling
+            # period as its military ("Police Forces of Turkey (2002-)", "Government of Turkey (2002-)")
             mil = self.ontology.state_actor(iso, "military")
-            name = (mil.name.replace("Military Forces of", "Police Forces of", 1) if mil is not None
-                    and mil.name.startswith("Military Forces of") else f"Police Forces of {c.state_name}")
-            return ActorMatch(f"adhoc:police-{iso.lower()}", name, 1, iso, reason)
+            mil_label = labels.get("military", "Military Forces of")
+            name = (mil.name.replace(mil_label, labels[role], 1) if mil is not None
+                    and mil.name.startswith(mil_label) else f"{labels[role]} {c.state_name}")
+            return ActorMatch(f"adhoc:{role}-{iso.lower()}", name, 1, iso, reason)
         if role != "military":
             return None
         # a state with no entry yet: ACLED's pattern without the government years
@@ -482,7 +497,11 @@ class ActorResolver:
         rest: list[str] | None = None
         found = False
         first = tokens[0].casefold()
-        if first.startswith("pro-") and len(first) > 4:
+        if (len(tokens) >= 2 and first in o.context_terms
+                and " ".join(tokens[1:]).casefold() in o.militia_nouns):
+            # "loyalist militiamen", "regime militias": militias on the side of the theatre's state
+            found, backer_iso, rest = True, self._theatre(country), tokens[1:]
+        elif first.startswith("pro-") and len(first) > 4:
             found = True
             backer_iso = self._country_term(first[4:], country)
             rest = tokens[1:]
@@ -504,12 +523,30 @@ class ActorResolver:
         if inner is not None and not inner.generic and inner.reason not in ("demonym-force",):
             return inner
         theatre = self._theatre(country)
+        if backer_iso is not None and theatre is not None and rest and " ".join(rest).casefold() in o.militia_nouns:
+            aid = o.militia_proxies.get((backer_iso, theatre))
+            if aid is not None:
+                return self._match(aid, "backed-descriptor")
         if backer_iso is not None and theatre is not None:
             aid = o.proxies.get((backer_iso, theatre))
             if aid is not None:
                 return self._match(aid, "backed-descriptor")
         g = o.generic_actor("armed-group", country)
         return self._match(g.id, "backed-descriptor") if g is not None else None
+
+    def _held(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> object:
+        """"<X>-held / X-controlled Y" -> X; a state word X ("regime", "Turkish") -> that state's military."""
+        o = self.ontology
+        first = tokens[0].casefold()
+        for hw in o.holder_words:
+            if first.endswith("-" + hw) and len(first) > len(hw) + 1:
+                holder = first[: -len(hw) - 1]
+                m = self._resolve_tokens([tokens[0][: len(holder)]], country, ctx, depth + 1)
+                if m is not None and m.reason != "country-name":
+                    return m
+                iso = self._country_term(holder, country)
+                return self._state(iso, "military", "demonym-force") if iso is not None else None
+        return _NO_MATCH
 
     def _linked(self, key: str, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> object:
         o = self.ontology

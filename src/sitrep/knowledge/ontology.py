@@ -37,7 +37,7 @@ INTER_LABELS = {
     8: "External/Other Forces",
 }
 AFFILIATION_TYPES = ("member_of", "backed_by", "successor_of", "allied_with")
-STATE_ROLES = ("military", "police")
+STATE_ROLES = ("military", "police", "government")
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO2_RE = re.compile(r"^[A-Z]{2}$")
@@ -153,10 +153,11 @@ class Ambiguous:
 
     aliases: tuple[str, ...]
     contexts: dict[str, str]  # ISO2 -> actor id
-    default: str
+    default: str | None  # None: outside the listed countries the name is not resolved
     file: str = ""
 
-    def pick(self, country: str | None) -> str:
+    def pick(self, country: str | None) -> str | None:
+        """The actor meant in `country`'s documents; None when the name means nothing there."""
         return self.contexts.get(country or "", self.default)
 
 
@@ -167,12 +168,14 @@ class Country:
     demonyms: tuple[str, ...]
     names: tuple[str, ...]
     state_name: str = ""
+    seats: tuple[str, ...] = ()  # capitals / seats of power that alone stand for the government
 
 
 @dataclass(frozen=True)
 class ForceNoun:
     role: str
     air: bool = False
+    theatre: bool = False  # alone: the state of the document's country ("soldiers", "police")
 
 
 @dataclass
@@ -202,6 +205,10 @@ class Ontology:
     tribal_inter: int = 4
     tribal_not_names: frozenset[str] = frozenset()
     proxies: dict[tuple[str, str], str] = field(default_factory=dict)  # (backer, theatre) -> id
+    militia_proxies: dict[tuple[str, str], str] = field(default_factory=dict)  # same, for militia nouns
+    militia_nouns: frozenset[str] = frozenset()
+    holder_words: tuple[str, ...] = ()  # "<X>-held Y" -> X
+    role_labels: dict[str, str] = field(default_factory=dict)  # state role -> "Police Forces of"
     ethnic: dict[tuple[str, str], str] = field(default_factory=dict)  # (adjective key, theatre) -> id
     files: list[Path] = field(default_factory=list)
 
@@ -254,6 +261,10 @@ class Ontology:
         spec = self.generic_roles.get(role)
         if spec is None:
             return None
+        theatres = spec.get("theatres")
+        if theatres and (country or self.default_country) not in theatres:
+            fb = spec.get("fallback")
+            return self.generic_actor(fb, country) if fb and fb != role else None
         if "{country}" not in spec["name"]:
             return self.actors.get(spec["id"])
         c = self.countries.get(country or "") or self.countries.get(self.default_country or "")
@@ -287,7 +298,7 @@ _SECTIONS = {
     "actors", "ambiguous", "proxies", "ethnic", "default_country", "countries", "context_terms",
     "bare_state_nouns", "force_nouns", "force_modifiers", "generic", "generic_roles",
     "unidentified", "quantifiers", "modifiers", "link_words", "backer_words", "trailing_heads",
-    "name_markers", "translit_folds", "tribal",
+    "name_markers", "translit_folds", "tribal", "militia_nouns", "holder_words", "role_labels",
 }
 
 
@@ -500,15 +511,17 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
                 _str_list(r, spec.get("demonyms"), f"{where}: field 'demonyms'"),
                 _str_list(r, spec.get("names"), f"{where}: field 'names'"),
                 str(spec.get("state_name") or spec["name"]),
+                _str_list(r, spec.get("seats"), f"{where}: field 'seats'"),
             )
     for key, attr in (
         ("context_terms", "context_terms"), ("bare_state_nouns", "bare_state_nouns"),
         ("force_modifiers", "force_modifiers"), ("unidentified", "unidentified"),
-        ("modifiers", "modifiers"), ("trailing_heads", "trailing_heads"),
+        ("modifiers", "modifiers"), ("trailing_heads", "trailing_heads"), ("militia_nouns", "militia_nouns"),
     ):
         if key in doc:
             setattr(onto, attr, getattr(onto, attr) | frozenset(words(key)))
-    for key, attr in (("quantifiers", "quantifiers"), ("link_words", "link_words"), ("backer_words", "backer_words")):
+    for key, attr in (("quantifiers", "quantifiers"), ("link_words", "link_words"), ("backer_words", "backer_words"),
+                      ("holder_words", "holder_words")):
         if key in doc:
             merged = getattr(onto, attr) + words(key)
             setattr(onto, attr, tuple(sorted(set(merged), key=lambda s: (-len(s), s))))
@@ -520,7 +533,13 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
             where = f"section 'force_nouns': noun '{noun}': field 'role'"
             if not isinstance(spec, dict) or spec.get("role") not in STATE_ROLES:
                 raise r.fail(where, f"must be one of {', '.join(STATE_ROLES)}")
-            onto.force_nouns[surface_key(str(noun))] = ForceNoun(spec["role"], bool(spec.get("air", False)))
+            onto.force_nouns[surface_key(str(noun))] = ForceNoun(
+                spec["role"], bool(spec.get("air", False)), bool(spec.get("theatre", False)))
+    if "role_labels" in doc:
+        rl = doc["role_labels"]
+        if not isinstance(rl, dict) or any(k not in STATE_ROLES or not isinstance(v, str) for k, v in rl.items()):
+            raise r.fail("section 'role_labels'", f"must map a state role ({', '.join(STATE_ROLES)}) to a name prefix")
+        onto.role_labels.update(rl)
     if "generic_roles" in doc:
         gr = doc["generic_roles"]
         if not isinstance(gr, dict):
@@ -532,7 +551,12 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
             inter = spec.get("inter")
             if isinstance(inter, bool) or not isinstance(inter, int) or not 1 <= inter <= 8:
                 raise r.fail(f"{where}: field 'inter'", f"must be an ACLED code 1..8, got {inter!r}")
-            onto.generic_roles[str(role)] = {"name": spec["name"], "inter": inter, "id": slug(spec["name"])}
+            theatres = _str_list(r, spec.get("theatres"), f"{where}: field 'theatres'")
+            fallback = spec.get("fallback")
+            if theatres and not isinstance(fallback, str):
+                raise r.fail(f"{where}: field 'fallback'", "a role limited to `theatres` needs a fallback role")
+            onto.generic_roles[str(role)] = {"name": spec["name"], "inter": inter, "id": slug(spec["name"]),
+                                             "theatres": theatres, "fallback": fallback}
             role_files[str(role)] = r
     if "generic" in doc:
         g = doc["generic"]
@@ -589,9 +613,14 @@ def _materialise_generics(onto: Ontology, role_files: dict[str, _Reader]) -> Non
             r = role_files.get("@" + role)
             raise DataFileError(f"{r.name if r else '?'}: section 'generic': word '{word}': role {role!r} is not in generic_roles")
     for role, spec in onto.generic_roles.items():
+        fb = spec.get("fallback")
+        if fb is not None and fb not in onto.generic_roles:
+            raise DataFileError(f"{role_files[role].name}: section 'generic_roles': role '{role}': fallback {fb!r} is not a role")
         countries: list[Country | None] = (
             list(onto.countries.values()) if "{country}" in spec["name"] else [None]
         )
+        if spec.get("theatres"):
+            countries = [c for c in countries if c is None or c.iso2 in spec["theatres"]]
         for c in countries:
             aid = _generic_id(spec, c)
             if aid in onto.actors:
@@ -636,7 +665,7 @@ def _read_ambiguous(onto: Ontology, raw: list[tuple[_Reader, int, Any]]) -> None
             if aid not in onto.actors:
                 raise r.fail(f"{where}: field 'contexts.{iso}'", f"unknown actor id {aid!r}")
         default = entry.get("default")
-        if default not in onto.actors:
+        if default is not None and default not in onto.actors:
             raise r.fail(f"{where}: field 'default'", f"unknown actor id {default!r}")
         onto.ambiguous.append(Ambiguous(aliases, dict(ctx), default, r.name))
 
@@ -652,6 +681,10 @@ def _read_theatre_maps(onto: Ontology, proxies: list[tuple[_Reader, int, Any]], 
         if e.get("actor") not in onto.actors:
             raise r.fail(f"{where}: field 'actor'", f"unknown actor id {e.get('actor')!r}")
         onto.proxies[(e["backer"], e["theatre"])] = e["actor"]
+        if e.get("militia") is not None:
+            if e["militia"] not in onto.actors:
+                raise r.fail(f"{where}: field 'militia'", f"unknown actor id {e['militia']!r}")
+            onto.militia_proxies[(e["backer"], e["theatre"])] = e["militia"]
     for r, i, e in ethnic:
         where = f"ethnic[{i}]"
         if not isinstance(e, dict) or not isinstance(e.get("adjective"), str):
