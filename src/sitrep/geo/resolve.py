@@ -283,7 +283,7 @@ class PlaceResolver:
                 local = [i for i in key_ids if places[i].country == country]
                 if local:
                     return "normalised", tuple((i, 100.0) for i in local)
-            return "exact", tuple((i, 100.0) for i in hits)
+            return "exact", tuple((i, 100.0) for i in self._with_seats(hits, key_ids))
         if not key:
             return "", ()
         hits = [i for i in key_ids if self._allowed(places[i], "normalised", country)]
@@ -312,6 +312,18 @@ class PlaceResolver:
         if hits:
             return "foreign", tuple((i, 100.0) for i in hits)
         return "", ()
+
+    def _with_seats(self, hits: list[int], key_ids: tuple[int, ...]) -> list[int]:
+        """A district's name written alone ("Tal Abyad") means its seat town: the populated
+        place of the same key in the same governorate joins the exact hits and outranks the
+        ADM2 (feature rank); "X district" still picks the ADM2 (`_anchored`)."""
+        places = self.gaz.places
+        adm2 = {places[i].admin1 for i in hits if places[i].feature_code == "ADM2"}
+        if not adm2:
+            return hits
+        seats = [i for i in key_ids if i not in hits and places[i].admin1 in adm2
+                 and places[i].feature_code in self.cues.city_codes]
+        return hits + seats
 
     def _score(self, i: int, stage: str, sim: float, mention: str, ctx: PlaceContext,
                hints: frozenset[str]) -> tuple[float, list[str]]:
@@ -463,6 +475,13 @@ class PlaceResolver:
                 if outer is not None:
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,))
                     inner = self._parse(head, hinted)
+                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
+                            and inner.admin1 != outer.admin1 and _haversine_km(
+                                (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) > OWNED_SITE_MAX_KM):
+                        # "Ghwayran prison in Hasakeh" found only a namesake in another governorate:
+                        # the "in B" wins; the unknown site is in B
+                        outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        return outer
                     return inner if inner is not None else outer
                 inner = self._parse(head, ctx)  # the tail names no place: a description
                 if inner is not None:
