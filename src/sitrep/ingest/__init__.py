@@ -7,7 +7,7 @@ code (sitrep.errors.SKIP_*) for the run report to count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sitrep.ingest.dispatch import iter_files, read_path
@@ -23,6 +23,7 @@ __all__ = [
     "load_manifest",
     "read_inputs",
     "read_path",
+    "with_meta",
 ]
 
 
@@ -40,10 +41,15 @@ def read_inputs(
     manifest = manifest or {}
     for path in iter_files(paths):
         for item in read_path(path):
-            if isinstance(item, RawDoc):
-                row = manifest.get(item.name)
-                if row is not None:
-                    item.meta = item.meta.merged(row)
-                if defaults is not None:
-                    item.meta = item.meta.merged(defaults)
-            yield item
+            yield with_meta(item, manifest, defaults)
+
+
+def with_meta(item: RawDoc | Skip, manifest: Mapping[str, DocMeta], defaults: DocMeta | None) -> RawDoc | Skip:
+    """Fill a document's metadata gaps: its own fields first, then the manifest row, then defaults."""
+    if isinstance(item, RawDoc):
+        row = manifest.get(item.name)
+        if row is not None:
+            item.meta = item.meta.merged(row)
+        if defaults is not None:
+            item.meta = item.meta.merged(defaults)
+    return item

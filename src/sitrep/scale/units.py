@@ -107,20 +107,9 @@ def read_parquet_unit(unit: Unit) -> Iterator[RawDoc | Skip]:
         yield record_doc(record, f"{path.name}#{number}", f"{unit.path}#{number}")
 
 
-def with_meta(item: RawDoc | Skip, manifest: Mapping[str, DocMeta], defaults: DocMeta | None) -> RawDoc | Skip:
-    """The metadata precedence of `sitrep.ingest.read_inputs`: record, manifest, defaults."""
-    if isinstance(item, RawDoc):
-        row = manifest.get(item.name)
-        if row is not None:
-            item.meta = item.meta.merged(row)
-        if defaults is not None:
-            item.meta = item.meta.merged(defaults)
-    return item
-
-
 def read_unit(unit: Unit, manifest: Mapping[str, DocMeta], defaults: DocMeta | None) -> Iterator[RawDoc | Skip]:
     """What `read_inputs` yields for this unit, with metadata filled in."""
-    from sitrep.ingest import read_path
+    from sitrep.ingest import read_path, with_meta
 
     items = read_parquet_unit(unit) if unit.row_group >= 0 else read_path(Path(unit.path))
     for item in items:
