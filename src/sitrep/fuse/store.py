@@ -10,6 +10,8 @@ Each pass writes in ONE transaction, like ingestion batches.
 
 from __future__ import annotations
 
+import sqlite3
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -125,18 +127,22 @@ def merged_row(m: MergedEvent, cfg: FuseConfig, when: datetime) -> tuple[Any, ..
     return tuple(d[c] for c in MERGED_COLUMNS)
 
 
-def _write(store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig) -> None:
-    """Replace the clusters of `member_ids` by `merged` (caller holds the transaction)."""
-    c = store.conn
-    ids = list(member_ids)
-    for chunk in _chunks(ids):
+def clear_clusters(conn: "sqlite3.Connection", event_ids: Sequence[str]) -> None:
+    """Drop the merged events these reports belong to, and their source rows (caller's transaction)."""
+    for chunk in _chunks(list(event_ids)):
         q = ",".join("?" for _ in chunk)
-        c.execute(
+        conn.execute(
             f"DELETE FROM merged_events WHERE merged_id IN"
             f" (SELECT merged_id FROM event_sources WHERE event_id IN ({q}))",
             chunk,
         )
-        c.execute(f"DELETE FROM event_sources WHERE event_id IN ({q})", chunk)
+        conn.execute(f"DELETE FROM event_sources WHERE event_id IN ({q})", chunk)
+
+
+def _write(store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig) -> None:
+    """Replace the clusters of `member_ids` by `merged` (caller holds the transaction)."""
+    c = store.conn
+    clear_clusters(c, list(member_ids))
     when = _now()
     c.executemany(
         f"INSERT OR REPLACE INTO merged_events({', '.join(MERGED_COLUMNS)})"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputError
+from sitrep.fuse.store import clear_clusters
 from sitrep.records import Skip
 from sitrep.scale.rows import document_from_rows, event_from_row, statement_from_row
 from sitrep.scale.run import SUMMARY
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from sitrep.store import Store
 
 BATCH = 500  # documents per write_batch transaction
-CHUNK = 500  # ids per SQL IN (...) list
 
 
 def read_dataset(out_dir: str | Path, table: str) -> list[dict[str, Any]]:
@@ -96,14 +96,7 @@ def _import_fusion(out: Path, store: "Store") -> int:
     c = store.conn
     c.execute("BEGIN IMMEDIATE")
     try:
-        for chunk in _batches(ids, CHUNK):
-            q = ",".join("?" for _ in chunk)
-            c.execute(
-                f"DELETE FROM merged_events WHERE merged_id IN"
-                f" (SELECT merged_id FROM event_sources WHERE event_id IN ({q}))",
-                chunk,
-            )
-            c.execute(f"DELETE FROM event_sources WHERE event_id IN ({q})", chunk)
+        clear_clusters(c, ids)
         c.executemany(
             f"INSERT OR REPLACE INTO merged_events({', '.join(mcols)}) VALUES ({', '.join('?' for _ in mcols)})",
             [tuple(r[k] for k in mcols) for r in merged],
