@@ -39,10 +39,53 @@ class CueSet:
     # words a byline/dateline starts with ("posted", "updated"). Empty when absent.
     months: frozenset[str] = frozenset()
     dateline_phrases: tuple[str, ...] = ()
+    # Relative timestamps ("3 hours ago"), section `dates.relative` (full match).
+    relative_dates: tuple[re.Pattern[str], ...] = ()
     # Reader voice and names (section `voice`): first/second-person words, and the
     # lower-case particles a personal name may hold. Empty when absent.
     pronouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    # Commenter names (section `names`): placeholders that name nobody ("Anonymous"),
+    # and the verbs a comment header may end with ("Name says:").
+    anonymous: frozenset[str] = frozenset()
+    speech_verbs: tuple[str, ...] = ()
+    # Labels that open a photo caption ("Photo:", "Image:"), section `captions`.
+    caption_labels: tuple[str, ...] = ()
+    # Phrases opening a wire-style credit line ("(Reporting by ...; Editing by ...)"),
+    # section `credits`: the article is over.
+    credit_phrases: tuple[str, ...] = ()
+
+    def is_relative_date(self, text: str) -> bool:
+        """A relative timestamp ("3 hours ago", "yesterday at 10:12")."""
+        norm = normalise_cue_text(text)
+        return bool(norm) and any(p.fullmatch(norm) for p in self.relative_dates)
+
+    def is_anonymous(self, name: str) -> bool:
+        """A placeholder in the name slot ("Anonymous", "Guest"): nobody is named."""
+        return normalise_cue_text(name) in self.anonymous
+
+    def speech_header(self, line: str) -> str | None:
+        """The name in a "Name says:" comment header, or None."""
+        m = re.match(r"^(.*\S)\s+(\w+)\s*:?\s*$", line.strip())
+        if m and m.group(2).lower() in self.speech_verbs:
+            return m.group(1)
+        return None
+
+    def caption_label_end(self, line: str) -> int | None:
+        """Offset just past a caption label ("Photo: ") opening the line, else None."""
+        m = re.match(r"^([^\W\d_][\w' ]{0,20}?)\s*:\s+(?=\S)", line)
+        if m and normalise_cue_text(m.group(1)) in self.caption_labels:
+            return m.end()
+        return None
+
+    def is_credit(self, line: str, *, max_words: int) -> bool:
+        """A credit line closing a wire story: "(Reporting by X; Editing by Y)"."""
+        t = line.strip()
+        boxed = t.startswith("(") and t.rstrip(".").endswith(")")
+        if not boxed and len(t.split()) > max_words:
+            return False
+        norm = normalise_cue_text(t)
+        return any(norm.startswith(p + " ") for p in self.credit_phrases)
 
     def starts_dateline(self, line: str) -> bool:
         """The line opens like a byline or dateline ("Posted on ...", "Updated: ...")."""
@@ -109,13 +152,35 @@ def load_cues(path: str | Path | None = None) -> CueSet:
         raise DataFileError(f"{where}.dates: expected a mapping")
     months = frozenset(m.lower().strip(".") for m in _strings(dates, "months", f"{where}.dates"))
     dateline = tuple(normalise_cue_text(p) for p in _strings(dates, "dateline_phrases", f"{where}.dates"))
+    relative = []
+    for pat in _strings(dates, "relative", f"{where}.dates"):
+        try:
+            relative.append(re.compile(pat))
+        except re.error as exc:
+            raise DataFileError(f"{where}.dates.relative: bad regex {pat!r}: {exc}") from exc
     voice = data.get("voice") or {}
     if not isinstance(voice, dict):
         raise DataFileError(f"{where}.voice: expected a mapping")
     pronouns = frozenset(w.strip().lower() for w in _strings(voice, "pronouns", f"{where}.voice"))
     particles = frozenset(w.strip().lower() for w in _strings(voice, "name_particles", f"{where}.voice"))
+    names = _section(data, "names", where)
+    anonymous = frozenset(normalise_cue_text(w) for w in _strings(names, "anonymous", f"{where}.names"))
+    verbs = tuple(w.strip().lower() for w in _strings(names, "speech_verbs", f"{where}.names"))
+    captions = _section(data, "captions", where)
+    labels = tuple(normalise_cue_text(w) for w in _strings(captions, "labels", f"{where}.captions"))
+    credits = _section(data, "credits", where)
+    credit = tuple(normalise_cue_text(w) for w in _strings(credits, "phrases", f"{where}.credits"))
     return CueSet(phrases=phrases, exact=exact, patterns=patterns, months=months, dateline_phrases=dateline,
-                  pronouns=pronouns, name_particles=particles)
+                  pronouns=pronouns, name_particles=particles, anonymous=anonymous, speech_verbs=verbs,
+                  caption_labels=labels, credit_phrases=credit,
+                  relative_dates=tuple(relative))
+
+
+def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    section = data.get(key) or {}
+    if not isinstance(section, dict):
+        raise DataFileError(f"{where}.{key}: expected a mapping")
+    return section
 
 
 @lru_cache(maxsize=1)

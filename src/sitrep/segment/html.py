@@ -281,7 +281,9 @@ def segment_html(
         else:
             span = b.add(c.text, sep="\n\n\n" if first_comment else "\n\n")
             first_comment = False
-        seg.comments.append(Comment(index=i, author=c.author, depth=c.depth, text=span.text,
+        # A placeholder in the name slot ("Anonymous") names nobody.
+        author = None if c.author and cues.is_anonymous(c.author) else c.author
+        seg.comments.append(Comment(index=i, author=author, depth=c.depth, text=span.text,
                                     start=span.start, end=span.end, parent=c.parent))
     text = b.text()
     return text, seg

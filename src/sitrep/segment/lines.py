@@ -39,6 +39,9 @@ class Line:
     gap_before: int  # blank lines between this line and the previous non-blank one
     bullet: str | None = None  # text after a bullet marker, when the line is a bullet
     kind: str | None = None  # why the line is boilerplate, when it is
+    # The commenter's name when the line is a comment header ("Name · 3 May 2021,
+    # 10:12", "Name says:"): furniture beside the article, an author line in a thread.
+    name: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -202,6 +205,37 @@ def is_dateline(text: str, months: frozenset[str], opens_dateline: bool, setting
     others = [w for i, w in enumerate(words) if i not in dated and any(c.isalpha() for c in w)
               and w.lower() not in ("at", "on", "am", "pm", "a.m.", "p.m.")]
     return len(others) <= 3
+
+
+_PART_SEP = re.compile(r"\s+[·|•]\s+|\s*[·|•]\s*")
+_HEADER_SEP = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+_BUTTON = re.compile(r"\[[^\[\]]{0,30}\]")
+
+
+def bar_parts(text: str) -> list[str]:
+    """The items of a row split at separator dots and bars ("A · B | C")."""
+    return [p.strip() for p in _PART_SEP.split(text) if p.strip()]
+
+
+def header_parts(text: str) -> list[str]:
+    """Like bar_parts, but a spaced dash also separates ("Name - 3 May 2021")."""
+    return [p.strip() for p in _HEADER_SEP.split(text) if p.strip()]
+
+
+def letter_words(text: str) -> list[str]:
+    """The words that hold a letter (numbers and separators do not count)."""
+    return [w for w in text.split() if any(c.isalpha() for c in w)]
+
+
+def button_count(text: str) -> int:
+    """How many bracketed button tokens ("[f]", "[ Subscribe ]") the line holds."""
+    return len(_BUTTON.findall(text))
+
+
+def is_button_row(text: str) -> bool:
+    """A row of bracketed buttons: three or more, or nothing but buttons."""
+    n = button_count(text)
+    return n >= 3 or (n >= 1 and not any(c.isalpha() for c in _BUTTON.sub(" ", text)))
 
 
 def is_control_bar(text: str, settings: SegmentSettings) -> bool:

@@ -33,7 +33,12 @@ from sitrep.records import Segmentation, TextSpan
 from sitrep.segment.cues import CueSet, default_cues
 from sitrep.segment.lines import (
     Line,
+    bar_parts,
+    is_button_row,
+    date_tokens,
     ends_sentence,
+    header_parts,
+    letter_words,
     has_contact,
     has_comment_voice,
     has_currency,
@@ -55,6 +60,15 @@ from sitrep.segment.thread import ParsedComment, author_starts, is_bullet_author
 
 # A speaker label opening an interview turn: "Q:", "A:", "Name Surname:".
 _SPEAKER_LABEL = re.compile(r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}:\s")
+
+# A required-field marker after a form label ("Your name *  Email *").
+_REQUIRED = re.compile(r"\w ?\*(?=\s|$)")
+# A link-list item: an arrow or guillemet marker, or a list number, then a headline.
+_ARROW_ITEM = re.compile(r"^[→»›▸►⇒➔➤]\s*\S")
+_NUMBER_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
+# A byline naming several people: "By A B and C D", "Written by A B, C D".
+_BYLINE = re.compile(r"^(?:written |words |reporting |text )?by\s+(\S.*)$", re.IGNORECASE)
+_NAME_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 
 # Line kinds that end the article when they appear after the body has started.
 ENDS_BODY = frozenset({"cue:thread", "cue:trailing", "label"})
@@ -103,16 +117,204 @@ def _shape_kind(line: Line, settings: SegmentSettings, cues: CueSet) -> str | No
         return "amount"
     if not any(c.isalpha() for c in text):
         return "symbols"
-    if is_control_bar(text, settings):
+    if cues.is_credit(text, max_words=settings.cue_max_words):
+        return "cue:trailing"
+    if is_control_bar(text, settings) or _is_bar(text, settings, cues) or is_button_row(text):
         return "controls"
-    if is_dateline(text, cues.months, cues.starts_dateline(text), settings):
+    if is_dateline(text, cues.months, cues.starts_dateline(text), settings) or _is_meta_bar(text, settings, cues) \
+            or cues.is_relative_date(text):
         return "dateline"
+    if _is_byline(text, settings, cues):
+        return "byline"
     words = text.split()
     if len(words) <= settings.placeholder_max_words and text.rstrip().endswith(("...", "…")) and line.bullet is None:
         return "placeholder"
-    if text.rstrip().endswith("*") and len(words) <= settings.cue_max_words and not ends_sentence(text):
+    if len(words) <= settings.cue_max_words and not ends_sentence(text) and (
+        text.rstrip().endswith("*") or len(_REQUIRED.findall(text)) >= 2
+    ):
         return "form"
     return None
+
+
+def _short_item(part: str, s: SegmentSettings) -> bool:
+    return len(letter_words(part)) <= s.label_max_words and not ends_sentence(part)
+
+
+def _is_bar(text: str, s: SegmentSettings, cues: CueSet) -> bool:
+    """A row of controls or footer links holding at least one cue item.
+
+    "Reply · 14 likes", "Terms of use · Privacy · (c) 2023 Outlet. All rights
+    reserved.": every item between the separators is a cue (a link word, a
+    counter, a copyright) or a few unpunctuated words; two items must both be cues.
+    """
+    parts = bar_parts(text)
+    if len(parts) < 2:
+        return False
+    cued = [cues.kind_of(p, max_words=s.cue_max_words) is not None for p in parts]
+    if not any(cued):
+        return False
+    if len(parts) == 2:
+        return all(cued)
+    return all(c or _short_item(p, s) for p, c in zip(parts, cued))
+
+
+def _is_meta_bar(text: str, s: SegmentSettings, cues: CueSet) -> bool:
+    """An article's metadata row: a date item among short items ("Bulletin No. 12 ·
+    Coverage: 3 May 2021 · Reading time 3 min")."""
+    parts = bar_parts(text)
+    if len(parts) < 2:
+        return False
+    dated = [is_dateline(p, cues.months, cues.starts_dateline(p), s) or cues.is_relative_date(p) for p in parts]
+    return any(dated) and all(d or _short_item(p, s) for p, d in zip(parts, dated))
+
+
+def _is_byline(text: str, s: SegmentSettings, cues: CueSet) -> bool:
+    """"By" and a list of personal names of two tokens or more."""
+    m = _BYLINE.match(text.strip())
+    if not m:
+        return False
+    names = [n for n in _NAME_LIST_SEP.split(m.group(1).strip()) if n]
+    return bool(names) and all(
+        len(n.split()) >= 2 and is_person_name(n, s, cues.name_particles) for n in names
+    )
+
+
+def _name_part_ok(name: str, page: _Page) -> bool:
+    """Could stand in a comment header's name slot (digits only in the last token)."""
+    s = page.settings
+    words = name.split()
+    if not words or not is_name_like(name, s) or not (name[0].isalpha() or name[0] == "@"):
+        return False
+    if any(any(c.isdigit() for c in w) for w in words[:-1]) or name.rstrip().endswith(":"):
+        return False
+    if page.cues.starts_dateline(name) or page.cues.kind_of(name, max_words=s.cue_max_words) is not None:
+        return False
+    return not date_tokens(name, page.cues.months)
+
+
+def header_name(page: _Page, ln: Line) -> str | None:
+    """The commenter's name when `ln` is a comment header, else None.
+
+    Two shapes: a name and a timestamp between separators ("Name · 3 May 2021,
+    10:12"), the whole line dateline-shaped; or a name with a speech verb from the
+    cue file ("Name says:") directly above a timestamp line, or naming a person or
+    a handle.
+    """
+    s = page.settings
+    cues = page.cues
+    if ln.kind in ("dateline", "amount"):
+        parts = header_parts(ln.text)
+        if len(parts) >= 2 and _name_part_ok(parts[0], page) and all(
+            (is_dateline(p, cues.months, False, s) or cues.is_relative_date(p))
+            and not any(w.endswith(":") for w in p.split())
+            for p in parts[1:]
+        ):
+            return parts[0]
+        return None
+    if ln.kind not in (None, "label"):
+        return None
+    name = cues.speech_header(ln.text)
+    if name is None or not _name_part_ok(name, page):
+        return None
+    nxt = page.lines[ln.idx + 1] if ln.idx + 1 < len(page.lines) else None
+    dated_next = nxt is not None and nxt.gap_before == 0 and nxt.kind == "dateline"
+    if dated_next or is_person_name(name, s, cues.name_particles) or is_handle(name):
+        return name
+    return None
+
+
+def mark_headers(page: _Page) -> None:
+    """Stage 1c: comment headers ("Name · date", "Name says:") get kind "header".
+
+    Once one "Name says:" header is confirmed (a timestamp under it, or a personal
+    name), every other line of that shape on the page is a header too ("Rojda
+    says:"): a comment system prints all its headers alike.
+    """
+    confirmed = False
+    for ln in page.lines:
+        name = header_name(page, ln)
+        if name is not None:
+            ln.name = name
+            ln.kind = "header"
+            confirmed = confirmed or page.cues.speech_header(ln.text) is not None
+    if not confirmed:
+        return
+    for ln in page.lines:
+        if ln.kind in (None, "label"):
+            name = page.cues.speech_header(ln.text)
+            if name is not None and _name_part_ok(name, page):
+                ln.name = name
+                ln.kind = "header"
+
+
+def mark_boxes(page: _Page) -> None:
+    """Stage 1d: boxed widgets and link lists.
+
+    A box is a run of glued lines between two rule lines (symbols only, such as
+    "~~~~" or a drawn frame); when any line inside is furniture (a cue, an address,
+    a contact, an amount) the whole box is a widget (a newsletter or donation box
+    whose sentences alone would read as prose). A link list is a glued run of two
+    or more arrow-marked lines ("→ Headline", "» Headline"), or of numbered
+    unpunctuated lines under a short heading ("MOST READ / 1. ... / 2. ...").
+    """
+    s = page.settings
+    lines = page.lines
+
+    def rule(ln: Line) -> bool:
+        return ln.kind == "symbols" and len(ln.text) >= 5
+
+    for ln in lines:
+        if not rule(ln):
+            continue
+        k = ln.idx + 1
+        while k < len(lines) and lines[k].gap_before == 0 and not rule(lines[k]) and k - ln.idx <= 12:
+            k += 1
+        if k >= len(lines) or k == ln.idx + 1 or not rule(lines[k]) or lines[k].gap_before != 0:
+            continue
+        inside = lines[ln.idx + 1 : k]
+        if any(m.kind is not None and m.kind != "header" for m in inside):
+            for m in inside:
+                if m.kind is None:
+                    m.kind = "widget"
+    # A form box: a one-off cue heading a glued run that holds a form field, a
+    # button row or a contact line ("Join the discussion / We keep your e-mail
+    # private. / Your name *  Email *  [Send]"); its sentences are the form's own.
+    counts = Counter(norm_line(ln.text) for ln in lines)
+    for ln in lines:
+        if not (ln.kind or "").startswith("cue:") or counts[norm_line(ln.text)] != 1:
+            continue
+        k = ln.idx + 1
+        while k < len(lines) and lines[k].gap_before == 0 and k - ln.idx <= 8:
+            k += 1
+        run = lines[ln.idx + 1 : k]
+        if any(m.kind in ("form", "controls", "contact") for m in run):
+            for m in run:
+                if m.kind is None:
+                    m.kind = "widget"
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ARROW_ITEM.match(lines[j].text) and (j == i or lines[j].gap_before == 0):
+            j += 1
+        if j - i >= 2:
+            for m in lines[i:j]:
+                if m.kind is None:
+                    m.kind = "links"
+            i = j
+            continue
+        j = i
+        while j < len(lines) and _NUMBER_ITEM.match(lines[j].text) and (j == i or lines[j].gap_before == 0) and \
+                not ends_sentence(lines[j].text) and len(lines[j].words) <= s.repeat_max_words:
+            j += 1
+        head = lines[i - 1] if i > 0 else None
+        if j - i >= 2 and head is not None and lines[i].gap_before == 0 and len(head.words) <= s.menu_max_words \
+                and not ends_sentence(head.text):
+            for m in [head, *lines[i:j]]:
+                if m.kind is None:
+                    m.kind = "links"
+            i = j
+            continue
+        i += 1
 
 
 def _is_menu_item(line: Line, settings: SegmentSettings) -> bool:
@@ -151,6 +353,8 @@ def mark_furniture(page: _Page) -> None:
     for ln in lines:
         ln.kind = _shape_kind(ln, s, page.cues)
     mark_widget_headers(page)
+    mark_headers(page)
+    mark_boxes(page)
     # Menu runs: consecutive (no blank between) very short unpunctuated lines.
     i = 0
     while i < len(lines):
@@ -239,8 +443,9 @@ def mark_widget_headers(page: _Page) -> None:
 def _title_candidates(page: _Page) -> tuple[list[Line], int | None]:
     """Headline-shaped content lines, and the first prose line of the page."""
     s = page.settings
-    cands = [ln for ln in page.lines if ln.kind is None and is_headline(ln.text, s)]
-    first_prose = next((ln.idx for ln in page.lines if ln.kind is None and is_prose(ln.text, s)), None)
+    cands = [ln for ln in page.lines if ln.kind is None and is_headline(ln.text, s)
+             and page.cues.caption_label_end(ln.text) is None]
+    first_prose = next((ln.idx for ln in page.lines if ln.kind is None and _is_body_prose(page, ln)), None)
     return cands, first_prose
 
 
@@ -316,6 +521,11 @@ def find_title(page: _Page, title_hint: str | None) -> None:
         if first_prose is not None:
             heading = [c for c in cands if c.idx < first_prose and _attached(page, c, first_prose)]
             counts = Counter(norm_line(ln.text) for ln in lines)
+            # A document-title line "Headline | Site" (or "- Site") repeats its headline.
+            for ln in lines:
+                head = _suffix_head(ln.text)
+                if head is not None:
+                    counts[head] += 1
             repeated = [c for c in heading if counts[norm_line(c.text)] >= 2]
             idx = repeated[0].idx if repeated else _heading_pick(page, first_prose)
         if idx is None and cands:
@@ -328,8 +538,26 @@ def find_title(page: _Page, title_hint: str | None) -> None:
     lines[idx].kind = None
     key = norm_line(lines[idx].text)
     for ln in lines:
-        if ln.idx != idx and norm_line(ln.text) == key:
+        if ln.idx != idx and (norm_line(ln.text) == key or _suffix_head(ln.text) == key):
             ln.kind = "title-copy"
+
+
+def _suffix_head(text: str) -> str | None:
+    """The headline of a "Headline | Site" / "Headline - Site" line (comparison key).
+
+    Everything before the last separator, when it is longer than the suffix after
+    it and has three words or more; None when the line has no such separator.
+    """
+    t = text.strip()
+    m = None
+    for m in re.finditer(r"\s+[|–—-]\s+", t):
+        pass
+    if m is None:
+        return None
+    head, tail = t[: m.start()], t[m.end() :]
+    if len(head) <= len(tail) or len(head.split()) < 3:
+        return None
+    return norm_line(head)
 
 
 def find_caption_and_body_start(page: _Page) -> None:
@@ -342,29 +570,47 @@ def find_caption_and_body_start(page: _Page) -> None:
     s = page.settings
     lines = page.lines
     first = 0 if page.title is None else page.title + 1
+    # The title's copy nearest the article heads it: a site tagline under an
+    # earlier copy (the document title) is no caption.
+    for ln in lines[first:]:
+        if ln.kind is None and _is_body_prose(page, ln):
+            break
+        if ln.kind == "title-copy":
+            first = ln.idx + 1
     page.caption = None
     page.body_start = None
     last_content: Line | None = None
     for ln in lines[first:]:
         if ln.kind is not None:
             continue
-        if is_prose(ln.text, s):
+        if _is_body_prose(page, ln):
             page.body_start = ln.idx
-            if last_content is not None and _caption_shaped(last_content, lines, s):
+            if last_content is not None and _caption_shaped(last_content, lines, s, page.cues):
                 page.caption = last_content.idx
             return
         last_content = ln
 
 
-def _caption_shaped(ln: Line, lines: list[Line], s: SegmentSettings) -> bool:
-    """One line standing alone, short, without sentence punctuation."""
+def _is_body_prose(page: _Page, ln: Line) -> bool:
+    """Article prose; a labelled caption ("Photo: ...") never is, however long."""
+    return is_prose(ln.text, page.settings) and page.cues.caption_label_end(ln.text) is None
+
+
+def _caption_shaped(ln: Line, lines: list[Line], s: SegmentSettings, cues: CueSet | None = None) -> bool:
+    """One line standing alone, short, without sentence punctuation.
+
+    After a caption label ("Photo: ") only the caption's own text is measured, and
+    it may end a sentence (photo credits often follow one).
+    """
     alone = ln.idx + 1 >= len(lines) or lines[ln.idx + 1].gap_before >= 1
+    cut = cues.caption_label_end(ln.text) if cues is not None else None
+    text = ln.text if cut is None else ln.text[cut:]
     return (
         alone
         and ln.bullet is None
-        and len(ln.text) <= s.caption_max_chars
-        and len(ln.words) <= s.caption_max_words
-        and not ends_sentence(ln.text)
+        and len(text) <= s.caption_max_chars + (0 if cut is None else s.caption_max_chars // 2)
+        and len(text.split()) <= s.caption_max_words + (0 if cut is None else s.caption_max_words // 2)
+        and (cut is not None or not ends_sentence(text))
     )
 
 
@@ -420,6 +666,10 @@ def _first_end(page: _Page, body_start: int) -> tuple[int, str]:
         k = ln.idx
         if ln.kind in ENDS_BODY:
             return k, "widget"
+        if ln.name is not None and k in starts and (
+            sum(m.name is not None for m in lines[k:]) >= 2 or thread_evidence(page, k) >= s.thread_min_evidence
+        ):
+            return k, "thread"
         if ln.kind is not None:
             continue
         if is_bullet_author(lines, k, s):
@@ -668,7 +918,8 @@ def segment_text(
         covered.add(t.idx)
     if page.caption is not None and (page.body_start is None or page.caption < page.body_start):
         c = lines[page.caption]
-        seg.caption = _span(text, c.start, c.end)
+        cut = page.cues.caption_label_end(c.text) or 0
+        seg.caption = _span(text, c.start + cut, c.end)
         covered.add(c.idx)
     for block in blocks:
         seg.body.append(_span(text, block[0].start, block[-1].end))
@@ -680,6 +931,8 @@ def segment_text(
     parsed: list[ParsedComment] = parse_thread(lines, thread_from, len(lines), page.base_gap, settings,
                                                split_blocks=page.anonymous_tail)
     for pc in parsed:
+        if pc.author is not None and page.cues.is_anonymous(pc.author):
+            pc.author = None  # a placeholder in the name slot ("Anonymous") names nobody
         seg.comments.append(pc.to_comment(text))
         covered.update(pc.line_ids)
     for ln in lines:

@@ -24,7 +24,12 @@ THREAD_CONTENT_KINDS = frozenset({"placeholder", "symbols", "title-copy", "repea
 
 
 def _is_content(ln: Line) -> bool:
-    return ln.kind is None or ln.kind in THREAD_CONTENT_KINDS
+    return ln.kind is None or ln.kind in THREAD_CONTENT_KINDS or ln.name is not None
+
+
+def _author_text(ln: Line) -> str:
+    """The name an author line gives: a comment header's name part, else the line."""
+    return ln.name if ln.name is not None else ln.text
 
 
 @dataclass(slots=True)
@@ -65,14 +70,18 @@ class ParsedComment:
 
 
 def _blocks(lines: list[Line], lo: int, hi: int) -> list[list[Line]]:
-    """Runs of content lines with no blank line and no furniture between them."""
+    """Runs of content lines with no blank line and no furniture between them.
+
+    A comment header ("Name · date") is a block of its own, even when the comment's
+    text is glued to it.
+    """
     blocks: list[list[Line]] = []
     prev: Line | None = None
     for ln in lines[lo:hi]:
         if not _is_content(ln):
             prev = None
             continue
-        if prev is not None and ln.gap_before == 0:
+        if prev is not None and ln.gap_before == 0 and ln.name is None and prev.name is None:
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
@@ -92,7 +101,7 @@ def _is_author_block(lines: list[Line], blocks: list[list[Line]], b: int, base_g
     Only timestamp-like furniture may stand between the name and that block.
     """
     block = blocks[b]
-    if len(block) != 1 or block[0].bullet is not None or not is_name_like(block[0].text, s):
+    if len(block) != 1 or block[0].bullet is not None or not is_name_like(_author_text(block[0]), s):
         return False
     if b + 1 >= len(blocks):
         return False
@@ -195,7 +204,7 @@ def _parse_blocks(
             awaiting_text = False
             continue
         if roles[b]:
-            cur = ParsedComment(index=len(out), author=block[0].text, author_line=block[0])
+            cur = ParsedComment(index=len(out), author=_author_text(block[0]), author_line=block[0])
             out.append(cur)
             awaiting_text = True
             continue
