@@ -5,7 +5,9 @@ cue file:
 
 1. ``mark_furniture``  - line-level boilerplate anywhere on the page: amounts,
    address tokens, contact lines, placeholders, form labels, datelines, control
-   bars, donation-widget headers, menu and widget runs, cue lines.
+   bars, donation-widget headers, menu and widget runs, cue lines; comment
+   headers ("Name · date", "Name says:", kind "header" with the name kept);
+   boxed widgets between rule lines, form boxes under a cue, link lists.
 2. ``find_title``      - the stated title, else the headline-shaped line heading
    the article (repeated on the page first); later copies are boilerplate.
 3. ``find_caption``    - one short unpunctuated line between title and body.
