@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon, TriggerRule, load_lexicon
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.resolve import PlaceContext
 from sitrep.records import Document, Event, Evidence, Statement
 from sitrep.timex import TimexParser, load_timex_parser
 
@@ -50,10 +51,18 @@ MERGE_KM = 75.0
 MERGE_DAYS = 7
 # A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
+# Capitals of the country, a governorate or a district.
+SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
 DEFAULT_BATCH_SIZE = 32
 # A place read from a proper name inside a longer description is at best "near" it.
 FALLBACK_PRECISION = 3
 DEFAULT_COUNTRY = "SY"
+# A wire-style dateline opening a paragraph: "CITY, Country, Mon D (AGENCY) - ".
+# It names where the report was filed, not who did what: it is blanked (same length,
+# so offsets hold) before parsing and its place is only the article's last resort.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[—–-]{1,2}\s+")
 
 
 @dataclass(slots=True)
@@ -128,17 +137,42 @@ class EventExtractor:
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Document]) -> Iterator[tuple[Document, list[Event], list[Statement]]]:
-        texts = [(p.text, (i, j)) for i, d in enumerate(docs) for j, p in enumerate(d.segmentation.body)]
+        datelines: dict[int, tuple[int, int, Any]] = {}
+        texts = []
+        for i, d in enumerate(docs):
+            for j, p in enumerate(d.segmentation.body):
+                text = p.text
+                found = self._dateline(text)
+                if found is not None:
+                    end, match, name_end = found
+                    text = " " * end + text[end:]
+                    datelines.setdefault(i, (p.start, p.start + name_end, match))
+                texts.append((text, (i, j)))
         parsed: dict[int, list[Doc]] = {i: [] for i in range(len(docs))}
         for sdoc, (i, _j) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
             parsed[i].append(sdoc)
         for i, d in enumerate(docs):
-            yield (d, *self._document(d, parsed[i]))
+            yield (d, *self._document(d, parsed[i], datelines.get(i)))
+
+    def _dateline(self, text: str) -> tuple[int, Any, int] | None:
+        """(length, place match, end of the place name) of a dateline opening `text`."""
+        m = DATELINE.match(text)
+        if m is None or self.places is None:
+            return None
+        from sitrep.geo.resolve import PlaceContext
+
+        place = self.places.resolve_phrase(m.group("place").title(), PlaceContext(country=self.default_country))
+        if place is None or place.feature_code in COUNTRY_FEATURES:
+            return None
+        return m.end(), place, m.end("place")
 
     # ----------------------------------------------------------------- document
-    def _document(self, document: Document, pdocs: list[Doc]) -> tuple[list[Event], list[Statement]]:
+    def _document(self, document: Document, pdocs: list[Doc], dateline: tuple[int, int, Any] | None = None
+                  ) -> tuple[list[Event], list[Statement]]:
         ctx = self._actor_context(document)
         st = _DocState(document=document, actor_ctx=ctx)
+        if dateline is not None:
+            st.last_place = _Place(dateline[2], None, dateline[0], dateline[1])
         events: list[Event] = []
         statements: list[Statement] = []
         for par, sdoc in zip(document.segmentation.body, pdocs):
@@ -178,6 +212,8 @@ class EventExtractor:
             s.claimant, s.certainty = forward_claimant, set(forward_certainty)
             for c in s_cues:
                 level = c.label_.split(":", 1)[1] if c.label_.startswith("certainty:") else None
+                if level and c.root.dep_ == "acl" and c.root.head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "four men accused of collecting money": describes the men
                 if level:
                     s.certainty.add(level)
                     if self.lex.certainty_scope.get(level) == "forward":
@@ -198,7 +234,7 @@ class EventExtractor:
                         if c.start <= sent.start + 1 or c.root.head.dep_ == "ROOT":
                             forward_claimant = holder
             # time
-            s_date: tuple[date, int, bool, Span] | None = None
+            s_dates: list[tuple[date, int, bool, Span]] = []
             for tx in timexes:
                 if sent.start <= tx.start < sent.end:
                     if tx.label_ == "year":
@@ -208,8 +244,12 @@ class EventExtractor:
                     if d is not None:
                         if tx.label_ == "same" and st.previous_date:
                             prec = st.previous_date[1]
-                        s_date = (d, prec, inferred, tx)
-                        break
+                        s_dates.append((d, prec, inferred, tx))
+            s_date = s_dates[0] if s_dates else None
+            if len(s_dates) > 1 and self._claim_timex(s_date[3]):
+                # "activists said on Monday that ... over the weekend": the report's day
+                # is not the event's when the clause names its own
+                s_date = next((x for x in s_dates if not self._claim_timex(x[3])), s_date)
             # speakers introduced with their office ("head of the X centre, N, said")
             for t in sent:
                 if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.claim_verbs and \
@@ -243,6 +283,13 @@ class EventExtractor:
                     a = mentions[tok_i]
                     if not a.generic and (not st.last_actors or st.last_actors[-1].name != a.name):
                         st.last_actors.append(a)
+
+    def _claim_timex(self, tx: Span) -> bool:
+        """The time expression dates a reporting verb ("said on Monday")."""
+        for t in R.chain(tx.root)[1:3]:
+            if t.pos_ == "VERB":
+                return t.lemma_.lower() in self.lex.claim_verbs
+        return False
 
     # ------------------------------------------------------------------ actors
     def _resolve(self, st: _DocState, text: str) -> Any:
@@ -413,7 +460,7 @@ class EventExtractor:
                     cj = R.conjuncts(c)
                     if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
                         c = max(cj, key=lambda x: x.i)
-                    take(c, a1)
+                    take(self._reported_subject(c, mentions), a1)
                 objs = [c for c in verb.children if c.dep_ in R.OBJ]
                 if not objs and verb.dep_ == "conj":
                     objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]
@@ -498,6 +545,17 @@ class EventExtractor:
             if lead:
                 a1 = lead + a1
         return a1, [a for a in a2 if all(a.name != b.name for b in a1[:1])], targets
+
+    def _reported_subject(self, subj: Token, mentions: dict[int, _Actor]) -> Token:
+        """"X reported that it had come under fire", "X announced that they had merged":
+        a pronoun subject inside a claim refers to the claim's speaker."""
+        if subj.i in mentions or subj.tag_ != "PRP" or subj.lower_ not in self.lex.claimant_pronouns:
+            return subj
+        for t in R.chain(subj)[2:]:
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.claim_verbs:
+                speaker = [c for c in t.children if c.dep_ in R.SUBJ and c.tag_ != "PRP"]
+                return speaker[0] if speaker else subj
+        return subj
 
     # ------------------------------------------------------------------ claims
     def _claimant_text(self, st: _DocState, tok: Token, mentions: dict[int, _Actor]) -> tuple[str, Span | None] | None:
@@ -618,7 +676,14 @@ class EventExtractor:
     def _resolve_place(self, st: _DocState, span: Span, par_start: int) -> _Place | None:
         if self.places is None:
             return None
-        m = self.places.resolve_phrase(span.text, self._place_ctx(st))
+        ctx = self._place_ctx(st)
+        m = self.places.resolve_phrase(span.text, ctx)
+        if m is not None and m.feature_code not in SEAT_FEATURES and (ctx.focus or ctx.admin1_hints):
+            # "in Suwayda" after a paragraph about the north-east: a bare name that is a
+            # governorate or district seat means the seat, not a namesake near the focus
+            bare = self.places.resolve_phrase(span.text, PlaceContext(country=self.default_country))
+            if bare is not None and bare.feature_code in SEAT_FEATURES:
+                m = bare
         if m is None:
             # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
             run: list[Token] = []
@@ -659,10 +724,18 @@ class EventExtractor:
                     if sp is not None:
                         out.append(sp)
                 continue
-            if t.dep_ != "prep" or t.lower_ not in self.lex.location_preps:
-                continue
+            if t.dep_ != "prep" or (t.lower_ not in self.lex.location_preps and
+                                    f"{t.head.lower_} {t.lower_}" not in self.lex.location_preps):
+                continue  # two-word entries: "out of X"
             objs = [o for o in t.children if o.dep_ == "pobj"]
             if not objs:
+                # "in and around X": the first preposition shares its partner's object
+                partner = [c for c in t.children if c.dep_ == "conj" and c.dep_ != "pobj" and
+                           c.lower_ in self.lex.location_preps and any(o.dep_ == "pobj" for o in c.children)]
+                if partner:
+                    sp = self._linear_phrase(partner[0], first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
                 continue
             if any(tx.start <= t.i < tx.end or tx.start <= objs[0].i < tx.end
                    for tx in t.doc.spans.get("sitrep_timex", [])):
@@ -699,10 +772,13 @@ class EventExtractor:
     def _object_phrases(self, targets: list[Token], mentions: dict[int, _Actor]) -> list[Span]:
         out = []
         placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
+        quantity = self.lex.lists.get("quantity_nouns", frozenset())
         for h in targets:
+            if h.lemma_.lower() in quantity or h.pos_ == "NUM":
+                h = next((o for _, o in R.prep_children(h, frozenset({"of"}))), h)
             for c in R.conjuncts(h):
-                if c.i in mentions:
-                    continue
+                if c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
+                    continue  # "on Monday" is a time, not a target place
                 if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG"))):
                     continue
                 sp = self._linear_phrase(c, first_is_prep=False)
@@ -808,6 +884,12 @@ class EventExtractor:
         """'drop' (negated/habitual/recalled), a Statement kind, or None for an event."""
         ch = R.chain(head)
         ch_ids = {t.i for t in ch}
+        accuse = self.lex.roles.get("accuse_verbs", frozenset())
+        if any(t.dep_ == "acl" and t.lemma_.lower() in accuse for t in ch[1:4]):
+            return "drop"  # "a man accused of snatching a child": what he is blamed for, not an event
+        if head.pos_ == "NOUN" and head.dep_ == "compound" and trig.end <= head.head.i and \
+                not any(t.start <= head.head.i < t.end for t in trig.doc.spans.get("sitrep_triggers", [])):
+            return "drop"  # "a bomb disposal team": the trigger word names a kind of thing
         for c in s_cues:
             if c.start <= head.i < c.end:
                 continue
@@ -875,6 +957,15 @@ class EventExtractor:
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))
+                    first = verb.head
+                    if c.tag_ == "PRP" and verb.dep_ == "conj" and not any(
+                            t.start <= first.i < t.end for t in verb.doc.spans.get("sitrep_triggers", [])):
+                        # "swept through the farms and took them back": the pronoun stands
+                        # for what the first verb of the pair acted on (when that verb does
+                        # not report the event itself: "withdrew from X and handed it over")
+                        cands.extend(o for x in first.children if x.dep_ in R.OBJ for o in R.conjuncts(x))
+                        cands.extend(o for x in first.children if x.dep_ == "prep"
+                                     for o in x.children if o.dep_ == "pobj")
                 if c.dep_ in ("prep", "prt"):
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
         else:
@@ -913,7 +1004,11 @@ class EventExtractor:
         if not rule.requires_subject:
             return True
         words = self.lex.lists[rule.requires_subject]
-        for c in self._subjects(head):
+        subjects = self._subjects(head)
+        if head.pos_ in ("VERB", "AUX") and R.is_passive(head):
+            # "beaten to death by a crowd": the agent is the logical subject
+            subjects = subjects + [o for _, o in R.prep_children(head, self.lex.roles["agent_preps"])]
+        for c in subjects:
             heads = [c] + [o for _, o in R.prep_children(c, frozenset({"of"}))]
             if any(h.lemma_.lower() in words or h.lower_ in words for h in heads):
                 return True
@@ -937,8 +1032,10 @@ class EventExtractor:
         civ = self._fixed_actor(st, rule.victim_default)
         words = self.lex.lists.get("civilians", frozenset()) | self.lex.lists.get("civilian_targets", frozenset())
 
+        quantity = self.lex.lists.get("quantity_nouns", frozenset())
+
         def of_phrase(t: Token) -> Token:
-            if t.pos_ == "NUM":
+            if t.pos_ == "NUM" or t.lemma_.lower() in quantity:
                 for _, o in R.prep_children(t, frozenset({"of"})):
                     return o
             return t
@@ -972,6 +1069,15 @@ class EventExtractor:
                 a1s, a2s = rec, [a for a in a1s if a.name != rec[0].name]
         if rule.subject_is_actor2:
             a1s, a2s = [], a1s
+        if rule.loser_preps and not a2s:
+            # "took the farms back from X": X lost them
+            verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+            for _, o in R.prep_children(verb, rule.loser_preps) if verb is not None else ():
+                a2s.extend(a for a in self._phrase_actors(st, o, mentions)
+                           if all(a.name != b.name for b in a1s[:1] + a2s))
+        if rule.symmetric and not a2s and len(a1s) > 1 and not a1s[1].generic and self._conjoined_sides(head, a1s):
+            # "SDF fighters and Turkish-backed factions traded fire": the two sides
+            a1s, a2s = [a1s[0]] + a1s[2:], [a1s[1]]
         if rule.actor1:
             fixed = self._fixed_actor(st, rule.actor1)
             if fixed is not None:
@@ -981,6 +1087,25 @@ class EventExtractor:
         if rule.symmetric and not a1s and a2s:
             a1s, a2s = a2s[:1], a2s[1:]
         return a1s, a2s
+
+    @staticmethod
+    def _conjoined_sides(head: Token, a1s: list[_Actor]) -> bool:
+        """The first two actor1 candidates are named in different conjuncts of the subject."""
+        verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        if verb is None:
+            return False
+        for c in verb.children:
+            if c.dep_ in R.SUBJ:
+                cj = R.conjuncts(c)
+                if len(cj) < 2:
+                    return False
+                where = []
+                for a in a1s[:2]:
+                    if a.span is None:
+                        return False
+                    where.append(next((k for k, x in enumerate(cj) if x.left_edge.i <= a.span.start <= x.i), None))
+                return None not in where and where[0] != where[1]
+        return False
 
     def _coordinate(self, found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
         """One report per happening in a sentence: drop consequences ("killing two"), triggers
@@ -1070,7 +1195,9 @@ class EventExtractor:
             r = self.lex.rules.get(rid)
             if r is None or (r.pos and head.pos_ not in r.pos):
                 continue
-            if self._requires(r, head, mentions) and self._subject_ok(r, head) and self._context_ok(r, head):
+            if self._requires(r, head, mentions) and self._subject_ok(r, head) and self._context_ok(r, head) \
+                    and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
+                    and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)):
                 rule = r
                 break
         if rule is None:
@@ -1101,7 +1228,9 @@ class EventExtractor:
                                         frozenset(range(trig.start, trig.end)))
         if place is None:
             return None
-        other_toks = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
+        # words of a trigger this rule absorbs still refine it ("came under mortar fire")
+        other_toks = {i for t in all_triggers if t.root.i != head.i and not (set(t.label_.split("|")) & rule.absorbs)
+                      for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(verb if verb is not None else head) if t.i not in other_toks]
         et, se, pl = self._codes(rule, head, clause, actor1)
         if actor1 is None and actor2 is None and (se not in self.lex.unknown_actor1 or (
@@ -1133,6 +1262,18 @@ class EventExtractor:
                     st.last_claimant = holder
                     if not any(c.dep_ in R.SUBJ and c.lower_ in self.lex.claimant_pronouns for c in t.children):
                         certainty.discard("rumoured")
+                    break
+        if claimant is None or claimant is s.claimant:
+            # "A car bomb exploded ..., the ministry said": a trailing attribution hangs
+            # off the clause as parataxis rather than governing it
+            for t in R.chain(head):
+                said = next((c for c in t.children if c.dep_ == "parataxis" and c.pos_ == "VERB"
+                             and c.lemma_.lower() in self.lex.claim_verbs and c.i > head.i), None)
+                if said is not None:
+                    holder = self._claimant_of(st, said, mentions)
+                    if holder:
+                        claimant = holder
+                        st.last_claimant = holder
                     break
         for qs, qe, holder in quotes:
             if qs <= head.i < qe:

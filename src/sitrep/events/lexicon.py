@@ -62,6 +62,8 @@ class TriggerRule:
     purpose_realised: bool = False  # "fired to disperse the crowd": a past act's purpose happened
     loser_preps: frozenset[str] = frozenset()  # "took X from Y": Y is actor2 when no target was named
     kills_object: bool = False  # "shot dead a man": the object's count is the death toll
+    requires_recipient: bool = False  # "left the town to X": only with a recipient_preps phrase
+    requires_object: bool = False  # "drove X out of": only with a direct object (not "drove out of")
 
 
 @dataclass(slots=True)
@@ -197,6 +199,8 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             purpose_realised=bool(raw.get("purpose_realised", False)),
             loser_preps=_words(raw.get("loser_preps") or [], f"{where}.loser_preps"),
             kills_object=bool(raw.get("kills_object", False)),
+            requires_recipient=bool(raw.get("requires_recipient", False)),
+            requires_object=bool(raw.get("requires_object", False)),
         )
     for rid, r in rules.items():
         bad = [x for x in r.absorbs if x not in rules]

@@ -17,6 +17,8 @@ The rules, in one place:
   a fixed number of days before the published date with a fixed precision, both read
   from `data/events/timex.yaml` (`recent`): "last week" is published - 7 days,
   precision 2; "recently" is published - 1 day, precision 3.
+* "Over the weekend" (`weekend`) is the Saturday of the last weekend not after the
+  published date, precision 2.
 * A weekday ("on Tuesday", "last Tuesday", "Tuesday night") is the most recent such day
   not after the published date, precision 1.
 * "two days later" / "the next day" count from the previous event's date; "three days
@@ -85,6 +87,7 @@ class TimexParser:
                 " ".join(k.lower().split()): int(v) for k, v in vocab["relative_fixed"].items()
             }
             self.units: dict[str, int] = {k.lower(): int(v) for k, v in vocab["units"].items()}
+            self.weekend: list[str] = [" ".join(str(w).lower().split()) for w in vocab.get("weekend") or ()]
             self.month_rel: dict[str, int | None] = {
                 " ".join(k.lower().split()): (None if v is None else int(v))
                 for k, v in vocab["month_relative"].items()
@@ -109,6 +112,8 @@ class TimexParser:
             ("month", re.compile(rf"\b(?P<mon>{mon})\s+{y}\b")),
             ("month_rel", re.compile(r"(?i:\b(?P<p>" + "|".join(_ci_phrase(p) for p in sorted(self.month_rel, key=len, reverse=True)) + r")\b)")),
             ("recent", re.compile(r"(?i:\b(?P<p>" + "|".join(_ci_phrase(p) for p in sorted(self.recent, key=len, reverse=True)) + r")\b)")),
+            ("weekend", re.compile(r"(?i:\b(?P<p>" + "|".join(_ci_phrase(p) for p in sorted(self.weekend, key=len, reverse=True)) + r")\b)"
+                                   if self.weekend else r"(?!x)x")),
             ("weekday", re.compile(rf"\b(?i:(?:(?:last|on|this|past|early|late)\s+)?(?:on\s+)?)(?P<wd>{wd})\b(?i:\s+(?:night|morning|evening|afternoon))?")),
             ("relative", re.compile(
                 rf"(?i:\b(?P<n>{num})\s+(?P<u>" + _alt(list(self.units)) + r")\s+(?P<dir>" + _alt(list(self.direction)) + r")\b)")),
@@ -189,6 +194,11 @@ class TimexParser:
             if anchor is None:
                 return None, prec, False
             return anchor - timedelta(days=days), prec, False
+        if kind == "weekend":
+            # the Saturday of the most recent weekend before publication, week precision
+            if published is None:
+                return None, WEEK, False
+            return published - timedelta(days=(published.weekday() - 5) % 7), WEEK, False
         if kind == "weekday":
             if published is None:
                 return None, DAY, False
