@@ -159,3 +159,20 @@ def test_gathering_to_object_is_a_protest(run):
 def test_driving_out_without_an_object_is_not_a_capture(run):
     events, _ = run("A convoy of buses drove out of the village of Dhiban on Wednesday.")
     assert [e.sub_event_type for e in events] == []
+
+
+def test_same_paragraph_definite_description_points_back(run):
+    events, _ = run("Fighters of the Hamza Division seized a village near Tal Abyad on Thursday. "
+                    "Kurdish officials accused the same factions of looting homes in Tal Abyad on Friday.")
+    loot = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert loot and loot[0].actor1 == "Hamza Division" and loot[0].certainty == "alleged"
+
+
+def test_military_convoy_entering_is_a_deployment(run):
+    e = _one(run("A Turkish military convoy of forty vehicles entered Idlib province on Sunday.")[0])
+    assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey (2002-)")
+
+
+def test_hyphenated_protest_noun_as_object(run):
+    events, _ = run("Police broke up a sit-in outside the courthouse in Suwayda on Monday.")
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

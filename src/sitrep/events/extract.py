@@ -52,7 +52,7 @@ MERGE_DAYS = 7
 # A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
 # Capitals of the country, a governorate or a district.
-SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
+SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
 DEFAULT_BATCH_SIZE = 32
 # A place read from a proper name inside a longer description is at best "near" it.
 FALLBACK_PRECISION = 3
@@ -316,11 +316,18 @@ class EventExtractor:
             a = self._to_actor(m, sp)
             for i in range(sp.start, sp.end):
                 out[i] = a
+        named_here = sorted((i, a) for i, a in out.items() if not a.generic and a.span is not None
+                            and a.span.label_ != "NORP" and i == a.span.start)
+
+        def prior(tok: Token) -> list[_Actor]:
+            """Actors named before `tok`'s sentence: earlier paragraphs, then this one."""
+            return st.last_actors + [a for i, a in named_here if i < tok.sent.start]
+
         for sp in sdoc.spans.get("sitrep_cues", []):
             if not sp.label_.startswith("coref:"):
                 continue
             allowed = self.lex.coref[int(sp.label_.split(":")[1])][1]
-            ante = next((a for a in reversed(st.last_actors)
+            ante = next((a for a in reversed(prior(sp[0]))
                          if allowed is None or (a.inter in allowed)), None)
             if ante is not None:
                 a = replace(ante, span=sp)
@@ -329,13 +336,17 @@ class EventExtractor:
         # "the Kurdish-led group": a definite description whose head is a coreference noun
         heads = {w[1]: allowed for w, allowed in self.lex.coref if len(w) == 2 and w[0] == "the"}
         for t in sdoc:
-            if t.i in out or t.pos_ != "NOUN":
+            if t.pos_ != "NOUN":
                 continue
+            same = any(c.dep_ == "amod" and c.lower_ == "same" for c in t.children)
+            if t.i in out and not (same and out[t.i].generic):
+                continue  # "the same factions" points back even where "factions" alone is generic
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
             lemma = t.lemma_.lower()
-            if lemma in heads and "the" in dets and t.tag_ != "NNS":
+            if lemma in heads and "the" in dets and (t.tag_ != "NNS" or same):
+                # "the group"; plurals only as "the same factions" (else often generic)
                 allowed = heads[lemma]
-                ante = next((a for a in reversed(st.last_actors) if allowed is None or a.inter in allowed), None)
+                ante = next((a for a in reversed(prior(t)) if allowed is None or a.inter in allowed), None)
                 if ante is not None and not any(c.i in out for c in t.lefts):
                     sp = sdoc[t.left_edge.i: t.i + 1]
                     for i in range(sp.start, sp.end):
@@ -343,7 +354,7 @@ class EventExtractor:
             elif lemma in self.lex.pair_coref and (dets & {"both"} or any(
                     c.dep_ == "nummod" and c.lower_ == "two" for c in t.children)):
                 named: list[_Actor] = []
-                for a in reversed(st.last_actors):
+                for a in reversed(prior(t)):
                     if all(a.name != b.name for b in named):
                         named.append(a)
                     if len(named) == 2:
@@ -978,8 +989,14 @@ class EventExtractor:
                 cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
         if rule.requires_scope == "subtree":
             cands = [t for c in cands for t in c.subtree]
+        doc = head.doc
         for c in cands:
             keys = {c.lemma_.lower(), c.lower_}
+            # hyphenated words the tokenizer splits ("sit-in"): the lexicon writes "sit - in"
+            if c.i >= 2 and doc[c.i - 1].text == "-":
+                keys.add(" ".join(t.lower_ for t in doc[c.i - 2: c.i + 1]))
+            if c.i + 2 < len(doc) and doc[c.i + 1].text == "-":
+                keys.add(" ".join(t.lower_ for t in doc[c.i: c.i + 3]))
             for ch in c.children:
                 if ch.dep_ == "compound":
                     keys.add(f"{ch.lemma_.lower()} {c.lemma_.lower()}")
