@@ -21,11 +21,11 @@ def km(a_lat, a_lon, b_lat, b_lon):
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
-# Each gold event's location as the page phrases it (our reading of the seed pages).
+# Each gold event's location in a press-style phrasing of our own (same place and relation as the page).
 PAGE_PHRASES = {
     "000-1": "the al-Zawiya Mount in southern Idlib",
     "001-1": "the skies over Greater Idlib",
-    "001-2": "in the outskirts of the town Jisr al-Shughur in the western countryside of Idlib",
+    "001-2": "on the edge of Jisr al-Shughur, in western rural Idlib",
     "001-3": "Bosoufane",
     "001-4": "Afrin",
     "001-5": "the city of al-Qamishli",
@@ -36,7 +36,7 @@ PAGE_PHRASES = {
     "003-3": "Mahardah",
     "003-3b": "Skelbia",
     "003-4": "southern Idlib",
-    "004-1": "the town of Arab Said west of Idlib city",
+    "004-1": "Arab Said, a town just west of Idlib city",
     "004-2": "the town of Sarmada",
     "004-3": "near the western entrance to Idlib city",
     "004-4": "Idlib",

@@ -83,7 +83,7 @@ def test_name_made_of_owner_and_feature_words_still_resolves(resolver):
 
 
 def test_trailing_region_is_a_hint_not_the_place(resolver):
-    m = resolver.resolve_phrase("the town of Tell Rifat in northern Aleppo")
+    m = resolver.resolve_phrase("the village of Tell Rifat in rural northern Aleppo")
     assert (m.place_id, m.geo_precision, m.admin1) == ("gn:163476", 1, "Aleppo")
 
 
@@ -95,7 +95,7 @@ def test_entrance_to_city(resolver):
 
 
 @pytest.mark.parametrize("phrase,place_id,precision", [
-    ("positions in the outskirts of the town Jisr al-Shughur", "gn:169023", 2),
+    ("positions in the outskirts of the town of Jisr al-Shughur", "gn:169023", 2),
     ("military posts near Saraqib", "gn:164816", 2),
     ("the army's positions near Saraqib", "gn:164816", 2),
     ("al-Bukamal on the Iraqi border", "gn:174448", 1),

@@ -87,7 +87,7 @@ def test_context_relation_raises_precision(resolver):
     ("the western countryside of Idlib", "sup:western-idlib-countryside", 3),
     ("northern Hama", "sup:northern-hama-countryside", 3),
     ("Greater Idlib", "sup:greater-idlib", 3),
-    ("the town of Arab Said west of Idlib city", "sup:arab-said", 1),
+    ("Arab Said, a small town west of Idlib city", "sup:arab-said", 1),
     ("the air base Hmeimim", "sup:hmeimim-air-base", 1),
     ("the region of Afrin", "gn:174186", 2),
 ])
@@ -97,7 +97,7 @@ def test_relative_expressions(resolver, phrase, place_id, precision):
 
 
 def test_phrase_tail_gives_admin1_hint(resolver):
-    m = resolver.resolve_phrase("the town of Tell Rifat in northern Aleppo")
+    m = resolver.resolve_phrase("the village of Tell Rifat in rural northern Aleppo")
     assert m.admin1 == "Aleppo" and "admin1 hint Aleppo" in m.reason
 
 

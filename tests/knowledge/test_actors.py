@@ -151,7 +151,7 @@ def test_kurdish_fighters_theatre_choice(resolver):
 
 
 def test_modifier_stripped(resolver):
-    m = resolver.resolve("Al-Qaeda-affiliated Hay’at Tahrir al-Sham", SY)
+    m = resolver.resolve("al-Qaeda-linked Hay’at Tahrir al-Sham", SY)
     assert (m.actor_id, m.reason) == ("hts", "alias")
     assert rid(resolver, "notorious Hurras al-Din") == "hurras-al-din"
     assert rid(resolver, "HTS fighters") == "hts"
@@ -189,7 +189,7 @@ def test_other_same_name_traps(resolver):
 def test_learn_acronyms_known_and_unknown(resolver):
     ctx = ActorContext(country="SY")
     text = ("Late on Tuesday the little-known Jaysh al-Bar (JB) raided a checkpoint held by the "
-            "Al-Qaeda-affiliated Hay'at Tahrir al-Sham (HTS). A monitor (ABC) counted no dead. "
+            "al-Qaeda-linked Hay'at Tahrir al-Sham (HTS). A monitor (ABC) counted no dead. "
             "Fighters of the Suqur al-Sham Brigades (SSB) moved in.")
     resolver.learn_acronyms(text, ctx)
     assert ctx.acronyms["JB"] == "Jaysh al-Bar"
