@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
 DATA_PACKAGE = "sitrep.data"
@@ -27,15 +26,8 @@ SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "y")
 
 
 def _read_yaml(name: str, path: str | Path | None) -> tuple[str, Any]:
-    if path is None:
-        ref = resources.files(DATA_PACKAGE).joinpath(DATA_DIR).joinpath(name)
-        label, text = f"data/{DATA_DIR}/{name}", ref.read_text(encoding="utf-8")
-    else:
-        label, text = str(path), Path(path).read_text(encoding="utf-8")
-    try:
-        return label, yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{label}: not valid YAML ({exc})") from exc
+    data, label = read_yaml_mapping(path, f"{DATA_DIR}/{name}")
+    return label, data
 
 
 def _need(cond: bool, label: str, where: str, what: str) -> None:

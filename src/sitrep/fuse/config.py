@@ -8,12 +8,11 @@ raises `DataFileError` naming the file and the field, so a user who edits
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
 RULES_FILE = "fuse/rules.yaml"
@@ -22,19 +21,8 @@ PRECISIONS = (1, 2, 3)
 
 
 def _read_yaml(path: str | Path | None, packaged: str) -> tuple[str, Any]:
-    if path is None:
-        res = resources.files("sitrep").joinpath("data", *packaged.split("/"))
-        name, text = f"sitrep/data/{packaged}", res.read_text(encoding="utf-8")
-    else:
-        name = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataFileError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    try:
-        return name, yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{name}: not valid YAML ({exc})") from exc
+    data, name = read_yaml_mapping(path, packaged)
+    return name, data
 
 
 def _need(cond: bool, name: str, fld: str, what: str) -> None:
