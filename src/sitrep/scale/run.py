@@ -171,7 +171,7 @@ def spark_run(
         t_job = time.perf_counter()
         n = max(1, partitions or min(len(units), 4 * sc.defaultParallelism))
         cfg = TaskConfig(extractor=extractor, defaults=defaults, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                         fuse=fuse and _fusion_available(), fail_once=fail_once)  # fmt: skip
+                         fuse=fuse, fail_once=fail_once)  # fmt: skip
         b_man = sc.broadcast(dict(manifest or {}))
         units_rdd = sc.parallelize(units, n)
 
@@ -233,16 +233,6 @@ def spark_run(
     report.seconds = round(time.perf_counter() - t0, 3)
     summary.write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return report
-
-
-def _fusion_available() -> bool:
-    try:
-        from sitrep.fuse import block_keys, compatible, fuse_config, merge_cluster, prepare  # noqa: F401
-        from sitrep.fuse.core import cluster_matches, components  # noqa: F401
-        from sitrep.fuse.store import merged_row  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _spec_name(spec: ExtractorSpec) -> str | None:
