@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events import roles as R
-from sitrep.events.lexicon import EventLexicon, TriggerRule, load_lexicon
+from sitrep.events.lexicon import EventLexicon, TriggerRule, load_lexicon, phrase_tokens
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.resolve import PlaceContext
 from sitrep.records import Document, Event, Evidence, Statement
@@ -96,6 +96,8 @@ class _DocState:
     year_hint: int | None = None
     actor_cache: dict[str, Any] = field(default_factory=dict)
     speaker_levels: dict[str, str] = field(default_factory=dict)  # person name word -> claim level
+    events: list[Event] = field(default_factory=list)  # the article's events so far (earlier sentences)
+    par_from: int = 0  # index in `events` of the current paragraph's first event
 
 
 @dataclass(slots=True)
@@ -205,6 +207,7 @@ class EventExtractor:
         timexes = list(sdoc.spans.get("sitrep_timex", []))
         par_place: _Place | None = None
         par_events_from = len(events)
+        st.events, st.par_from = events, par_events_from
         for sent in sdoc.sents:
             s = _Sentence(span=sent, par_start=par_start)
             s_cues = [c for c in cues if sent.start <= c.start < sent.end]
@@ -440,7 +443,13 @@ class EventExtractor:
         def take(tok: Token, into: list[_Actor]) -> None:
             into.extend(a for a in self._phrase_actors(st, tok, mentions) if all(a.name != b.name for b in into))
 
-        if head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
+        misparsed = self._misparsed(head)
+        if misparsed is not None:
+            subj, obj = misparsed
+            take(self._reported_subject(subj, mentions), a1)
+            take(obj, a2)
+            targets.append(obj)
+        elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
             if R.is_passive(verb):
                 for _, o in R.prep_children(verb, L["agent_preps"]):
@@ -1006,6 +1015,65 @@ class EventExtractor:
                 return True
         return False
 
+    def _misparsed(self, head: Token) -> tuple[Token, Token] | None:
+        """(subject, object) of a trigger verb the tagger read as a modifier or noun.
+
+        "X ... bombed farmland", "militants holed up in the pocket fired rockets": a past
+        form listed in cues `misparsed_verbs`, parsed as amod/compound (or tagged ADJ/NOUN),
+        followed by a noun (its object) and preceded in the sentence by a subject of
+        another verb (its subject). Read off the linear order; nothing is re-parsed.
+        """
+        words = self.lex.lists.get("misparsed_verbs")
+        if not words or head.lower_ not in words:
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("amod", "compound", "nmod"):
+            return None
+        doc = head.doc
+        if head.i + 1 >= head.sent.end or doc[head.i + 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        obj = doc[head.i + 1]
+        while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and obj.head.pos_ == "NOUN" \
+                and obj.head.lemma_.lower() not in self.lex.location_nouns:
+            obj = obj.head
+        subj = next((doc[i] for i in range(head.i - 1, head.sent.start - 1, -1) if doc[i].dep_ in R.SUBJ), None)
+        if subj is None or any(c.dep_ in R.SUBJ for c in head.children):
+            return None
+        return subj, obj
+
+    def _continuing(self, sub_event_type: str) -> bool:
+        return " ".join(phrase_tokens(sub_event_type)) in self.lex.lists.get("continuing_sub_events", ())
+
+    def _antecedent(self, st: _DocState, head: Token) -> Event | None:
+        """The earlier event a perpetrator-less strike continues, if any.
+
+        The sentence must say it continues: a cue of cues `continuation_adverbs` ("also")
+        on the trigger's verb, or a definite subject from `continuing_subjects` ("the
+        raids", "the missiles"). The antecedent is the paragraph's last event; only a
+        definite subject reaches back to the article's last event when the paragraph has
+        none. It must be of the same family (`continuing_sub_events`) and have a named
+        perpetrator (not a stand-in).
+        """
+        L = self.lex.lists
+        verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        if verb is None:
+            return None
+        adverb = any(c.lemma_.lower() in L.get("continuation_adverbs", ()) for c in verb.children
+                     if c.dep_ in ("advmod", "cc", "npadvmod"))
+        definite = False
+        for c in self._subjects(head) if head.pos_ in ("VERB", "AUX") else [head]:
+            if c.lemma_.lower() in L.get("continuing_subjects", ()) and any(
+                    d.dep_ == "det" and d.lower_ in self.lex.anaphoric_determiners for d in c.children):
+                definite = True
+        if not (adverb or definite):
+            return None
+        pool = st.events[st.par_from:] or (st.events[-1:] if definite else [])
+        if not pool:
+            return None
+        prev = pool[-1]
+        if not self._continuing(prev.sub_event_type) or not prev.actor1 or prev.event_id in st.defaulted:
+            return None
+        return prev
+
     @staticmethod
     def _subjects(head: Token) -> list[Token]:
         v = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
@@ -1207,10 +1275,12 @@ class EventExtractor:
         if head.pos_ in ("ADP", "PART", "PUNCT", "DET"):
             # "sit-in" parsed with the particle as root: the content word heads the trigger
             head = next((t for t in trig if t.pos_ in ("NOUN", "VERB", "PROPN")), head)
+        if trig[0].i != head.i and self._misparsed(trig[0]) is not None:
+            head = trig[0]  # "fired rockets" with "fired" parsed as a modifier of "rockets"
         rule = None
         for rid in trig.label_.split("|"):
             r = self.lex.rules.get(rid)
-            if r is None or (r.pos and head.pos_ not in r.pos):
+            if r is None or (r.pos and head.pos_ not in r.pos and self._misparsed(head) is None):
                 continue
             if self._requires(r, head, mentions) and self._subject_ok(r, head) and self._context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
@@ -1219,11 +1289,14 @@ class EventExtractor:
                 break
         if rule is None:
             return None
-        kind = self._modality(head, rule, s_cues, trig)
+        misparsed = self._misparsed(head)
+        # a misparsed verb shares the modality of the clause its subject governs
+        kind = self._modality(misparsed[0].head if misparsed else head, rule, s_cues, trig)
         if kind == "drop":
             return None
         other_tok = {i for t in all_triggers if t.root.i != head.i for i in range(t.start, t.end)}
-        if head.pos_ in ("VERB", "AUX") and any(c.i in other_tok for c in self._subjects(head)):
+        if head.pos_ in ("VERB", "AUX") and not rule.requires_antecedent \
+                and any(c.i in other_tok for c in self._subjects(head)):
             return None  # "a mob stormed ...": the subject trigger reports the event
         a1s, a2s, targets = self._roles(st, head, mentions)
         if not rule.object_is_target:
@@ -1255,6 +1328,21 @@ class EventExtractor:
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             return None
         stand_in = False
+        prev = self._antecedent(st, head) if (actor1 is None or rule.requires_antecedent) else None
+        if rule.requires_antecedent and prev is None:
+            return None
+        if prev is not None and (prev.location == place.match.name or prev.actor1 in {
+                a.name for p in self.lex.unknown_actor1.values() if (a := self._fixed_actor(st, p)) is not None}):
+            # the same strike told again at the same place, or one whose perpetrator is a stand-in
+            if rule.requires_antecedent:
+                return None
+            prev = None
+        if prev is not None and actor1 is None and self._continuing(se):
+            # "The raids also destroyed ...": the earlier strike's perpetrator and kind
+            m = self._resolve(st, prev.actor1)
+            actor1 = _Actor(prev.actor1, prev.inter1, False, None, getattr(m, "actor_id", "") if m else "")
+            a1s = [actor1]
+            et, se = prev.event_type, prev.sub_event_type
         if actor1 is None and se in self.lex.unknown_actor1:
             actor1 = self._fixed_actor(st, self.lex.unknown_actor1[se])
             stand_in = actor1 is not None

@@ -64,6 +64,7 @@ class TriggerRule:
     kills_object: bool = False  # "shot dead a man": the object's count is the death toll
     requires_recipient: bool = False  # "left the town to X": only with a recipient_preps phrase
     requires_object: bool = False  # "drove X out of": only with a direct object (not "drove out of")
+    requires_antecedent: bool = False  # only as the continuation of an earlier event of its family
 
 
 @dataclass(slots=True)
@@ -201,6 +202,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             kills_object=bool(raw.get("kills_object", False)),
             requires_recipient=bool(raw.get("requires_recipient", False)),
             requires_object=bool(raw.get("requires_object", False)),
+            requires_antecedent=bool(raw.get("requires_antecedent", False)),
         )
     for rid, r in rules.items():
         bad = [x for x in r.absorbs if x not in rules]
