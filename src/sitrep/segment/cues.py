@@ -54,6 +54,91 @@ class CueSet:
     # Phrases opening a wire-style credit line ("(Reporting by ...; Editing by ...)"),
     # section `credits`: the article is over.
     credit_phrases: tuple[str, ...] = ()
+    # Site navigation (section `navigation`): accessibility skip links (regexes), link
+    # words of a site's menus, language names of a language switcher.
+    skip_links: tuple[re.Pattern[str], ...] = ()
+    nav_exact: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+    # The outlet's own boxes (section `outlet_box`): first-person-plural words,
+    # imperatives addressed to the reader, and terms of an outlet's self-description.
+    self_words: frozenset[str] = frozenset()
+    imperatives: tuple[str, ...] = ()
+    box_terms: tuple[str, ...] = ()
+    # Photo credits after a caption (section `captions`).
+    credit_labels: tuple[str, ...] = ()
+    credit_words: tuple[str, ...] = ()
+
+    def is_skip_link(self, line: str) -> bool:
+        """An accessibility skip link ("Skip to content", "Jump to navigation")."""
+        norm = normalise_cue_text(line)
+        return bool(norm) and any(p.fullmatch(norm) for p in self.skip_links)
+
+    def is_nav_word(self, item: str) -> bool:
+        """One item of a site menu or a language switcher ("Menu", "Log in", "EN")."""
+        norm = normalise_cue_text(item)
+        return bool(norm) and (norm in self.nav_exact or norm in self.languages)
+
+    def opens_imperative(self, sentence: str) -> bool:
+        """The sentence opens with a verb addressed to the reader ("Support our work")."""
+        norm = normalise_cue_text(sentence)
+        return any(norm == v or norm.startswith(v + " ") for v in self.imperatives)
+
+    def has_box_term(self, text: str) -> bool:
+        """The text holds a term of an outlet's self-description ("independent")."""
+        norm = " " + normalise_cue_text(text)
+        return any(" " + t in norm for t in self.box_terms)
+
+    def caption_credit_start(self, text: str) -> int | None:
+        """Offset where a trailing photo credit starts in a caption line, else None.
+
+        Three shapes: a parenthesised tail, a tail after a spaced dash, a labelled
+        tail ("Photo: Name / supplied", "Credit: X", "(c) X") after the descriptive
+        sentence. The tail is a credit when it opens with a credit label, holds a
+        slash or a copyright sign, is all capitals, or ends with a credit word; at
+        least three words of caption must stay in front of it.
+        """
+        cands: list[int] = []
+        m = re.search(r"\(([^()]{1,80})\)[\s.]*$", text)
+        if m and self._is_credit(m.group(1)):
+            cands.append(m.start())
+        m = re.search(r"\s[—–-]{1,2}\s+([^—–]{1,60})$", text)
+        if m and self._is_credit(m.group(1)):
+            cands.append(m.start())
+        labels = "|".join(re.escape(lb) for lb in sorted(self.credit_labels, key=len, reverse=True) if lb != "©")
+        if labels:
+            for m in re.finditer(rf"(?i)(?<![\w(])(?:{labels})s?(?:\s+by\s+|\s*:\s*)(?=\S)", text):
+                before = text[: m.start()].rstrip()
+                if before and before[-1] in ".!?…\"”’,;|/—–-":
+                    cands.append(m.start())
+                    break
+        m = re.search(r"\s©", text)
+        if m:
+            cands.append(m.start())
+        for start in sorted(cands):
+            kept = text[:start].rstrip(" \t,;|/—–-")
+            if len(kept.split()) >= 3:
+                return start
+        return None
+
+    def caption_credit_cut(self, text: str) -> int:
+        """Length of the caption text kept in front of its credit (len(text) if none)."""
+        start = self.caption_credit_start(text)
+        if start is None:
+            return len(text)
+        return len(text[:start].rstrip(" \t,;|/—–-"))
+
+    def _is_credit(self, tail: str) -> bool:
+        t = tail.strip()
+        norm = normalise_cue_text(t)
+        if not norm:
+            return False
+        if "/" in t or "©" in t:
+            return True
+        if re.fullmatch(r"[A-Z]{2,}(?:[ /-][A-Z]{2,})*", t):
+            return True
+        if any(norm == lb or norm.startswith(lb + " ") or norm.startswith(lb + ":") for lb in self.credit_labels):
+            return True
+        return any(norm == w or norm.endswith(" " + w) for w in self.credit_words)
 
     def is_relative_date(self, text: str) -> bool:
         """A relative timestamp ("3 hours ago", "yesterday at 10:12")."""
@@ -168,12 +253,29 @@ def load_cues(path: str | Path | None = None) -> CueSet:
     verbs = tuple(w.strip().lower() for w in _strings(names, "speech_verbs", f"{where}.names"))
     captions = _section(data, "captions", where)
     labels = tuple(normalise_cue_text(w) for w in _strings(captions, "labels", f"{where}.captions"))
+    credit_labels = tuple(w.strip().lower() for w in _strings(captions, "credit_labels", f"{where}.captions"))
+    credit_words = tuple(normalise_cue_text(w) for w in _strings(captions, "credit_words", f"{where}.captions"))
     credits = _section(data, "credits", where)
     credit = tuple(normalise_cue_text(w) for w in _strings(credits, "phrases", f"{where}.credits"))
+    nav = _section(data, "navigation", where)
+    skip = []
+    for pat in _strings(nav, "skip_links", f"{where}.navigation"):
+        try:
+            skip.append(re.compile(pat))
+        except re.error as exc:
+            raise DataFileError(f"{where}.navigation.skip_links: bad regex {pat!r}: {exc}") from exc
+    nav_exact = frozenset(normalise_cue_text(w) for w in _strings(nav, "exact", f"{where}.navigation"))
+    languages = frozenset(normalise_cue_text(w) for w in _strings(nav, "languages", f"{where}.navigation"))
+    box = _section(data, "outlet_box", where)
+    self_words = frozenset(w.strip().lower() for w in _strings(box, "self_words", f"{where}.outlet_box"))
+    imperatives = tuple(normalise_cue_text(w) for w in _strings(box, "imperatives", f"{where}.outlet_box"))
+    terms = tuple(normalise_cue_text(w) for w in _strings(box, "terms", f"{where}.outlet_box"))
     return CueSet(phrases=phrases, exact=exact, patterns=patterns, months=months, dateline_phrases=dateline,
                   pronouns=pronouns, name_particles=particles, anonymous=anonymous, speech_verbs=verbs,
                   caption_labels=labels, credit_phrases=credit,
-                  relative_dates=tuple(relative))
+                  relative_dates=tuple(relative), skip_links=tuple(skip), nav_exact=nav_exact,
+                  languages=languages, self_words=self_words, imperatives=imperatives, box_terms=terms,
+                  credit_labels=credit_labels, credit_words=credit_words)
 
 
 def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from sitrep.records import Comment, Segmentation, TextSpan
 from sitrep.segment.cues import CueSet, default_cues
 from sitrep.segment.lines import ends_sentence, split_lines
 from sitrep.segment.settings import DEFAULT_SETTINGS, SegmentSettings
-from sitrep.segment.text import mark_furniture, _Page
+from sitrep.segment.text import _Page, mark_furniture, outlet_voice
 
 # Class/id tokens of markup families (WordPress, wpDiscuz, Disqus-like, generic).
 _COMMENT_ITEM = re.compile(r"^(comment|comment-item|wpd-comment|c-comment|comment-thread-item|"
@@ -256,8 +256,13 @@ def segment_html(
     seg = Segmentation()
     if title:
         seg.title = b.add(title)
+    credit_span: TextSpan | None = None
     if caption:
-        seg.caption = b.add(caption)
+        # A trailing photo credit ("(Name / Agency)") is boilerplate, not caption text.
+        keep = cues.caption_credit_cut(caption)
+        seg.caption = b.add(caption[:keep])
+        if keep < len(caption):
+            credit_span = b.add(caption[keep:].strip(), sep=" ")
     furniture = _strip_furniture(paras, settings, cues) if paras else []
     key_title = re.sub(r"\s+", " ", title or "").strip().lower()
     for p, is_furn in zip(paras, furniture):
@@ -266,6 +271,11 @@ def segment_html(
             seg.boilerplate.append(span)
         else:
             seg.body.append(span)
+    if credit_span is not None:
+        seg.boilerplate.insert(0, credit_span)
+    # The outlet's own box closing the article ("We are an independent newsroom ...").
+    while len(seg.body) > 1 and outlet_voice(seg.body[-1].text, cues):
+        seg.boilerplate.append(seg.body.pop())
     # Short unpunctuated leftovers at the end of the article (share bars, tags).
     while len(seg.body) > 1 and len(seg.body[-1].text.split()) <= settings.trailing_max_words and not ends_sentence(
         seg.body[-1].text

@@ -316,3 +316,41 @@ def has_comment_voice(text: str, pronouns: frozenset[str]) -> bool:
         if key in pronouns or key.split("'", 1)[0] in pronouns:
             return True
     return False
+
+
+# Separators of a site's navigation rows: breadcrumb slashes and arrows, bars and
+# dots, or a wide space between menu items ("News  Analysis  Opinion").
+_CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|→|\\)\s+")
+_NAV_SEP = re.compile(r"\s+[·|•]\s+|\s*[·|•]\s*|\s+/\s+|\s{2,}|\t+")
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{2})?")
+
+
+def nav_items(text: str) -> list[str]:
+    """The items of a navigation row, split at any separator it uses."""
+    return [p.strip() for p in _NAV_SEP.split(text.strip()) if p.strip()]
+
+
+def is_nav_row(text: str, settings: SegmentSettings, is_nav_word) -> bool:  # noqa: ANN001
+    """A site's navigation row: breadcrumbs, a row of section names, a language switcher.
+
+    Shape: at least two short link-like items (a few words each, none ending a
+    sentence, none a digit-led count) between separators; a breadcrumb ("Home /
+    News / Syria") or a row of section names ("News  Analysis  Opinion  Video")
+    needs three items each opening upper-case, unless every item is a menu word from
+    the cue file ("Log in | Subscribe"); a language switcher is two or more
+    language codes ("EN | AR | TR") or language names.
+    """
+    t = text.strip()
+    if ends_sentence(t) or t.endswith((":", ",", ";")):
+        return False
+    crumbs = [p.strip() for p in _CRUMB_SEP.split(t) if p.strip()]
+    items = crumbs if len(crumbs) >= 2 else nav_items(t)
+    if len(items) < 2:
+        return False
+    if any(len(letter_words(p)) == 0 or len(p.split()) > settings.menu_max_words or ends_sentence(p) for p in items):
+        return False
+    if all(is_nav_word(p) for p in items):
+        return True
+    if all(_LANG_CODE.fullmatch(p) and (p.isupper() or p.islower()) for p in items):
+        return True
+    return len(items) >= 3 and all(p[0].isupper() for p in items)

@@ -50,12 +50,14 @@ from sitrep.segment.lines import (
     is_headline,
     is_informal,
     is_handle,
+    is_nav_row,
     is_name_like,
     is_person_name,
     is_prose,
     letter_share,
     norm_line,
     split_lines,
+    unquoted,
 )
 from sitrep.segment.settings import DEFAULT_SETTINGS, SegmentSettings
 from sitrep.segment.thread import ParsedComment, author_starts, is_bullet_author, parse_thread
@@ -109,6 +111,8 @@ def _shape_kind(line: Line, settings: SegmentSettings, cues: CueSet) -> str | No
     cue = cues.kind_of(text, max_words=settings.cue_max_words)
     if cue is not None:
         return f"cue:{cue}"
+    if cues.is_skip_link(text):
+        return "nav"
     if has_long_token(text, settings):
         return "address"
     if has_contact(text) and len(text.split()) <= settings.cue_max_words:
@@ -403,6 +407,25 @@ def mark_furniture(page: _Page) -> None:
         nxt = next((m for m in lines[k + 1 :] if m.kind is None), None)
         if nxt is None or not is_prose(nxt.text, s):
             ln.kind = "label"
+    mark_navigation(page)
+
+
+def mark_navigation(page: _Page) -> None:
+    """Stage 1e: the site's navigation above the article ("nav").
+
+    Above the page's first prose line, a line is navigation when it is a menu word
+    of the cue file on its own ("Menu", "Search", "Log in") or a navigation row
+    (see lines.is_nav_row: breadcrumbs, section names, language codes). Skip links
+    ("Skip to content") are marked wherever they stand, by _shape_kind. A headline
+    that merely opens with such a word ("Search for ...") is neither.
+    """
+    s = page.settings
+    cues = page.cues
+    for ln in page.lines:
+        if ln.kind is None and is_prose(ln.text, s):
+            break
+        if ln.kind is None and (cues.is_nav_word(ln.text) or is_nav_row(ln.text, s, cues.is_nav_word)):
+            ln.kind = "nav"
 
 
 def _money_line(ln: Line, s: SegmentSettings) -> bool:
@@ -607,12 +630,18 @@ def _caption_shaped(ln: Line, lines: list[Line], s: SegmentSettings, cues: CueSe
     alone = ln.idx + 1 >= len(lines) or lines[ln.idx + 1].gap_before >= 1
     cut = cues.caption_label_end(ln.text) if cues is not None else None
     text = ln.text if cut is None else ln.text[cut:]
+    # A trailing photo credit ("(Name / Agency)", "- AFP") is not caption text; a
+    # caption with a credit may end a sentence before it.
+    credit = cues is not None and cues.caption_credit_start(text) is not None
+    if credit:
+        assert cues is not None
+        text = text[: cues.caption_credit_cut(text)]
     return (
         alone
         and ln.bullet is None
         and len(text) <= s.caption_max_chars + (0 if cut is None else s.caption_max_chars // 2)
         and len(text.split()) <= s.caption_max_words + (0 if cut is None else s.caption_max_words // 2)
-        and (cut is not None or not ends_sentence(text))
+        and (cut is not None or credit or not ends_sentence(text))
     )
 
 
@@ -652,7 +681,134 @@ def find_body_end(page: _Page) -> None:
     if page.body_start is None:
         return
     page.body_end, why = _first_end(page, page.body_start)
+    mark_outlet_boxes(page)
     find_tail_thread(page, thread_follows=why == "thread")
+    mark_outlet_boxes(page)
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Kinds next to which an outlet box sits: cue lines, widgets, forms, link lists.
+_BOX_NEIGHBOURS = ("cue:", "widget", "form", "controls", "menu", "label", "links", "trailing", "contact", "box",
+                   "address", "amount")
+
+
+def outlet_voice(text: str, cues: CueSet) -> bool:
+    """The outlet speaking of itself or to the reader, not reporting an event.
+
+    Outside quoted speech, at least half the sentences hold a first-person-plural
+    word ("we are independent") or address the reader (an opening imperative such
+    as "Support our work", or "you"/"your"), at least one of them in the outlet's
+    own voice or as an imperative; a reader's marks (a question or exclamation
+    mark, "I"/"my", informal writing) rule it out, and so does a paragraph without
+    a term of self-description ("independent", "newsletter", "our reporting").
+    """
+    own = unquoted(text)
+    if "?" in own or "!" in own or is_informal(text) or not cues.has_box_term(own):
+        return False
+    sents = [t for t in _SENTENCE_SPLIT.split(own.strip()) if any(c.isalpha() for c in t)]
+    if not sents:
+        return False
+    strong = 0
+    voiced = 0
+    for sent in sents:
+        words = [w for w in _WORD_RE.findall(sent) if not (len(w) >= 2 and w.isupper())]
+        keys = {w.lower().replace("’", "'") for w in words}
+        if keys & {"i", "me", "my", "i'm", "i've"}:
+            return False
+        self_voice = bool(keys & cues.self_words)
+        imperative = cues.opens_imperative(sent)
+        reader = bool(keys & {"you", "your", "yours"})
+        strong += self_voice or imperative
+        voiced += self_voice or imperative or reader
+    return strong >= 1 and 2 * voiced >= len(sents)
+
+
+def _is_box_neighbour(ln: Line | None) -> bool:
+    return ln is None or (ln.kind is not None and ln.kind.startswith(_BOX_NEIGHBOURS))
+
+
+def _region_blocks(page: _Page, lo: int, hi: int) -> list[list[Line]]:
+    """Runs of glued content lines between line indices lo and hi."""
+    blocks: list[list[Line]] = []
+    prev: Line | None = None
+    for ln in page.lines[lo:hi]:
+        if ln.kind is not None:
+            prev = None
+            continue
+        if prev is not None and ln.gap_before == 0:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+        prev = ln
+    return blocks
+
+
+def mark_outlet_boxes(page: _Page) -> None:
+    """Stage 5c: the outlet's own boxes after the article ("box").
+
+    An about-us paragraph, a newsletter or support appeal reads as prose, so it is
+    found by position and voice: at the end of the article region (read backwards)
+    or at the start of what follows it (read forwards, up to the first thread cue
+    or comment header), a block in the outlet's voice (see outlet_voice) standing
+    next to furniture, another box or the page end; short unpunctuated lines
+    between such blocks (a box heading) go with them. The article keeps its first
+    paragraph.
+    """
+    assert page.body_start is not None and page.body_end is not None
+    s = page.settings
+    lines = page.lines
+
+    def short(blk: list[Line]) -> bool:
+        return all(len(letter_words(ln.text)) <= s.trailing_max_words and not ends_sentence(ln.text) for ln in blk)
+
+    def before(blk: list[Line]) -> Line | None:
+        return lines[blk[0].idx - 1] if blk[0].idx > 0 else None
+
+    def after(blk: list[Line]) -> Line | None:
+        return lines[blk[-1].idx + 1] if blk[-1].idx + 1 < len(lines) else None
+
+    def voiced(blk: list[Line]) -> bool:
+        return outlet_voice(" ".join(ln.text for ln in blk), page.cues)
+
+    def mark(run: list[list[Line]]) -> None:
+        for blk in run:
+            for ln in blk:
+                ln.kind = "box"
+
+    # Backwards from the end of the article region.
+    blocks = _region_blocks(page, page.body_start + 1, page.body_end)
+    run: list[list[Line]] = []
+    last_voiced = -1
+    for blk in reversed(blocks):
+        nxt = after(blk)
+        near = nxt is None or nxt.idx >= page.body_end or _is_box_neighbour(nxt) or (run and nxt is run[-1][0])
+        if voiced(blk) and near:
+            run.append(blk)
+            last_voiced = len(run)
+        elif short(blk) and near:
+            run.append(blk)
+        else:
+            break
+    if last_voiced > 0:
+        mark(run)
+    # Forwards from the end of the article region, before the thread.
+    hi = page.body_end
+    while hi < len(lines) and lines[hi].kind != "cue:thread" and lines[hi].name is None:
+        hi += 1
+    run = []
+    last_voiced = 0
+    for blk in _region_blocks(page, page.body_end, hi):
+        prv = before(blk)
+        near = _is_box_neighbour(prv) or (run and prv is run[-1][-1])
+        if voiced(blk) and near:
+            run.append(blk)
+            last_voiced = len(run)
+        elif short(blk) and near and run:
+            run.append(blk)
+        else:
+            break
+    mark(run[:last_voiced])
 
 
 def _first_end(page: _Page, body_start: int) -> tuple[int, str]:
@@ -921,7 +1077,12 @@ def segment_text(
     if page.caption is not None and (page.body_start is None or page.caption < page.body_start):
         c = lines[page.caption]
         cut = page.cues.caption_label_end(c.text) or 0
-        seg.caption = _span(text, c.start + cut, c.end)
+        # The caption span covers the descriptive text; a trailing credit is boilerplate.
+        keep = cut + page.cues.caption_credit_cut(c.text[cut:])
+        seg.caption = _span(text, c.start + cut, c.start + keep)
+        if keep < len(c.text):
+            rest = len(c.text[keep:]) - len(c.text[keep:].lstrip())
+            seg.boilerplate.append(_span(text, c.start + keep + rest, c.end))
         covered.add(c.idx)
     for block in blocks:
         seg.body.append(_span(text, block[0].start, block[-1].end))
@@ -940,4 +1101,5 @@ def segment_text(
     for ln in lines:
         if ln.idx not in covered:
             seg.boilerplate.append(_span(text, ln.start, ln.end))
+    seg.boilerplate.sort(key=lambda sp: sp.start)
     return seg
