@@ -7,16 +7,20 @@ cue file:
    address tokens, contact lines, placeholders, form labels, datelines, control
    bars, donation-widget headers, menu and widget runs, cue lines; comment
    headers ("Name · date", "Name says:", kind "header" with the name kept);
-   boxed widgets between rule lines, form boxes under a cue, link lists.
+   boxed widgets between rule lines, form boxes under a cue, link lists; site
+   navigation above the first prose line (skip links anywhere), kind "nav".
 2. ``find_title``      - the stated title, else the headline-shaped line heading
    the article (repeated on the page first); later copies are boilerplate.
-3. ``find_caption``    - one short unpunctuated line between title and body.
+3. ``find_caption``    - one short unpunctuated line between title and body; a
+   trailing photo credit ("(Name / Agency)", "- AFP") is boilerplate, not caption.
 4. ``find_body_start`` - the first prose paragraph after title/caption.
 5. ``find_body_end``   - where the comment thread or trailing widgets begin: a
    thread/trailing cue, a widget label, a bulleted author line, or a name-like line
    (or wide gap) with enough thread evidence; then, at the end of the region
    left, a thread with no widget before it (``find_tail_thread``): a trailing run
-   of name/text pairs, or of short blocks in a reader's voice after the article.
+   of name/text pairs, or of short blocks in a reader's voice after the article;
+   around it the outlet's own boxes (``mark_outlet_boxes``: about-us, support and
+   newsletter paragraphs in the outlet's voice next to furniture), kind "box".
 6. ``mark_repeats``    - short lines repeated on the page before the thread; then
    stages 3-5 run again so that repeated furniture cannot pose as a caption.
 7. ``trim_trailing``   - short unpunctuated lines left at the end of the body.
