@@ -308,6 +308,10 @@ class ActorResolver:
         hit = self._loose.get(lk)
         if hit:
             return self._match(*hit)
+        # 4b. an owner named with "of X" / "X's": "military police of the SNA" -> the SNA
+        m = self._owned(tokens, country, ctx, depth)
+        if m is not None:
+            return m
         # 4a. "<X>-held Y": the holder X ("rebel-held Idlib", "regime-controlled areas")
         m = self._held(tokens, country, ctx, depth)
         if m is not _NO_MATCH:
@@ -328,7 +332,7 @@ class ActorResolver:
         if len(tokens) >= 2:
             aid = o.ethnic.get((tokens[0].casefold(), self._theatre(country) or ""))
             rest = " ".join(tokens[1:]).casefold()
-            if aid and (rest in o.generic or rest in o.force_nouns):
+            if aid and (rest in o.generic or (rest in o.force_nouns and not o.force_nouns[rest].site)):
                 return self._match(aid, "ethnic-descriptor")
             if (tokens[0].casefold(), self._theatre(country) or "") not in o.ethnic and any(
                 tokens[0].casefold() == adj for adj, _ in o.ethnic
@@ -338,7 +342,7 @@ class ActorResolver:
         if len(tokens) >= 2 and tokens[0].casefold() in o.unidentified:
             rest = " ".join(tokens[1:]).casefold()
             fn = o.force_nouns.get(rest)
-            if fn is not None:
+            if fn is not None and not fn.site:
                 return self._generic("military", country)
             if rest in o.generic:
                 return self._generic(o.generic[rest], country)
@@ -557,6 +561,36 @@ class ActorResolver:
                     return self._resolve_tokens(tokens[i + 1:], country, ctx, depth + 1)
         return _NO_MATCH
 
+    def _unit_noun(self, words: list[str]) -> bool:
+        """A generic unit or member noun ("military police", "fighters", "members")."""
+        o = self.ontology
+        words = self._strip_leading(words, o.quantifiers + ("the", "a", "an"))
+        while len(words) > 1 and words[0].casefold() in o.force_modifiers:
+            words = words[1:]
+        key = " ".join(words).casefold()
+        return bool(key) and (key in o.force_nouns or key in o.generic or key in o.trailing_heads
+                              or key in o.militia_nouns)
+
+    def _owned(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        """"<unit noun> of X" / "X's <unit noun>": the owner X when it is a named actor or a state."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if 0 < i < n - 1 and tok.casefold() == "of":
+                unit, owner = tokens[:i], tokens[i + 1:]
+            elif i < n - 1 and re.search(r"['’]s$", tok):
+                unit, owner = tokens[i + 1:], tokens[:i] + [tok[:-2]]
+            elif i < n - 1 and re.search(r"s['’]$", tok):  # "Russian forces' patrol"
+                unit, owner = tokens[i + 1:], tokens[:i] + [tok[:-1]]
+            else:
+                continue
+            if not self._unit_noun(unit):
+                continue
+            owner = self._strip_leading(owner, ("the",))
+            inner = self._resolve_tokens(owner, country, ctx, depth + 1) if owner else None
+            if inner is not None and not inner.generic:
+                return replace(inner, reason=f"owner-{inner.reason}")
+        return None
+
     def _demonym_force(self, tokens: list[str], country: str | None) -> ActorMatch | None:
         o = self.ontology
         n = len(tokens)
@@ -567,7 +601,7 @@ class ActorResolver:
             if iso is None:
                 continue
             rest = [t.casefold() for t in tokens[cut:]]
-            for hl in (2, 1):
+            for hl in (3, 2, 1):  # longest noun first: "military police patrol" before "police patrol"
                 if hl > len(rest):
                     continue
                 fn = o.force_nouns.get(" ".join(rest[-hl:]))
@@ -640,8 +674,8 @@ class ActorResolver:
         for i in range(len(run)):
             cand = " ".join(run[i:])
             m = self._resolve_uncached(clean_surface(cand), country)
-            if m is not None and not m.generic and m.reason != "unknown-named":
-                return clean_surface(cand)
+            if m is not None and not m.generic and m.reason != "unknown-named" and not m.reason.startswith("owner-"):
+                return clean_surface(cand)  # "Fighters of the X (ACR)": the name is X, not its fighters
         # an unknown group: initials that spell the acronym, else from a marker word on
         want = acr.upper()
         for i in range(len(run)):

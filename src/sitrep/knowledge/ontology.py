@@ -176,6 +176,7 @@ class ForceNoun:
     role: str
     air: bool = False
     theatre: bool = False  # alone: the state of the document's country ("soldiers", "police")
+    site: bool = False  # a post or formation ("observation post", "patrol"): a state's force only after its demonym
 
 
 @dataclass
@@ -528,13 +529,14 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
     if "force_nouns" in doc:
         fn = doc["force_nouns"]
         if not isinstance(fn, dict):
-            raise r.fail("section 'force_nouns'", "must be a mapping noun -> {role, air?}")
+            raise r.fail("section 'force_nouns'", "must be a mapping noun -> {role, air?, theatre?, site?}")
         for noun, spec in fn.items():
             where = f"section 'force_nouns': noun '{noun}': field 'role'"
             if not isinstance(spec, dict) or spec.get("role") not in STATE_ROLES:
                 raise r.fail(where, f"must be one of {', '.join(STATE_ROLES)}")
             onto.force_nouns[surface_key(str(noun))] = ForceNoun(
-                spec["role"], bool(spec.get("air", False)), bool(spec.get("theatre", False)))
+                spec["role"], bool(spec.get("air", False)), bool(spec.get("theatre", False)),
+                bool(spec.get("site", False)))
     if "role_labels" in doc:
         rl = doc["role_labels"]
         if not isinstance(rl, dict) or any(k not in STATE_ROLES or not isinstance(v, str) for k, v in rl.items()):
