@@ -118,6 +118,8 @@ class PlaceContext:
     admin1_hints: tuple[str, ...] = ()
     focus: tuple[float, float] | None = None
     relation: str | None = None  # "near", "outskirts", "west of", "countryside" ...
+    anchor: tuple[float, float] | None = None  # a place named in the same phrase ("X west of Y": Y)
+    small: bool = False  # the phrase says the place is small ("the village of X"): no seat preference
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,11 @@ class Cues:
     noise: frozenset[str] = frozenset()  # stop + owners + every cue word: not proper-noun content
     rivers: frozenset[str] = frozenset()  # name keys of rivers: never a point
     river_words: tuple[str, ...] = ()
+    part_of_words: tuple[str, ...] = ()  # "X <word> of Y": X is a part of Y
+    seat_codes: frozenset[str] = frozenset()  # a bare name that is such a seat means the seat
+    seat_min_population: int = 0  # ... and so does a populated place this big
+    small_words: frozenset[str] = frozenset()  # "village of X": the small namesake may win
+    anchor_ratio: float = 3.0  # a namesake this many times closer to the phrase's anchor beats the seat
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -166,6 +173,11 @@ def load_cues(path: Path | None = None) -> Cues:
             separators=tuple(d["hint_separators"]),
             feature_rank={str(k): int(v) for k, v in d["feature_rank"].items()},
             city_codes=frozenset(d["city_codes"]),
+            part_of_words=tuple(sorted((w.lower() for w in d.get("part_of_words", ())), key=len, reverse=True)),
+            seat_codes=frozenset(d.get("seat_preference", {}).get("codes", ())),
+            seat_min_population=int(d.get("seat_preference", {}).get("min_population", 0)),
+            small_words=frozenset(w.lower() for w in d.get("seat_preference", {}).get("small_words", ())),
+            anchor_ratio=float(d.get("seat_preference", {}).get("anchor_ratio", 3.0)),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
@@ -365,7 +377,40 @@ class PlaceResolver:
             s, why = self._score(i, stage, sim, mention, ctx, hints)
             scored.append((s, -i, i, why))
         scored.sort(reverse=True)
+        if stage in ("exact", "normalised") and (hints or ctx.focus is not None) and not ctx.small:
+            scored = self._seat_first(scored, ctx, stage, mention)
         return stage, scored
+
+    def _seat_like(self, p: Place) -> bool:
+        return p.feature_code in self.cues.seat_codes or (
+            p.feature_code in self.cues.city_codes and p.population >= self.cues.seat_min_population > 0)
+
+    def _seat_first(self, scored: list, ctx: PlaceContext, stage: str, mention: str) -> list:
+        """A bare name shared by a governorate/district seat (or a big city) and a small
+        namesake near the document's earlier places means the seat ("in Suwayda" after a
+        paragraph about Hasakah), unless the namesake is much closer to a place named in
+        the same phrase ("Suwayda west of Hasakah") or the phrase says "village"."""
+        places = self.gaz.places
+        top = places[scored[0][2]]
+        if self._seat_like(top) or top.feature_code not in self.cues.city_codes:
+            return scored
+        key = name_key(mention.strip())
+        # only the seat's common name: one of its written names, or its primary name normalised
+        # ("Mar'e" is not Ma'arrat al-Nu'man even if their keys meet)
+        seat = next((x for x in scored[1:] if self._seat_like(places[x[2]])
+                     and places[x[2]].country == top.country
+                     and (stage == "exact" or self.gaz.primary_keys[x[2]] == key)), None)
+        if seat is None:
+            return scored
+        sp = places[seat[2]]
+        if ctx.anchor is not None:
+            d_top = _haversine_km(ctx.anchor, (top.lat, top.lon))
+            d_seat = _haversine_km(ctx.anchor, (sp.lat, sp.lon))
+            if d_top * self.cues.anchor_ratio < d_seat:
+                return scored
+        s, neg, i, why = seat
+        moved = (s, neg, i, why + [f"seat {sp.feature_code} over the namesake near the document's places"])
+        return [moved] + [x for x in scored if x is not seat]
 
     def _hinted_namesakes(self, mention: str, cands, hints: frozenset[str], country: str | None, stage: str):
         """An exact spelling found only outside the document's governorates, while a
@@ -440,6 +485,8 @@ class PlaceResolver:
     def resolve_phrase(self, phrase: str, context: PlaceContext | None = None) -> PlaceMatch | None:
         ctx = context or PlaceContext()
         text = re.sub(r"\s+", " ", phrase).strip(" .,;:")
+        if not ctx.small and any(_norm_word(w) in self.cues.small_words for w in _words(text)):
+            ctx = replace(ctx, small=True)
         text = self._strip_fillers(text)
         if not text:
             return None
@@ -473,7 +520,8 @@ class PlaceResolver:
                 head, tail = text[:pos], self._strip_fillers(text[pos + len(sep):])
                 outer = self._parse(tail, ctx) if self._has_content(tail) else None
                 if outer is not None:
-                    hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,))
+                    hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
+                                     anchor=(outer.latitude, outer.longitude))
                     inner = self._parse(head, hinted)
                     if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
                             and inner.admin1 != outer.admin1 and _haversine_km(
@@ -551,6 +599,10 @@ class PlaceResolver:
         new, k = _strip_prefix(text, self.cues.regions)
         if k is not None:
             kind, text = k, self._strip_fillers(new)
+        # "X district of Y", "X neighbourhood of Y": X is a part of the place Y
+        m = self._part_of(text, relation, ctx) if kind is None else None
+        if m is not None:
+            return m
         # "X west of Y": X is the place, Y its surroundings
         low = text.lower()
         for d in self.cues.directions:
@@ -558,13 +610,17 @@ class PlaceResolver:
             if pos > 0:
                 tail = self._strip_fillers(text[pos + len(d) + 5:])
                 outer = self._parse(tail, replace(ctx, relation=None))
-                hinted = replace(ctx, admin1_hints=ctx.admin1_hints + ((outer.admin1,) if outer else ()))
+                hinted = replace(ctx, admin1_hints=ctx.admin1_hints + ((outer.admin1,) if outer else ()),
+                                 anchor=(outer.latitude, outer.longitude) if outer else ctx.anchor)
                 inner = self._parse(text[:pos], hinted)
-                if inner is not None:
+                if inner is not None and (outer is None or inner.admin1 == outer.admin1 or _haversine_km(
+                        (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= OWNED_SITE_MAX_KM):
                     return inner
+                if inner is not None:  # "Saida north of Ain Issa" found only a far namesake: Y's surroundings
+                    notes.append(f"'{text[:pos]}' not found near {outer.name}")
                 if outer is not None:
                     outer.geo_precision = max(outer.geo_precision, 2)
-                    outer.reason += f"; {d} of -> precision >= 2"
+                    outer.reason += "".join(f"; {n}" for n in notes) + f"; {d} of -> precision >= 2"
                 return outer
         # "<direction> of X" / "<direction> X"
         direction = None
@@ -649,6 +705,32 @@ class PlaceResolver:
             return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
 
+    def _part_of(self, text: str, relation: str | None, ctx: PlaceContext) -> PlaceMatch | None:
+        """"the Akrama district of Homs": X looked up with Y as hint and anchor; an X unknown
+        in or near Y is a part of Y, so Y itself."""
+        low = text.lower()
+        for word in self.cues.part_of_words:
+            pos = low.find(f" {word} of ")
+            if pos <= 0:
+                continue
+            head, tail = text[:pos], self._strip_fillers(text[pos + len(word) + 5:])
+            if not self._has_content(head) or not self._has_content(tail):
+                continue
+            outer = self._parse(tail, replace(ctx, relation=None))
+            if outer is None:
+                continue
+            hinted = replace(ctx, relation=None, admin1_hints=ctx.admin1_hints + (outer.admin1,),
+                             anchor=(outer.latitude, outer.longitude))
+            as_suffix = any(w == word for w, _ in self.cues.suffixes)
+            inner = self._parse(f"{head} {word}" if as_suffix else head, hinted)
+            if inner is not None and (inner.admin1 == outer.admin1 or _haversine_km(
+                    (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= OWNED_SITE_MAX_KM):
+                inner.reason += f"; {word} of {outer.name}"
+                return self._with_relation(inner, relation)
+            outer.reason += f"; '{head}' not found in it: the {word} is part of {outer.name}"
+            return self._with_relation(outer, relation)
+        return None
+
     def _river(self, text: str) -> str | None:
         """The river a text names ("the Euphrates", "Khabur river", "river Orontes"), else None."""
         words = [w for w in self._strip_fillers(text).split(" ") if w]
@@ -699,7 +781,8 @@ class PlaceResolver:
             return m
         if not self._has_content(rest):  # "Deir Ezzor's eastern countryside"
             return self._parse(f"{prefix} {rest} of {owner}".strip(), sub)
-        hinted = replace(sub, admin1_hints=ctx.admin1_hints + (owner_place.admin1,))
+        hinted = replace(sub, admin1_hints=ctx.admin1_hints + (owner_place.admin1,),
+                         anchor=(owner_place.latitude, owner_place.longitude))
         m = self._parse(f"{prefix} {rest}".strip(), hinted)
         if m is not None and (m.admin1 == owner_place.admin1 or _haversine_km(
                 (m.latitude, m.longitude), (owner_place.latitude, owner_place.longitude)) <= OWNED_SITE_MAX_KM):
