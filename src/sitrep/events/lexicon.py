@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
 _WORD = re.compile(r"[\w']+|[^\w\s]")
@@ -107,18 +106,7 @@ class EventLexicon:
 
 
 def _read(path: Path | None, name: str) -> tuple[dict[str, Any], str]:
-    if path is None:
-        ref = resources.files("sitrep") / "data" / "events" / name
-        text, origin = ref.read_text(encoding="utf-8"), f"data/events/{name}"
-    else:
-        text, origin = Path(path).read_text(encoding="utf-8"), str(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"{origin}: expected a mapping at the top level")
-    return data, origin
+    return read_yaml_mapping(path, f"events/{name}")
 
 
 def _words(value: Any, where: str) -> frozenset[str]:

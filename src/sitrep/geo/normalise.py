@@ -15,11 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
 _WS = re.compile(r"\s+")
@@ -77,21 +76,7 @@ def _compile(path: str, items: object, section: str) -> tuple[Rule, ...]:
 
 def load_translit(path: Path | None = None) -> Translit:
     """Read and compile a rule file (default: the shipped `translit.yaml`)."""
-    if path is None:
-        text = resources.files("sitrep").joinpath("data", "translit.yaml").read_text("utf-8")
-        where = "sitrep/data/translit.yaml"
-    else:
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise DataFileError(f"{path}: cannot read: {exc}") from exc
-        where = str(path)
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
-    if not isinstance(doc, dict):
-        raise DataFileError(f"{where}: expected a mapping with 'rules' and 'skeleton'")
+    doc, where = read_yaml_mapping(path, "translit.yaml")
     return Translit(
         rules=_compile(where, doc.get("rules"), "rules"),
         skeleton=_compile(where, doc.get("skeleton"), "skeleton"),

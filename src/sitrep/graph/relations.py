@@ -23,12 +23,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 from sitrep.records import Document
 
@@ -90,16 +89,8 @@ def load_relation_rules(path: str | Path | None = None) -> RelationRules:
 
 @lru_cache(maxsize=4)
 def _load_rules(path: str | None) -> RelationRules:
-    if path is None:
-        label = "data/relations.yaml"
-        text = resources.files("sitrep.data").joinpath("relations.yaml").read_text(encoding="utf-8")
-    else:
-        label, text = path, Path(path).read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{label}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("cues"), dict):
+    raw, label = read_yaml_mapping(path, "relations.yaml")
+    if not isinstance(raw.get("cues"), dict):
         raise DataFileError(f"{label}: field 'cues' must map relation type -> [patterns]")
     holders = {str(k): str(v) for k, v in (raw.get("placeholders") or {}).items()}
 

@@ -36,12 +36,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
 __all__ = ["Timex", "TimexParser", "find_timex", "load_timex_parser", "normalise"]
@@ -235,18 +234,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _read_vocab(path: Path | None) -> tuple[dict[str, Any], str]:
-    if path is None:
-        ref = resources.files("sitrep") / "data" / "events" / "timex.yaml"
-        text, origin = ref.read_text(encoding="utf-8"), "data/events/timex.yaml"
-    else:
-        text, origin = Path(path).read_text(encoding="utf-8"), str(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{origin}: not valid YAML ({exc.__class__.__name__})") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"{origin}: expected a mapping at the top level")
-    return data, origin
+    return read_yaml_mapping(path, "events/timex.yaml")
 
 
 def load_timex_parser(path: str | Path | None = None) -> TimexParser:
