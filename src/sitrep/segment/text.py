@@ -8,13 +8,15 @@ cue file:
    bars, donation-widget headers, menu and widget runs, cue lines; comment
    headers ("Name · date", "Name says:", kind "header" with the name kept);
    boxed widgets between rule lines, form boxes under a cue, link lists; site
-   navigation above the first prose line (skip links anywhere), kind "nav".
+   navigation above the first prose line (skip links anywhere), kind "nav"; a
+   masthead (site name, tagline) above the first navigation row, kind "masthead".
 2. ``find_title``      - the stated title, else the headline-shaped line heading
    the article (repeated on the page first); later copies are boilerplate.
 3. ``find_caption``    - one short unpunctuated line between title and body; a
    trailing photo credit ("(Name / Agency)", "- AFP") is boilerplate, not caption.
 4. ``find_body_start`` - the first prose paragraph after title/caption.
-5. ``find_body_end``   - where the comment thread or trailing widgets begin: a
+5. ``find_body_end``   - where the comment thread or trailing widgets begin (or a
+   rule line "---" with only own-voice/CTA paragraphs after it, ``cut_at_rule``): a
    thread/trailing cue, a widget label, a bulleted author line, or a name-like line
    (or wide gap) with enough thread evidence; then, at the end of the region
    left, a thread with no widget before it (``find_tail_thread``): a trailing run
@@ -430,6 +432,50 @@ def mark_navigation(page: _Page) -> None:
             break
         if ln.kind is None and (cues.is_nav_word(ln.text) or is_nav_row(ln.text, s, cues.is_nav_word)):
             ln.kind = "nav"
+    mark_masthead(page)
+
+
+# How many content lines a masthead may hold above its navigation row (site name,
+# tagline, a date or edition line).
+_MASTHEAD_MAX_LINES = 3
+
+
+def mark_masthead(page: _Page) -> None:
+    """Stage 1f: the masthead above the page's first navigation row ("masthead").
+
+    When the page opens with a few short lines (a site name, a tagline such as
+    "Independent news from ...") and then a navigation row (items between "|" or
+    spaced words, see lines.is_nav_row), every line above and including that row
+    is the outlet's masthead, however headline-shaped. Only when a headline-shaped
+    line stands between the row and the first prose paragraph: that line, not the
+    site name, is the title. A page without such a row is left as it is.
+    """
+    s = page.settings
+    cues = page.cues
+    lines = page.lines
+    first_prose = next((ln.idx for ln in lines if ln.kind is None and is_prose(ln.text, s)), None)
+    if first_prose is None:
+        return
+    above: list[Line] = []
+    row: int | None = None
+    for ln in lines[:first_prose]:
+        if ln.kind == "nav" and ln.text.strip() and is_nav_row(ln.text, s, cues.is_nav_word) or (
+            ln.kind == "controls" and is_nav_row(ln.text, s, cues.is_nav_word)
+        ):
+            row = ln.idx
+            break
+        if ln.kind is None:
+            above.append(ln)
+    if row is None or not above or len(above) > _MASTHEAD_MAX_LINES:
+        return
+    if any(ends_sentence(ln.text) or len(ln.words) > s.caption_max_words for ln in above):
+        return
+    after = [ln for ln in lines[row + 1 : first_prose] if ln.kind is None]
+    if not any(is_headline(ln.text, s) for ln in after):
+        return
+    for ln in lines[: row + 1]:
+        if ln.kind is None:
+            ln.kind = "masthead"
 
 
 def _money_line(ln: Line, s: SegmentSettings) -> bool:
@@ -685,6 +731,7 @@ def find_body_end(page: _Page) -> None:
     if page.body_start is None:
         return
     page.body_end, why = _first_end(page, page.body_start)
+    cut_at_rule(page)
     mark_outlet_boxes(page)
     find_tail_thread(page, thread_follows=why == "thread")
     mark_outlet_boxes(page)
@@ -726,6 +773,69 @@ def outlet_voice(text: str, cues: CueSet) -> bool:
         strong += self_voice or imperative
         voiced += self_voice or imperative or reader
     return strong >= 1 and 2 * voiced >= len(sents)
+
+
+# A horizontal rule drawn with one repeated mark ("---", "***", "___", "———").
+_RULE_LINE = re.compile(r"^\s*([-*_—–=~•·])(?:\s*\1){2,}\s*$")
+
+
+def _own_voice_block(page: _Page, blk: list[Line]) -> bool:
+    """A paragraph in the outlet's voice or a call to action, not reportage.
+
+    Outlet-voiced (see outlet_voice); or every sentence outside quotes speaks as
+    "we"/"our" or opens with an imperative addressed to the reader ("We do not take
+    money from ...", "Sign up for the weekly Briefing"), with no reader's marks.
+    """
+    text = " ".join(ln.text for ln in blk)
+    if outlet_voice(text, page.cues):
+        return True
+    own = unquoted(text)
+    if "?" in own or "!" in own or is_informal(text):
+        return False
+    sents = [t for t in _SENTENCE_SPLIT.split(own.strip()) if any(c.isalpha() for c in t)]
+    if not sents:
+        return False
+    for sent in sents:
+        keys = {w.lower().replace("’", "'") for w in _WORD_RE.findall(sent)}
+        if keys & {"i", "me", "my", "i'm", "i've"}:
+            return False
+        if not (keys & page.cues.self_words or page.cues.opens_imperative(sent)):
+            return False
+    return True
+
+
+def cut_at_rule(page: _Page) -> None:
+    """Stage 5a: a rule line after the reportage ends the article when only
+    furniture follows it.
+
+    The last rule line ("---", "***", "___") inside the article region, with prose
+    above it, ends the body when every paragraph after it (up to the thread or
+    widget found by _first_end, or the page end) is in the outlet's own voice or a
+    call to action (see _own_voice_block), or a short unpunctuated line, and at least
+    one is voiced; those paragraphs are boxes. A rule used as a section break, with
+    more reportage after it, changes nothing.
+    """
+    assert page.body_start is not None and page.body_end is not None
+    s = page.settings
+    lines = page.lines
+    rules = [ln.idx for ln in lines[page.body_start + 1 : page.body_end]
+             if ln.kind == "symbols" and _RULE_LINE.match(ln.text)]
+    if not rules:
+        return
+    k = rules[-1]
+    blocks = _region_blocks(page, k + 1, page.body_end)
+    if not blocks:
+        return
+    voiced = [_own_voice_block(page, blk) for blk in blocks]
+    short = [all(len(letter_words(ln.text)) <= s.trailing_max_words and not ends_sentence(ln.text) for ln in blk)
+             for blk in blocks]
+    if not any(voiced) or not all(v or sh for v, sh in zip(voiced, short)):
+        return
+    for blk in blocks:
+        for ln in blk:
+            ln.kind = "box"
+    lines[k].kind = "box"  # the rule itself is the box's edge, not a comment
+    page.body_end = k
 
 
 def _is_box_neighbour(ln: Line | None) -> bool:
