@@ -98,6 +98,9 @@ class _DocState:
     speaker_levels: dict[str, str] = field(default_factory=dict)  # person name word -> claim level
     events: list[Event] = field(default_factory=list)  # the article's events so far (earlier sentences)
     par_from: int = 0  # index in `events` of the current paragraph's first event
+    # a strike whose named perpetrator had no place: (actor, event type, sub-event type,
+    # paragraph doc, end token of its sentence, number of events then)
+    unplaced: tuple[Any, str, str, Any, int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -1075,6 +1078,15 @@ class EventExtractor:
         return prev
 
     @staticmethod
+    def _unplaced(st: _DocState, s: _Sentence) -> tuple[Any, str, str, Any, int, int] | None:
+        """The placeless strike of the sentence just before this one in the same paragraph,
+        if no event has been found since (else None)."""
+        u = st.unplaced
+        if u is None or u[3] is not s.span.doc or u[4] != s.span.start or u[5] != len(st.events):
+            return None
+        return u
+
+    @staticmethod
     def _subjects(head: Token) -> list[Token]:
         v = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
         while v is not None:
@@ -1309,7 +1321,9 @@ class EventExtractor:
             return Statement(doc_id=st.document.doc_id, kind=kind, text=s.span.text,
                              start=doc_text_start + s.span.start_char, end=doc_text_start + s.span.end_char,
                              actor=actor1.name if actor1 else None)
-        if actor1 is None and actor2 is None and rule.codes.sub_event_type not in self.lex.unknown_actor1 \
+        u = self._unplaced(st, s) if actor1 is None and self._continuing(rule.codes.sub_event_type) else None
+        if actor1 is None and actor2 is None and u is None \
+                and rule.codes.sub_event_type not in self.lex.unknown_actor1 \
                 and not any(r.codes.sub_event_type in self.lex.unknown_actor1 for r in rule.refine):
             return None
         verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
@@ -1317,19 +1331,24 @@ class EventExtractor:
         place, how = self._choose_place(st, s, head, verb, targets, mentions, par_place, other_heads,
                                         frozenset(range(trig.start, trig.end)))
         if place is None:
+            if actor1 is not None and not actor1.generic and (self._continuing(rule.codes.sub_event_type) or (
+                    head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.lists.get("continuing_subjects", ()))):
+                # "Israel launched a wave of raids overnight.": the next sentence may say where
+                st.unplaced = (actor1, rule.codes.event_type, rule.codes.sub_event_type, s.span.doc,
+                               s.span.end, len(st.events))
             return None
         # words of a trigger this rule absorbs still refine it ("came under mortar fire")
         other_toks = {i for t in all_triggers if t.root.i != head.i and not (set(t.label_.split("|")) & rule.absorbs)
                       for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(verb if verb is not None else head) if t.i not in other_toks]
         et, se, pl = self._codes(rule, head, clause, actor1)
-        if actor1 is None and actor2 is None and (se not in self.lex.unknown_actor1 or (
+        if actor1 is None and actor2 is None and u is None and (se not in self.lex.unknown_actor1 or (
                 head.pos_ not in ("NOUN", "PROPN") and not rule.requires)):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             return None
         stand_in = False
         prev = self._antecedent(st, head) if (actor1 is None or rule.requires_antecedent) else None
-        if rule.requires_antecedent and prev is None:
+        if rule.requires_antecedent and prev is None and u is None:
             return None
         if prev is not None and (prev.location == place.match.name or prev.actor1 in {
                 a.name for p in self.lex.unknown_actor1.values() if (a := self._fixed_actor(st, p)) is not None}):
@@ -1343,6 +1362,13 @@ class EventExtractor:
             actor1 = _Actor(prev.actor1, prev.inter1, False, None, getattr(m, "actor_id", "") if m else "")
             a1s = [actor1]
             et, se = prev.event_type, prev.sub_event_type
+        if actor1 is None and prev is None and u is not None:
+            # "... launched a wave of raids overnight. Missiles hit the airport.": the strike the
+            # previous sentence announced without a place, its perpetrator and kind
+            actor1 = u[0]
+            if self._continuing(u[2]):
+                et, se = u[1], u[2]
+            a1s = [actor1]
         if actor1 is None and se in self.lex.unknown_actor1:
             actor1 = self._fixed_actor(st, self.lex.unknown_actor1[se])
             stand_in = actor1 is not None
