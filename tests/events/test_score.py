@@ -57,3 +57,10 @@ def test_not_event_overlap_is_counted():
     d = GoldDoc("d", None, None, [], not_events=["some sentence"])
     r = score_events([d], {"d": [event()]})
     assert r["totals"]["false_from_not_events"] == 1
+
+
+def test_matched_event_in_a_sentence_with_a_not_event_is_not_false():
+    # one sentence may report a real event and also a threat listed in not_events
+    d = GoldDoc("d", None, None, [gold_event()], not_events=["some sentence"])
+    r = score_events([d], {"d": [event()]})
+    assert r["totals"]["false_from_not_events"] == 0 and r["precision"] == 1.0

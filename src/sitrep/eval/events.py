@@ -16,9 +16,11 @@ actor1 in the gold actor1 list), actor2 (predicted actor2 in the gold actor2 lis
 both empty), location (within km), date at the gold precision (1: same day; 2: within
 `WEEK_DAYS` days; 3: same month), fatalities (equal, None = None), certainty.
 
-False events: a predicted event whose sentence evidence overlaps a gold `not_events`
-string (normalised substring either way), and any event whose evidence lies outside
-the document's body paragraphs (e.g. comments) when the documents are given.
+False events: a predicted event that matches no gold event and whose sentence evidence
+overlaps a gold `not_events` string (normalised substring either way: a sentence can
+hold both a real event and a threat, and the matched event is not a false one), and
+any event whose evidence lies outside the document's body paragraphs (e.g. comments)
+when the documents are given.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def score_events(gold_docs: list[GoldDoc], predicted: dict[str, list[Event]],
         false_not, false_comment = [], []
         for i, e in enumerate(preds):
             sent = _norm_text(_sentence(e))
-            if any(n and (n in sent or (sent and sent in n)) for n in nots):
+            if i in free and any(n and (n in sent or (sent and sent in n)) for n in nots):
                 false_not.append(e.event_id)
             if _outside_body(e, docs.get(gd.doc)):
                 false_comment.append(e.event_id)
