@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,12 +49,23 @@ def _perturb(text: str, k: int, rng: random.Random) -> str:
 
 
 def make_corpus(folder: Path, n: int, seed: int = 7) -> Path:
+    """n perturbed copies, each with its own publication date (a manifest.csv beside them).
+
+    Copies published on one day would report the same events on the same dates, and
+    fusion would see clusters of hundreds of duplicates, which no real crawl has; a
+    crawl spreads the same kinds of page over years, so the dates are spread too.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     sources = _sources()
+    rows = ["doc,published,source,language"]
     for i in range(n):
         suffix, raw = sources[i % len(sources)]
-        (folder / f"page_{i:05d}{suffix}").write_text(_perturb(raw, i, rng), encoding="utf-8")
+        name = f"page_{i:05d}{suffix}"
+        (folder / name).write_text(_perturb(raw, i, rng), encoding="utf-8")
+        published = date(2017, 1, 1) + timedelta(days=(i * 37) % 2190)
+        rows.append(f"{name},{published.isoformat()},Bench Outlet {i % 5},en")
+    (folder.parent / f"{folder.name}_manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
 
 
@@ -69,18 +81,19 @@ def child(folder: str, db: str) -> None:
     from sitrep.runner import ingest, load_extractor
     from sitrep.store import Store
 
+    from sitrep.ingest import load_manifest
+
+    manifest = load_manifest(Path(folder).parent / f"{Path(folder).name}_manifest.csv")
     ext = load_extractor()
     t0 = time.perf_counter()
     with Store(db) as store:
-        report = ingest([folder], store, extractor=ext, defaults=_defaults())
+        report = ingest([folder], store, extractor=ext, manifest=manifest, defaults=_defaults())
     elapsed = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": elapsed, "added": report.added, "events": report.events, "peak_rss_mb": peak_mb}))
 
 
-def _defaults():  # published date for pages without one, so dates resolve as in real use
-    from datetime import date
-
+def _defaults():  # fallback metadata for pages the manifest does not name
     from sitrep.records import DocMeta
 
     return DocMeta(published=date(2021, 6, 1), source="Bench Outlet")
