@@ -13,11 +13,6 @@ from sitrep.knowledge.ontology import DEFAULT_PATH
 SY = ActorContext(country="SY")
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_ontology())
-
-
 def rid(resolver: ActorResolver, text: str, ctx: ActorContext | None = SY) -> str | None:
     m = resolver.resolve(text, ctx)
     return m.actor_id if m else None

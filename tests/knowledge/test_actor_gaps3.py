@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.knowledge.actors import ActorContext, ActorResolver
-from sitrep.knowledge.ontology import load_ontology
 
 SY = ActorContext(country="SY")
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_ontology())
 
 
 @pytest.mark.parametrize("text", ["Turkish observation post", "a Turkish military post", "Turkish troops",

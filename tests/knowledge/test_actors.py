@@ -6,14 +6,9 @@ from datetime import date
 
 import pytest
 
-from sitrep.knowledge.actors import ActorContext, ActorMatch, ActorResolver, load_ontology
+from sitrep.knowledge.actors import ActorContext, ActorMatch, ActorResolver
 
 SY = ActorContext(country="SY")
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_ontology())
 
 
 def rid(resolver: ActorResolver, text: str, ctx: ActorContext | None = SY) -> str | None:
