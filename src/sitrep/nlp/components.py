@@ -92,8 +92,25 @@ class LemmaPhraseIndex:
         return out
 
 
+class SpanLayer:
+    """A component that finds spans (`match`) apart from writing them to its own
+    `doc.spans[spans_key]` slot (`set_annotations`), as spaCy's span ruler does."""
+
+    spans_key: str
+
+    def match(self, doc: Doc) -> list[Span]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[self.spans_key] = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
 # ----------------------------------------------------------------------- actors
-class ActorMentions:
+class ActorMentions(SpanLayer):
     def __init__(self, nlp: Language, name: str, spans_key: str, ner_labels: list[str],
                  acronym_max_len: int) -> None:
         self.name = name
@@ -133,12 +150,6 @@ class ActorMentions:
                 extra.append(Span(doc, t.i, t.i + 1, label="ACRONYM"))
         return sorted(found + extra, key=lambda s: s.start)
 
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        doc.spans[self.spans_key] = spans
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
 
 @Language.factory(
@@ -157,7 +168,7 @@ def make_actor_mentions(nlp: Language, name: str, spans_key: str, ner_labels: li
 
 
 # --------------------------------------------------------------------- acronyms
-class AcronymDefinitions:
+class AcronymDefinitions(SpanLayer):
     """"Long Name (ACR)": the run of capitalised words (and joiners) before "(ACR)"."""
 
     def __init__(self, name: str, spans_key: str, joiners: list[str], max_words: int) -> None:
@@ -191,12 +202,6 @@ class AcronymDefinitions:
                 out.append(Span(doc, start, t.i, label=acr.text))
         return out
 
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        doc.spans[self.spans_key] = spans
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
 
 @Language.factory(
@@ -213,7 +218,7 @@ def make_acronyms(nlp: Language, name: str, spans_key: str, joiners: list[str], 
 
 
 # --------------------------------------------------------------- lemma phrases
-class LemmaPhraseLayer:
+class LemmaPhraseLayer(SpanLayer):
     """Writes lemma-phrase matches from the event lexicon to one spans key."""
 
     def __init__(self, name: str, spans_key: str, phrases: list[tuple[tuple[str, ...], str]],
@@ -237,12 +242,6 @@ class LemmaPhraseLayer:
         spans = [Span(doc, s, e, label="|".join(labs)) for (s, e), labs in labels.items()]
         return sorted(filter_spans(spans), key=lambda s: (s.start, s.end))
 
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        doc.spans[self.spans_key] = spans
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
 
 def _lexicon(triggers_path: str | None, cues_path: str | None) -> EventLexicon:
@@ -276,7 +275,7 @@ def make_cues(nlp: Language, name: str, spans_key: str, triggers_path: str, cues
 
 
 # ------------------------------------------------------------------------ timex
-class TimexLayer:
+class TimexLayer(SpanLayer):
     def __init__(self, name: str, spans_key: str, parser: TimexParser) -> None:
         self.name = name
         self.spans_key = spans_key
@@ -290,12 +289,6 @@ class TimexLayer:
                 out.append(sp)
         return out
 
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        doc.spans[self.spans_key] = spans
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
 
 @Language.factory(
