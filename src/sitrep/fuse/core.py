@@ -214,16 +214,28 @@ def cluster_component(
     actors, date, place and document.
     """
     members: dict[str, list[str]] = {i: [i] for i in ids}
+    # Clusters that once failed to join never can: clusters only grow, and the
+    # incompatible cross pair that stopped them stays a cross pair. Remembering
+    # the failure keeps many copies of one story from re-checking the same
+    # cluster pair for every one of their cross pairs (quadratic in copies).
+    blocked: dict[str, set[str]] = defaultdict(set)
     uf = _UnionFind()
     for pair in sorted(matches, key=lambda p: matches[p].order):
         ra, rb = uf.find(pair[0]), uf.find(pair[1])
-        if ra == rb:
+        if ra == rb or rb in blocked[ra]:
             continue
         if all(check(x, y) for x in members[ra] for y in members[rb]):
             root = uf.union(ra, rb)
             other = rb if root == ra else ra
             members[root] = members[ra] + members[rb] if root == ra else members[rb] + members[ra]
             del members[other]
+            for c in blocked.pop(other, set()):
+                blocked[c].discard(other)
+                blocked[c].add(root)
+                blocked[root].add(c)
+        else:
+            blocked[ra].add(rb)
+            blocked[rb].add(ra)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
