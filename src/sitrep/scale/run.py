@@ -63,6 +63,7 @@ class SparkRunReport:
     started_at: str = ""
     seconds: float = 0.0
     job_seconds: float = 0.0  # without session start-up
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per step of the job, in order
 
     @property
     def failed(self) -> int:
@@ -169,6 +170,13 @@ def spark_run(
     try:
         sc = spark.sparkContext
         t_job = time.perf_counter()
+        phases: dict[str, float] = {}
+        last = [t_job]
+
+        def mark(step: str) -> None:
+            now = time.perf_counter()
+            phases[step] = round(now - last[0], 3)
+            last[0] = now
         n = max(1, partitions or min(len(units), 4 * sc.defaultParallelism))
         cfg = TaskConfig(extractor=extractor, defaults=defaults, batch_size=batch_size or DEFAULT_BATCH_SIZE,
                          fuse=fuse, fail_once=fail_once)  # fmt: skip
@@ -179,12 +187,14 @@ def spark_run(
         ids = units_rdd.mapPartitions(lambda us: doc_ids(us, b_man.value, cfg))
         losers = ids.groupByKey(n).flatMap(lambda kv: sorted(kv[1])[1:]).collect()
         b_los = sc.broadcast(frozenset(losers))
+        mark("pass1_duplicates")
 
         # pass 2: the pipeline proper
         rows = units_rdd.mapPartitions(lambda us: process(us, b_man.value, b_los.value, cfg))
         rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
         for table in DOC_DATASETS:
             _write(spark, rows.filter(lambda t, name=table: t[0] == name).map(lambda t: t[1]), table, out_dir)
+            mark("pass2_pipeline" if table == DOC_DATASETS[0] else f"write_{table}")
 
         report = SparkRunReport(out=str(out_dir), master=sc.master, partitions=n, units=len(units),
                                 extractor=_spec_name(extractor), started_at=started.isoformat())  # fmt: skip
@@ -196,20 +206,24 @@ def spark_run(
         report.duplicates = int(kinds.get("_dup", 0))
         report.extractor_loads = sorted(rows.filter(lambda t: t[0] == "_load").map(lambda t: t[1]).collect())
         report.skips = dict(sorted(rows.filter(lambda t: t[0] == "skips").map(lambda t: t[1][1]).countByValue().items()))
+        mark("counts")
 
         if cfg.fuse:
             from sitrep.scale.fusion import fuse_rdd
 
-            fused, blocks, fstats = fuse_rdd(rows.filter(lambda t: t[0] == "_fuse").map(lambda t: t[1]), started, n)
+            fused, blocks, fstats, cached = fuse_rdd(rows.filter(lambda t: t[0] == "_fuse").map(lambda t: t[1]), started, n)
             fused = fused.persist(StorageLevel.MEMORY_AND_DISK)
+            mark("fusion_pairs")
             for table in ("merged_events", "event_sources"):
                 _write(spark, fused.filter(lambda t, name=table: t[0] == name).map(lambda t: t[1]), table, out_dir)
             _write(spark, blocks, "event_blocks", out_dir)
             report.merged_events = int(fused.filter(lambda t: t[0] == "merged_events").count())
+            mark("fusion_clusters_and_write")
             report.rows.update({"merged_events": report.merged_events,
                                 "event_sources": report.events, **{f"fusion_{k}": v for k, v in fstats.items()}})  # fmt: skip
             report.fusion = "sitrep.fuse, distributed (block-key shuffle, components on the driver)"
-            fused.unpersist()
+            for rdd in (fused, *cached):
+                rdd.unpersist()
         else:
             # Before fusion every report is its own event, as Store.write_batch records it.
             ev = rows.filter(lambda t: t[0] == "events").map(lambda t: t[1])
@@ -226,6 +240,8 @@ def spark_run(
          .write.mode("overwrite").option("header", True).csv(str(out_dir / CSV_DIR)))  # fmt: skip
         report.csv_columns = f"{table}: {len(cols)} columns"
         rows.unpersist()
+        mark("acled_csv")
+        report.phases = phases
         report.job_seconds = round(time.perf_counter() - t_job, 3)
     finally:
         if made:
