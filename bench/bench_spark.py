@@ -29,6 +29,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PLACES = ["Dhiban", "Hajin", "Busayrah", "Mayadin", "Shuhayl", "Gharanij", "Abu Hammam", "Susah", "Baghuz", "Diban"]
+# Local mode runs every executor inside the driver JVM; its default 1 GB heap
+# spills the persisted rows of a big run to disk. Same setting for both runs.
+SPARK_CONF = {"spark.driver.memory": "4g"}
 BYLINES = ["Rami", "Layla", "Omar", "Huda", "Karim", "Nour", "Samir", "Dana"]
 
 
@@ -88,10 +91,11 @@ def run_local(corpus: Path, db: Path) -> dict:
 def run_spark_child(master: str, corpus: str, out: str) -> dict:
     from sitrep.scale import spark_run
 
-    rep = spark_run([corpus], out, master=master)
+    rep = spark_run([corpus], out, master=master, conf=SPARK_CONF)
     return {"seconds": rep.seconds, "job_seconds": rep.job_seconds, "documents": rep.documents,
             "events": rep.events, "merged": rep.merged_events, "partitions": rep.partitions,
-            "extractor_loads": len(rep.extractor_loads), "skips": rep.skips}  # fmt: skip
+            "extractor_loads": len(rep.extractor_loads), "skips": rep.skips, "phases": rep.phases,
+            "conf": SPARK_CONF}  # fmt: skip
 
 
 def run_spark(master: str, corpus: Path, out: Path) -> dict:
@@ -117,8 +121,11 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(tmp)
         pages = make_corpus(args.pages, work / "corpus")
         res: dict = {"pages": pages, "cores": os.cpu_count(), "input": "JSONL shards of synthetic demo pages"}
+        print(f"{pages} pages written; running in-process, local[1], local[2]", file=sys.stderr, flush=True)
         res["in_process"] = run_local(work / "corpus", work / "local.db")
+        print(f"in-process: {res['in_process']}", file=sys.stderr, flush=True)
         res["local[1]"] = run_spark("local[1]", work / "corpus", work / "out1")
+        print(f"local[1]: {res['local[1]']}", file=sys.stderr, flush=True)
         res["local[2]"] = run_spark("local[2]", work / "corpus", work / "out2")
     for k in ("in_process", "local[1]", "local[2]"):
         r = res[k]
