@@ -544,8 +544,14 @@ def spark_run(
     manifest: ManifestOpt = None,
     published: PublishedOpt = None,
     source: SourceOpt = None,
+    conf: Annotated[
+        Optional[list[str]],
+        typer.Option("--conf", help="Spark setting KEY=VALUE for the session spark-run starts (repeatable), "
+                     "e.g. spark.driver.memory=4g."),  # fmt: skip
+    ] = None,
 ) -> None:
     """Run the same pipeline on Apache Spark over a crawl; writes partitioned Parquet (needs the spark extra and Java)."""
+    settings = _spark_conf(conf or [])
     try:
         from sitrep.scale import spark_run as run_spark
     except ImportError as exc:
@@ -553,7 +559,7 @@ def spark_run(
 
     _check_paths(inputs)
     report = run_spark([str(p) for p in inputs], str(out_dir), master=master, partitions=partitions,
-                       manifest=_manifest(manifest), defaults=_defaults(published, source))  # fmt: skip
+                       manifest=_manifest(manifest), defaults=_defaults(published, source), conf=settings)  # fmt: skip
     skipped = sum(report.skips.values())
     out.print(
         f"{report.read} input(s) read, {report.documents} document(s), {report.duplicates} duplicate(s), "
@@ -564,6 +570,17 @@ def spark_run(
         err.print(f"  skipped {n} input(s): {reason}")
     if report.documents == 0 and report.duplicates == 0:
         raise NothingIngested("nothing could be read")
+
+
+def _spark_conf(items: list[str]) -> dict[str, str]:
+    """`--conf KEY=VALUE` items as a dict; a malformed item is the user's error, named."""
+    settings: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"--conf {item!r}: expected KEY=VALUE, e.g. spark.driver.memory=4g")
+        settings[key.strip()] = value.strip()
+    return settings
 
 
 @app.command(name="import-parquet")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from typer.testing import CliRunner
 
 from sitrep.cli import app
@@ -31,3 +34,20 @@ def test_import_parquet_refuses_an_unfinished_output(tmp_path):
     (tmp_path / "half").mkdir()
     r = runner.invoke(app, ["import-parquet", str(tmp_path / "half"), "--db", str(tmp_path / "x.db")])
     assert r.exit_code != 0
+
+
+def test_spark_run_names_a_malformed_conf_before_starting_spark(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "sitrep", "spark-run", str(demo_dir() / "pages"),
+                        "--out", str(tmp_path / "o"), "--conf", "spark.driver.memory"],
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode != 0
+    assert "expected KEY=VALUE" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_spark_conf_pairs_are_parsed():
+    from sitrep.cli import _spark_conf
+
+    assert _spark_conf(["spark.driver.memory=4g", " spark.sql.shuffle.partitions = 16 "]) == {
+        "spark.driver.memory": "4g", "spark.sql.shuffle.partitions": "16"}  # fmt: skip
