@@ -6,7 +6,10 @@ off, week precision, swapped or missing actors). Measures the pure in-memory
 `fuse` (blocking + comparison + clustering + merging) on one core, and scores
 the result against the known incidents (B-cubed).
 
-    .venv/bin/python -m bench.bench_fusion [--sizes 10000 100000]
+    .venv/bin/python -m bench.bench_fusion [--sizes 10000 100000] [--syndicated 50000 25]
+
+The syndicated case (every incident told by 25 outlets) measures the clustering
+of large components, where pair checks grow with the square of the copies.
 
 Prints a table and writes bench/results/fusion.json.
 """
@@ -36,7 +39,10 @@ OUTLETS = [f"Outlet {i}" for i in range(40)]
 ADMIN1 = [f"Province {i}" for i in range(14)]
 
 
-def synthetic(n_reports: int, seed: int = SEED) -> tuple[list[Event], dict[str, str]]:
+def synthetic(n_reports: int, seed: int = SEED, copies: int | None = None) -> tuple[list[Event], dict[str, str]]:
+    """`copies`: every story told by exactly that many outlets (a syndicated wire story),
+    each article reporting two strikes 6 km apart on the same day, which one
+    article's two reports must keep apart while their copies all agree."""
     rng = random.Random(seed)
     events: list[Event] = []
     labels: dict[str, str] = {}
@@ -49,30 +55,34 @@ def synthetic(n_reports: int, seed: int = SEED) -> tuple[list[Event], dict[str, 
         lat, lon = 32.5 + rng.random() * 4.5, 35.7 + rng.random() * 6.3
         a1, a2 = rng.sample(ACTORS, 2)
         admin1 = ADMIN1[int((lat - 32.5) / 4.5 * 14) % 14]
-        for j, outlet in enumerate(rng.sample(OUTLETS, rng.choice([1, 1, 2, 3, 4]))):
-            if len(events) >= n_reports:
-                break
-            tp = rng.choice([1, 1, 1, 2])
-            gp = rng.choice([1, 1, 2, 3])
-            jitter_km = rng.random() * (3 if gp == 1 else 10)
-            x1, x2 = (a2, a1) if rng.random() < 0.2 else (a1, a2)
-            if rng.random() < 0.2:
-                x2 = None
-            eid = f"r{k}-{j}"
-            events.append(Event(
-                event_id=eid, doc_id=f"d{k}-{j}", event_date=day + timedelta(days=rng.choice([0, 0, 1])),
-                time_precision=tp, event_type=etype, sub_event_type=sub, actor1=x1, actor2=x2,
-                country="Syria", admin1=admin1, location=f"Place {k}",
-                latitude=lat + jitter_km / 111 * rng.choice([-1, 1]), longitude=lon, geo_precision=gp,
-                fatalities=rng.choice([None, rng.randrange(10)]), source=outlet,
-            ))  # fmt: skip
-            labels[eid] = f"g{k}"
+        twins = 2 if copies else 1  # a syndicated story tells of two strikes on neighbouring places
+        for j, outlet in enumerate(rng.sample(OUTLETS, copies or rng.choice([1, 1, 2, 3, 4]))):
+            for t in range(twins):
+                if len(events) >= n_reports:
+                    break
+                tp = rng.choice([1, 1, 1, 2])
+                gp = rng.choice([1, 1, 2, 3])
+                jitter_km = rng.random() * (3 if gp == 1 else 10)
+                if copies:  # copies repeat the wire's place name and date: one geocode, one day
+                    tp, gp, jitter_km = 1, 1, 0.0
+                x1, x2 = (a2, a1) if rng.random() < 0.2 else (a1, a2)
+                if rng.random() < 0.2:
+                    x2 = None
+                eid = f"r{k}-{j}" + (f"-{t}" if copies else "")
+                events.append(Event(
+                    event_id=eid, doc_id=f"d{k}-{j}", event_date=day + timedelta(days=0 if copies else rng.choice([0, 0, 1])),
+                    time_precision=tp, event_type=etype, sub_event_type=sub, actor1=x1, actor2=x2,
+                    country="Syria", admin1=admin1, location=f"Place {k}" + (f"-{t}" if t else ""),
+                    latitude=lat + t * 0.055 + jitter_km / 111 * rng.choice([-1, 1]), longitude=lon, geo_precision=gp,
+                    fatalities=rng.choice([None, rng.randrange(10)]), source=outlet,
+                ))  # fmt: skip
+                labels[eid] = f"g{k}" + (f"-{t}" if t else "")
     return events, labels
 
 
-def run(n: int) -> dict[str, object]:
+def run(n: int, copies: int | None = None) -> dict[str, object]:
     rules, sources = load_rules(), load_sources()
-    events, labels = synthetic(n)
+    events, labels = synthetic(n, copies=copies)
     _, reps = prepare_all(events, rules, sources)
     n_cands = len(candidate_pairs(keyed(reps.values(), rules)))
     del reps
@@ -87,7 +97,7 @@ def run(n: int) -> dict[str, object]:
     seconds_untraced = time.perf_counter() - t0
     s = score_clusters([m.event_ids for m in merged], labels)
     return {
-        "reports": n, "merged_events": len(merged), "candidate_pairs": n_cands,
+        "reports": n, "outlets_per_incident": copies or "1-4", "merged_events": len(merged), "candidate_pairs": n_cands,
         "seconds_traced": round(seconds, 2), "seconds": round(seconds_untraced, 2),
         "peak_mib": round(peak / 2**20, 1), "bcubed_precision": round(s.bcubed_precision, 4),
         "bcubed_recall": round(s.bcubed_recall, 4), "purity": round(s.purity, 4),
@@ -98,9 +108,12 @@ def run(n: int) -> dict[str, object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--syndicated", type=int, nargs=2, default=[50_000, 25], metavar=("REPORTS", "COPIES"),
+                    help="also a crawl of syndicated stories: REPORTS reports, each incident told by COPIES outlets")
     args = ap.parse_args()
     results = [run(n) for n in args.sizes]
-    cols = ["reports", "merged_events", "candidate_pairs", "seconds", "peak_mib", "bcubed_precision", "bcubed_recall"]
+    results.append(run(args.syndicated[0], copies=args.syndicated[1]))
+    cols = ["reports", "outlets_per_incident", "merged_events", "candidate_pairs", "seconds", "peak_mib", "bcubed_precision", "bcubed_recall"]
     print(" | ".join(f"{c:>16}" for c in cols))
     for r in results:
         print(" | ".join(f"{r[c]!s:>16}" for c in cols))
