@@ -101,6 +101,9 @@ class _DocState:
     # a strike whose named perpetrator had no place: (actor, event type, sub-event type,
     # paragraph doc, end token of its sentence, number of events then)
     unplaced: tuple[Any, str, str, Any, int, int] | None = None
+    # the events of the sentence just read, when it had any: a casualty sentence
+    # right after it ("Three fighters were killed.") may give them their toll
+    just_found: list[Event] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -124,6 +127,8 @@ class EventExtractor:
         self.timex = timex or load_timex_parser()
         self.default_country = default_country
         self._fat = _FatalityPatterns(self.lex, self.timex)
+        self._follow_on_blockers = tuple(
+            " ".join(str(b).lower().split()) for b in self.lex.fatalities.get("follow_on_blockers") or ())
         if actor_resolver is not None and "sitrep_actor_mentions" in nlp.pipe_names:
             pipe = nlp.get_pipe("sitrep_actor_mentions")
             if getattr(pipe, "_n_forms", 0) == 0 and hasattr(actor_resolver, "surface_forms"):
@@ -274,7 +279,13 @@ class EventExtractor:
                 elif isinstance(out, Statement) and not any(
                         (x.start, x.kind) == (out.start, out.kind) for x in statements):
                     statements.append(out)
+            n_before = len(events)
             events.extend(self._coordinate(found))
+            if len(events) > n_before:
+                st.just_found = events[n_before:]
+            else:
+                self._follow_on_casualties(st, s, s_date)
+                st.just_found = []
             self._responsibility(st, sent, s_cues, mentions, events, par_events_from)
             if s_date is not None:
                 st.previous_date = (s_date[0], s_date[1])
@@ -289,6 +300,33 @@ class EventExtractor:
                     a = mentions[tok_i]
                     if not a.generic and (not st.last_actors or st.last_actors[-1].name != a.name):
                         st.last_actors.append(a)
+
+    def _follow_on_casualties(self, st: _DocState, s: _Sentence, s_date: Any) -> None:
+        """Give the previous sentence's single event the death count of this event-less sentence.
+
+        News states the toll after the act ("Drones struck a car near X. Three
+        fighters were killed."). Only the sentence right after one event, only
+        when that event has no count yet, and not when this sentence dates
+        itself otherwise, names a place the event's sentence does not, or says
+        it is about another incident (cue words in the lexicon's fatalities).
+        """
+        if len(st.just_found) != 1 or st.just_found[0].fatalities is not None:
+            return
+        ev = st.just_found[0]
+        low = " " + re.sub(r"[^\w']+", " ", s.span.text.lower()) + " "
+        if any(f" {b} " in low for b in self._follow_on_blockers):
+            return
+        if s_date is not None and s_date[0] != ev.event_date:
+            return
+        ev_text = (ev.notes or "").lower()
+        if any(e.label_ in ("GPE", "LOC", "FAC") and e.text.lower() not in ev_text for e in s.span.ents):
+            return
+        n, where = self._fat.find(s.span)
+        if n is None or where is None:
+            return
+        ps = s.par_start
+        ev.fatalities = n
+        ev.evidence.append(Evidence("fatalities", ps + where[0], ps + where[1], s.span.doc.text[where[0]:where[1]]))
 
     def _claim_timex(self, tx: Span) -> bool:
         """The time expression dates a reporting verb ("said on Monday")."""
