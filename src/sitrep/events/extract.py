@@ -313,7 +313,7 @@ class EventExtractor:
         if len(st.just_found) != 1 or st.just_found[0].fatalities is not None:
             return
         ev = st.just_found[0]
-        low = " " + re.sub(r"[^\w']+", " ", s.span.text.lower()) + " "
+        low = _padded_words(s.span.text)
         if any(f" {b} " in low for b in self._follow_on_blockers):
             return
         if s_date is not None and s_date[0] != ev.event_date:
@@ -1550,7 +1550,7 @@ class _FatalityPatterns:
         n, where = self._regex(sent)
         if n is not None:
             return n, where
-        low = " " + re.sub(r"[^\w']+", " ", sent.text.lower()) + " "
+        low = _padded_words(sent.text)
         for z in self.zero:
             if f" {z} " in low:
                 i = sent.text.lower().find(z.split()[0])
@@ -1568,6 +1568,11 @@ class _FatalityPatterns:
                     continue
                 return n, (sent.start_char + m.start(), sent.start_char + m.end())
         return None, None
+
+
+def _padded_words(text: str) -> str:
+    """Lower-cased words separated and surrounded by single spaces, for whole-phrase tests (f" {phrase} " in it)."""
+    return " " + re.sub(r"[^\w']+", " ", text.lower()) + " "
 
 
 def _norm(x: Any) -> str:
