@@ -1113,20 +1113,9 @@ def mark_repeats(page: _Page) -> bool:
 
 def _body_blocks(page: _Page) -> list[list[Line]]:
     """Paragraphs of the article region: runs of content lines without a blank."""
-    blocks: list[list[Line]] = []
     if page.body_start is None or page.body_end is None:
-        return blocks
-    prev: Line | None = None
-    for ln in page.lines[page.body_start : page.body_end]:
-        if ln.kind is not None:
-            prev = None
-            continue
-        if prev is not None and ln.gap_before == 0:
-            blocks[-1].append(ln)
-        else:
-            blocks.append([ln])
-        prev = ln
-    return blocks
+        return []
+    return _region_blocks(page, page.body_start, page.body_end)
 
 
 def trim_trailing(page: _Page, blocks: list[list[Line]]) -> list[list[Line]]:
