@@ -9,6 +9,7 @@ and text on their own lines) with every span pointing into that rendering.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -44,6 +45,14 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
               "button", "select", "template")
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _SAYS = re.compile(r"\s+(says|said|wrote)\s*:?\s*$", re.IGNORECASE)
+
+log = logging.getLogger(__name__)
+
+# Optional extractors the cascade calls when a page marks up no article container:
+# trafilatura, and jusText, which trafilatura imports for its fallback comparison.
+# A test imports each of these, so an environment that lacks one (lxml 6 without
+# lxml_html_clean breaks jusText) fails the suite instead of dropping pages.
+CASCADE_EXTRACTORS = ("trafilatura", "justext")
 
 
 def _classes(el: etree._Element) -> list[str]:
@@ -171,8 +180,12 @@ def _paragraphs(root: etree._Element) -> list[str]:
 
 
 def _trafilatura_paragraphs(html: str) -> list[str]:
-    import trafilatura
-
+    """Paragraphs trafilatura finds; none (the baseline <p> reading follows) when it cannot import."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        log.warning("trafilatura unavailable, reading <p> elements only: %s", " ".join(str(exc).split()))
+        return []
     out = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     return [p.strip() for p in (out or "").split("\n") if p.strip()]
 
