@@ -174,6 +174,10 @@ class Event:
     date_inferred: bool = False
     rule_id: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    # 1.0 when every field came from the parse; lower for each field a fallback filled
+    confidence: float = 1.0
+    # which fields a fallback filled ("location:paragraph", "actor1:unidentified", "no_actor")
+    fallbacks: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

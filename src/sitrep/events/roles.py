@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 # Dependency labels (the parser's label set, not domain words).
@@ -107,3 +109,40 @@ def span_of(tokens: list[Token]) -> Span | None:
         return None
     doc = tokens[0].doc
     return doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1]
+
+
+def subjects(head: Token) -> list[Token]:
+    """Subjects of the trigger's verb, climbing conjoined/infinitival verbs that have none."""
+    v = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+    while v is not None:
+        subj = [c for c in v.children if c.dep_ in SUBJ]
+        if subj or v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
+            return subj
+        v = v.head
+    return []
+
+
+def misparsed(lex: Any, head: Token) -> tuple[Token, Token] | None:
+    """(subject, object) of a trigger verb the tagger read as a modifier or noun.
+
+    "X ... bombed farmland", "militants holed up in the pocket fired rockets": a past
+    form listed in cues `misparsed_verbs`, parsed as amod/compound (or tagged ADJ/NOUN),
+    followed by a noun (its object) and preceded in the sentence by a subject of
+    another verb (its subject). Read off the linear order; nothing is re-parsed.
+    """
+    words = lex.lists.get("misparsed_verbs")
+    if not words or head.lower_ not in words:
+        return None
+    if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    doc = head.doc
+    if head.i + 1 >= head.sent.end or doc[head.i + 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    obj = doc[head.i + 1]
+    while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and obj.head.pos_ == "NOUN" \
+            and obj.head.lemma_.lower() not in lex.location_nouns:
+        obj = obj.head
+    subj = next((doc[i] for i in range(head.i - 1, head.sent.start - 1, -1) if doc[i].dep_ in SUBJ), None)
+    if subj is None or any(c.dep_ in SUBJ for c in head.children):
+        return None
+    return subj, obj

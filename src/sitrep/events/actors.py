@@ -1,0 +1,399 @@
+"""Who did what to whom: actor mentions, coreference and roles from the parse.
+
+`ActorReader` turns ``doc.spans["sitrep_actors"]`` and coreference cues into a map
+token -> `ActorRef` (per paragraph), reads the actors a phrase names, and assigns
+actor1 / actor2 candidates and target heads to a trigger from the dependency parse
+(subject, "by" agent, passive subject, object, "on"/"against" targets, "between X and
+Y"), then applies the ACLED conventions a rule declares (fixed actor1, recipients,
+losers, symmetric sides, unnamed civilian victims). Every word list comes from the
+lexicon; the resolver maps text to ontology actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon, TriggerRule
+from sitrep.events.state import ActorRef, DocState
+
+
+class ActorReader:
+    """Actor look-ups over one parse; stateless apart from `DocState`'s cache."""
+
+    def __init__(self, lex: EventLexicon, resolver: Any = None) -> None:
+        self.lex = lex
+        self.resolver = resolver
+
+    def resolve(self, st: DocState, text: str) -> Any:
+        if self.resolver is None or not text.strip():
+            return None
+        key = text.strip().lower()
+        if key not in st.actor_cache:
+            st.actor_cache[key] = self.resolver.resolve(text.strip(), st.actor_ctx)
+        return st.actor_cache[key]
+
+    def to_actor(self, m: Any, span: Span | None) -> ActorRef:
+        return ActorRef(name=m.name, inter=m.inter, generic=bool(m.generic), span=span, actor_id=m.actor_id)
+
+    def mentions(self, st: DocState, sdoc: Doc) -> dict[int, ActorRef]:
+        """token index -> resolved actor, for every token inside a resolved mention."""
+        out: dict[int, ActorRef] = {}
+        for sp in sdoc.spans.get("sitrep_actors", []):
+            # "X-affiliated group", "X-backed militia": X modifies, it is not the actor
+            if sp.end + 1 < len(sdoc) and sdoc[sp.end].text == "-" and sdoc[sp.end + 1].pos_ in ("VERB", "ADJ"):
+                continue
+            m = self.resolve(st, sp.text)
+            if m is None:
+                continue
+            a = self.to_actor(m, sp)
+            for i in range(sp.start, sp.end):
+                out[i] = a
+        named_here = sorted((i, a) for i, a in out.items() if not a.generic and a.span is not None
+                            and a.span.label_ != "NORP" and i == a.span.start)
+
+        def prior(tok: Token) -> list[ActorRef]:
+            """Actors named before `tok`'s sentence: earlier paragraphs, then this one."""
+            return st.last_actors + [a for i, a in named_here if i < tok.sent.start]
+
+        for sp in sdoc.spans.get("sitrep_cues", []):
+            if not sp.label_.startswith("coref:"):
+                continue
+            allowed = self.lex.coref[int(sp.label_.split(":")[1])][1]
+            ante = next((a for a in reversed(prior(sp[0]))
+                         if allowed is None or (a.inter in allowed)), None)
+            if ante is not None:
+                a = replace(ante, span=sp)
+                for i in range(sp.start, sp.end):
+                    out[i] = a
+        # "the Kurdish-led group": a definite description whose head is a coreference noun
+        heads = {w[1]: allowed for w, allowed in self.lex.coref if len(w) == 2 and w[0] == "the"}
+        for t in sdoc:
+            if t.pos_ != "NOUN":
+                continue
+            same = any(c.dep_ == "amod" and c.lower_ == "same" for c in t.children)
+            if t.i in out and not (same and out[t.i].generic):
+                continue  # "the same factions" points back even where "factions" alone is generic
+            dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+            lemma = t.lemma_.lower()
+            if lemma in heads and "the" in dets and (t.tag_ != "NNS" or same):
+                # "the group"; plurals only as "the same factions" (else often generic)
+                allowed = heads[lemma]
+                ante = next((a for a in reversed(prior(t)) if allowed is None or a.inter in allowed), None)
+                if ante is not None and not any(c.i in out for c in t.lefts):
+                    sp = sdoc[t.left_edge.i: t.i + 1]
+                    for i in range(sp.start, sp.end):
+                        out[i] = replace(ante, span=sp)
+            elif lemma in self.lex.pair_coref and (dets & {"both"} or any(
+                    c.dep_ == "nummod" and c.lower_ == "two" for c in t.children)):
+                named: list[ActorRef] = []
+                for a in reversed(prior(t)):
+                    if all(a.name != b.name for b in named):
+                        named.append(a)
+                    if len(named) == 2:
+                        break
+                sp = sdoc[t.left_edge.i: t.i + 1]
+                for a, i in zip(reversed(named), (t.i, t.left_edge.i)):
+                    out[i] = replace(a, span=sp)
+        return out
+
+    def phrase_actors(self, st: DocState, head: Token, mentions: dict[int, ActorRef]) -> list[ActorRef]:
+        """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
+        found: list[ActorRef] = []
+        holding = self.lex.roles["holding_nouns"]
+        for h in R.conjuncts(head):
+            toks = R.own_subtree(h, self.lex.location_preps)
+            ranked: list[tuple[int, int, ActorRef]] = []
+            for t in toks:
+                a = mentions.get(t.i)
+                if a is None or a.span is None or a.span.label_ == "NORP":
+                    continue
+                inside = a.span.start <= h.i < a.span.end
+                ranked.append((0 if inside else 1, abs(t.i - h.i), a))
+            ranked.sort(key=lambda x: (x[2].generic, x[0], x[1]))
+            uniq: list[ActorRef] = []
+            for _, _, a in ranked:
+                if all(a.name != b.name for b in uniq):
+                    uniq.append(a)
+            if not uniq or all(a.generic for a in uniq):
+                heads = [h]
+                if h.lemma_.lower() in holding:
+                    heads = [o for _, o in R.prep_children(h, frozenset({"of"}))] + \
+                        [c for c in h.children if c.dep_ == "poss"] + [h]
+                m, src = None, h
+                for hh in heads:
+                    m = self.resolve(st, R.compact_text(hh))
+                    src = hh
+                    if m is None:
+                        for c in hh.children:
+                            if c.dep_ in ("amod", "compound", "poss"):
+                                m = self.resolve(st, c.text)
+                                if m:
+                                    break
+                    if m is not None:
+                        break
+                if m is not None and all(m.name != b.name for b in uniq):
+                    lefts = [x for x in src.lefts if x.dep_ not in ("punct", "cc", "case")]
+                    span = src.doc[min([src.i] + [x.left_edge.i for x in lefts]): src.i + 1]
+                    uniq.append(self.to_actor(m, span))
+                if not uniq:
+                    # "a depot belonging to X", "a compound used by X"
+                    for c in h.children:
+                        if c.dep_ == "acl" and c.lemma_.lower() in self.lex.roles["possession_verbs"]:
+                            for _, o in R.prep_children(c, frozenset({"to", "by"})):
+                                uniq.extend(a for a in self.phrase_actors(st, o, mentions)
+                                            if all(a.name != b.name for b in uniq))
+            uniq.sort(key=lambda a: a.generic)
+            found.extend(uniq)
+        dedup: list[ActorRef] = []
+        for a in found:
+            if all(a.name != b.name for b in dedup):
+                dedup.append(a)
+        dedup.sort(key=lambda a: a.generic)
+        return dedup
+
+    def leader(self, st: DocState, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[ActorRef]:
+        for t in toks:
+            for p, o in R.prep_children(t, frozenset(x.text for x in t.children if x.dep_ == "prep")):
+                if o.lemma_.lower() in self.lex.roles["leadership_nouns"]:
+                    for p2, o2 in R.prep_children(o, frozenset({"of"})):
+                        acts = [a for a in self.phrase_actors(st, o2, mentions) if not a.generic]
+                        if acts:
+                            return acts
+        return []
+
+    def roles(self, st: DocState, head: Token, mentions: dict[int, ActorRef]
+               ) -> tuple[list[ActorRef], list[ActorRef], list[Token]]:
+        """(actor1 candidates, actor2 candidates, target heads)."""
+        L = self.lex.roles
+        a1: list[ActorRef] = []
+        a2: list[ActorRef] = []
+        targets: list[Token] = []
+
+        def take(tok: Token, into: list[ActorRef]) -> None:
+            into.extend(a for a in self.phrase_actors(st, tok, mentions) if all(a.name != b.name for b in into))
+
+        misparsed = R.misparsed(self.lex, head)
+        if misparsed is not None:
+            subj, obj = misparsed
+            take(self.reported_subject(subj, mentions), a1)
+            take(obj, a2)
+            targets.append(obj)
+        elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
+            verb = head
+            if R.is_passive(verb):
+                for _, o in R.prep_children(verb, L["agent_preps"]):
+                    take(o, a1)
+                if not a1:
+                    for _, o in R.prep_children(verb, L["origin_preps"]):
+                        take(o, a1)
+                for c in verb.children:
+                    if c.dep_ in R.PASS_SUBJ:
+                        take(c, a2)
+                        targets.append(c)
+                for _, o in R.prep_children(verb, L["target_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
+            else:
+                subj = [c for c in verb.children if c.dep_ in R.SUBJ]
+                v = verb
+                while not subj and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+                    v = v.head
+                    subj = [c for c in v.children if c.dep_ in R.SUBJ]
+                if not subj and verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in L.get("accuse_verbs", ()):
+                    # "X accused Y of dropping ...": Y is the (alleged) perpetrator
+                    subj = [c for c in verb.head.head.children if c.dep_ in R.OBJ]
+                for c in subj:
+                    # "A, B has launched": a comma list with no conjunction is a misparse;
+                    # the conjunct nearest the verb is the subject
+                    cj = R.conjuncts(c)
+                    if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
+                        c = max(cj, key=lambda x: x.i)
+                    take(self.reported_subject(c, mentions), a1)
+                objs = [c for c in verb.children if c.dep_ in R.OBJ]
+                if not objs and verb.dep_ == "conj":
+                    objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]
+                for c in objs:
+                    take(c, a2)
+                    targets.append(c)
+                for _, o in R.prep_children(verb, L["target_preps"] | L["partner_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
+            for _, o in R.prep_children(verb, L["between_preps"]):
+                both = self.phrase_actors(st, o, mentions)
+                if both and not a1:
+                    a1.append(both[0])
+                    a2.extend(both[1:])
+        else:
+            for _, o in R.prep_children(head, L["agent_preps"]):
+                take(o, a1)
+            gov = R.governing_verb(head)
+            for holder in (head, gov) if gov is not None and head.dep_ in R.SUBJ else (head,):
+                for _, o in R.prep_children(holder, L["between_preps"]):
+                    both = self.phrase_actors(st, o, mentions)
+                    if both and not a1:
+                        a1.extend(both[:1])
+                        a2.extend(both[1:])
+            for c in head.children:
+                if c.dep_ == "acl" and not a1:
+                    for _, o in R.prep_children(c, L["agent_preps"]):
+                        take(o, a1)
+            if not a1:
+                for c in head.children:
+                    if c.dep_ in ("poss", "compound", "amod") and c.i in mentions:
+                        a1.append(mentions[c.i])
+                    elif c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ"):
+                        m = self.resolve(st, c.text)
+                        if m is not None and not m.generic:
+                            a1.append(self.to_actor(m, c.doc[c.i: c.i + 1]))
+            for _, o in R.prep_children(head, L["target_preps"] | L["partner_preps"]):
+                if o.lemma_.lower() not in self.lex.location_nouns:
+                    take(o, a2)
+                    targets.append(o)
+            verb = R.governing_verb(head)
+            if verb is not None and not a1 and verb.lemma_.lower() not in self.lex.claim_verbs:
+                if R.is_passive(verb):
+                    for _, o in R.prep_children(verb, L["agent_preps"]):
+                        take(o, a1)
+                else:
+                    for c in verb.children:
+                        if c.dep_ in R.SUBJ:
+                            cj = R.conjuncts(c)
+                            if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
+                                c = max(cj, key=lambda x: x.i)
+                            take(c, a1)
+            if verb is not None and not a2 and head.dep_ in R.SUBJ and not R.is_passive(verb):
+                # "a roadside bomb struck a vehicle of X": X is the target
+                for c in verb.children:
+                    if c.dep_ in R.OBJ:
+                        take(c, a2)
+                        targets.append(c)
+            if verb is not None and not a2:
+                for _, o in R.prep_children(verb, L["target_preps"]):
+                    if o.lemma_.lower() not in self.lex.location_nouns:
+                        take(o, a2)
+                        targets.append(o)
+        if not a1:
+            # "a truce between the two sides was signed"
+            for t in targets:
+                for _, o in R.prep_children(t, L["between_preps"]):
+                    both = self.phrase_actors(st, o, mentions)
+                    if both:
+                        a1.append(both[0])
+                        a2.extend(both[1:])
+                        break
+        if not a1 and head.pos_ in ("VERB", "AUX") and not R.is_passive(head):
+            for i in range(head.i - 1, head.sent.start - 1, -1):
+                if i in mentions and mentions[i].span is not None and mentions[i].span.label_ != "NORP":
+                    a1.append(mentions[i])
+                    break
+        # "X under the command of Y" / "led by Y": Y leads
+        if not a1 or all(a.generic for a in a1):
+            lead = self.leader(st, R.clause_tokens(head), mentions)
+            if lead:
+                a1 = lead + a1
+        return a1, [a for a in a2 if all(a.name != b.name for b in a1[:1])], targets
+
+    def reported_subject(self, subj: Token, mentions: dict[int, ActorRef]) -> Token:
+        """"X reported that it had come under fire", "X announced that they had merged":
+        a pronoun subject inside a claim refers to the claim's speaker."""
+        if subj.i in mentions or subj.tag_ != "PRP" or subj.lower_ not in self.lex.claimant_pronouns:
+            return subj
+        for t in R.chain(subj)[2:]:
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.claim_verbs:
+                speaker = [c for c in t.children if c.dep_ in R.SUBJ and c.tag_ != "PRP"]
+                return speaker[0] if speaker else subj
+        return subj
+
+    def fixed_actor(self, st: DocState, phrase: str | None) -> ActorRef | None:
+        m = self.resolve(st, phrase) if phrase else None
+        return None if m is None else ActorRef(name=m.name, inter=m.inter, generic=bool(m.generic), span=None,
+                                             actor_id=m.actor_id)
+
+    def victims(self, st: DocState, rule: TriggerRule, head: Token, targets: list[Token],
+                 mentions: dict[int, ActorRef]) -> list[ActorRef]:
+        """Unnamed civilian targets ("a pharmacist", "a shop") or the people a blast killed."""
+        civ = self.fixed_actor(st, rule.victim_default)
+        words = self.lex.lists.get("civilians", frozenset()) | self.lex.lists.get("civilian_targets", frozenset())
+
+        quantity = self.lex.lists.get("quantity_nouns", frozenset())
+
+        def of_phrase(t: Token) -> Token:
+            if t.pos_ == "NUM" or t.lemma_.lower() in quantity:
+                for _, o in R.prep_children(t, frozenset({"of"})):
+                    return o
+            return t
+
+        for t in targets:
+            if any(of_phrase(c).lemma_.lower() in words for c in R.conjuncts(t)):
+                return [civ] if civ else []
+        for t in head.sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.lex.roles["casualty_verbs"] or t.i == head.i:
+                continue
+            for c in t.children:
+                if c.dep_ not in R.OBJ and c.dep_ not in R.PASS_SUBJ:
+                    continue
+                c = of_phrase(c)
+                acts = [a for a in self.phrase_actors(st, c, mentions)]
+                if acts:
+                    return acts[:1]
+                if civ and any(x.lemma_.lower() in words for x in R.conjuncts(c)):
+                    return [civ]
+        return []
+
+    def conventions(self, st: DocState, rule: TriggerRule, head: Token, a1s: list[ActorRef], a2s: list[ActorRef],
+                     targets: list[Token], mentions: dict[int, ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+        """ACLED actor conventions declared on the rule (see triggers.yaml header)."""
+        if rule.recipient_preps:
+            verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+            rec: list[ActorRef] = []
+            for _, o in R.prep_children(verb, rule.recipient_preps) if verb is not None else ():
+                rec.extend(a for a in self.phrase_actors(st, o, mentions) if not a.generic or not rec)
+            if rec:
+                a1s, a2s = rec, [a for a in a1s if a.name != rec[0].name]
+        if rule.subject_is_actor2:
+            a1s, a2s = [], a1s
+        if rule.loser_preps and not a2s:
+            # "took the farms back from X": X lost them
+            verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+            for _, o in R.prep_children(verb, rule.loser_preps) if verb is not None else ():
+                a2s.extend(a for a in self.phrase_actors(st, o, mentions)
+                           if all(a.name != b.name for b in a1s[:1] + a2s))
+        if rule.symmetric and not a2s and len(a1s) > 1 and not a1s[1].generic and self.conjoined_sides(head, a1s):
+            # "SDF fighters and Turkish-backed factions traded fire": the two sides
+            a1s, a2s = [a1s[0]] + a1s[2:], [a1s[1]]
+        if rule.actor1:
+            fixed = self.fixed_actor(st, rule.actor1)
+            if fixed is not None:
+                a1s = [fixed] + [a for a in a1s if a.name != fixed.name]
+        if rule.victim_default and not a2s:
+            a2s = self.victims(st, rule, head, targets, mentions)
+        if rule.symmetric and not a1s and a2s:
+            a1s, a2s = a2s[:1], a2s[1:]
+        return a1s, a2s
+
+    @staticmethod
+    def conjoined_sides(head: Token, a1s: list[ActorRef]) -> bool:
+        """The first two actor1 candidates are named in different conjuncts of the subject."""
+        verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        if verb is None:
+            return False
+        for c in verb.children:
+            if c.dep_ in R.SUBJ:
+                cj = R.conjuncts(c)
+                if len(cj) < 2:
+                    return False
+                where = []
+                for a in a1s[:2]:
+                    if a.span is None:
+                        return False
+                    where.append(next((k for k, x in enumerate(cj) if x.left_edge.i <= a.span.start <= x.i), None))
+                return None not in where and where[0] != where[1]
+        return False
+

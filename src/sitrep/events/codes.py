@@ -1,0 +1,35 @@
+"""Typing: ACLED event_type / sub_event_type and PLOVER codes of a fired rule.
+
+The rule's codes, refined by cue words on the trigger itself, then in its clause
+(an instrument: "shelled" vs "drone strike"), then by actor1's inter group
+(`by_actor`: a state force regaining territory vs a non-state actor overtaking it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon, TriggerRule
+from sitrep.events.state import ActorRef
+
+
+def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token], actor1: ActorRef | None
+          ) -> tuple[str, str, str | None]:
+    et, se, pl = rule.codes.event_type, rule.codes.sub_event_type, rule.codes.plover
+    own = {c.lemma_.lower() for c in head.children if c.dep_ in R.MODIFIER_DEPS} | {head.lemma_.lower()}
+    # "a bomb hidden by the roadside": the participle describing the trigger noun counts as its own
+    own |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
+    near = {t.lemma_.lower() for t in clause}
+    for scope in (own, near):
+        hit = next((r for r in rule.refine if lex.lists[r.cues] & scope), None)
+        if hit is not None:
+            et, se, pl = hit.codes.event_type, hit.codes.sub_event_type, hit.codes.plover
+            break
+    if rule.by_actor and actor1 is not None and actor1.inter is not None:
+        for group, sub in rule.by_actor.items():
+            if actor1.inter in lex.inter_groups.get(group, frozenset()):
+                se = sub
+                break
+    return et, se, pl
+

@@ -1,0 +1,113 @@
+"""Detection: which trigger rule a trigger span fires, if any.
+
+A trigger span (``doc.spans["sitrep_triggers"]``, label = rule ids joined by "|")
+fires the first of its rules whose part of speech, required object words,
+required subject words, context words, recipient and object conditions hold.
+Roles, place and date are not needed here: detection never waits for them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon, TriggerRule
+from sitrep.events.state import ActorRef
+
+
+class RuleMatcher:
+    def __init__(self, lex: EventLexicon) -> None:
+        self.lex = lex
+
+    def head_of(self, trig: Span) -> Token:
+        """The token that heads a trigger span (its content word, or a misparsed verb)."""
+        head = trig.root
+        if head.pos_ in ("ADP", "PART", "PUNCT", "DET"):
+            # "sit-in" parsed with the particle as root: the content word heads the trigger
+            head = next((t for t in trig if t.pos_ in ("NOUN", "VERB", "PROPN")), head)
+        if trig[0].i != head.i and R.misparsed(self.lex, trig[0]) is not None:
+            head = trig[0]  # "fired rockets" with "fired" parsed as a modifier of "rockets"
+        return head
+
+    def rule_for(self, trig: Span, head: Token, mentions: dict[int, ActorRef]) -> TriggerRule | None:
+        """The first rule of the span's label whose conditions hold for `head`."""
+        for rid in trig.label_.split("|"):
+            r = self.lex.rules.get(rid)
+            if r is None or (r.pos and head.pos_ not in r.pos and R.misparsed(self.lex, head) is None):
+                continue
+            if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
+                    and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
+                    and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)):
+                return r
+        return None
+
+    def requires(self, rule: TriggerRule, head: Token, mentions: dict[int, ActorRef]) -> bool:
+        if not rule.requires:
+            return True
+        words = self.lex.lists[rule.requires]
+        cands: list[Token] = []
+        verb = head if head.pos_ in ("VERB", "AUX") else None
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
+                    cands.extend(R.conjuncts(c))
+                    first = verb.head
+                    if c.tag_ == "PRP" and verb.dep_ == "conj" and not any(
+                            t.start <= first.i < t.end for t in verb.doc.spans.get("sitrep_triggers", [])):
+                        # "swept through the farms and took them back": the pronoun stands
+                        # for what the first verb of the pair acted on (when that verb does
+                        # not report the event itself: "withdrew from X and handed it over")
+                        cands.extend(o for x in first.children if x.dep_ in R.OBJ for o in R.conjuncts(x))
+                        cands.extend(o for x in first.children if x.dep_ == "prep"
+                                     for o in x.children if o.dep_ == "pobj")
+                if c.dep_ in ("prep", "prt"):
+                    cands.extend(o for o in c.children if o.dep_ == "pobj")
+        else:
+            cands.append(head)
+            cands.extend(c for c in head.children if c.dep_ == "compound")
+            for c in head.children:
+                if c.dep_ == "prep":
+                    cands.extend(o for o in c.children if o.dep_ == "pobj")
+            if head.head.pos_ in ("VERB",) and head.dep_ in R.OBJ:
+                cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
+        if rule.requires_scope == "subtree":
+            cands = [t for c in cands for t in c.subtree]
+        doc = head.doc
+        for c in cands:
+            keys = {c.lemma_.lower(), c.lower_}
+            # hyphenated words the tokenizer splits ("sit-in"): the lexicon writes "sit - in"
+            if c.i >= 2 and doc[c.i - 1].text == "-":
+                keys.add(" ".join(t.lower_ for t in doc[c.i - 2: c.i + 1]))
+            if c.i + 2 < len(doc) and doc[c.i + 1].text == "-":
+                keys.add(" ".join(t.lower_ for t in doc[c.i: c.i + 3]))
+            for ch in c.children:
+                if ch.dep_ == "compound":
+                    keys.add(f"{ch.lemma_.lower()} {c.lemma_.lower()}")
+            if keys & words:
+                return True
+            if rule.requires == "territory" and c.pos_ == "PROPN" and c.i not in mentions:
+                return True
+        return False
+
+    def subject_ok(self, rule: TriggerRule, head: Token) -> bool:
+        """`requires_subject`: the subject's head (or the noun after "hundreds of") is in the list."""
+        if not rule.requires_subject:
+            return True
+        words = self.lex.lists[rule.requires_subject]
+        subjects = R.subjects(head)
+        if head.pos_ in ("VERB", "AUX") and R.is_passive(head):
+            # "beaten to death by a crowd": the agent is the logical subject
+            subjects = subjects + [o for _, o in R.prep_children(head, self.lex.roles["agent_preps"])]
+        for c in subjects:
+            heads = [c] + [o for _, o in R.prep_children(c, frozenset({"of"}))]
+            if any(h.lemma_.lower() in words or h.lower_ in words for h in heads):
+                return True
+        return False
+
+    def context_ok(self, rule: TriggerRule, head: Token) -> bool:
+        """`context`: a word of the list occurs below the trigger (purpose, manner, object)."""
+        if not rule.context:
+            return True
+        words = self.lex.lists[rule.context]
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in head.subtree if t.i != head.i)
+

@@ -1,0 +1,105 @@
+"""One report per happening: inside a sentence (`coordinate`) and a document (`merge`).
+
+Two reports of one event in one article are merged when the vaguer one lies within
+MERGE_KM of the specific one and MERGE_DAYS of its date. Calibrated on the seed
+pages (a lede summary vs its detail sentence are 5-40 km apart); re-run
+`sitrep eval` on the seeds after changing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import TriggerRule
+from sitrep.geo.distance import haversine_km
+from sitrep.records import Event
+
+MERGE_KM = 75.0
+MERGE_DAYS = 7
+
+
+def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
+    """One report per happening in a sentence: drop consequences ("killing two"), triggers
+    another trigger absorbs ("raided ... and detained"), and trigger nouns that are the
+    object of a reporting trigger verb ("broke up a demonstration")."""
+    heads = {h.i for h, _, _ in found}
+    out: list[Event] = []
+    for h, r, e in found:
+        if r.secondary and any(not r2.secondary for _, r2, _ in found):
+            continue
+        if any(r.id in r2.absorbs and (h2 in R.chain(h) or h in R.chain(h2))
+               for h2, r2, _ in found if h2.i != h.i):
+            continue
+        if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ or h.dep_ in R.PASS_SUBJ) \
+                and h.head.i in heads and h.head.i != h.i:
+            continue
+        out.append(e)
+    return out
+
+
+def _norm(x: Any) -> str:
+    return re.sub(r"\s+", " ", str(x or "")).strip().lower()
+
+
+def event_id(doc_id: str, sub: str, a1: str | None, a2: str | None, loc: str | None, d: date | None,
+              sent_start: int, head_i: int) -> str:
+    key = "|".join([doc_id, _norm(sub), _norm(a1), _norm(a2), _norm(loc), d.isoformat() if d else "", str(sent_start)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _near(e: Event, o: Event) -> bool:
+    if e.event_date and o.event_date and abs((e.event_date - o.event_date).days) > MERGE_DAYS:
+        return False
+    if None in (e.latitude, o.latitude):
+        return False
+    return haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) <= MERGE_KM
+
+
+def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None) -> list[Event]:
+    """Merge repeated reports of one event inside one document (see MERGE_KM).
+
+    Also drops an event whose sub-event type another event of the same actor1, place
+    and day `supersedes` (a protest later dispersed is one "Protest with intervention").
+    """
+    supersedes = supersedes or {}
+    events = [e for e in events if not any(
+        e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.event_date == e.event_date and (
+            o.location == e.location or _near(e, o) and (e.geo_precision or 3) > (o.geo_precision or 3))
+        for o in events if o is not e)]
+    kept: list[Event] = []
+    for e in events:
+        dup = next((k for k in kept if (k.sub_event_type, k.actor1, k.actor2, k.location, k.event_date)
+                    == (e.sub_event_type, e.actor1, e.actor2, e.location, e.event_date)), None)
+        if dup is None:
+            kept.append(e)
+    out: list[Event] = []
+    for e in kept:
+        absorbed = False
+        for o in kept:
+            if o is e or o.sub_event_type != e.sub_event_type:
+                continue
+            if o.actor1 != e.actor1 and not (e.actor1 is None and o.actor1 is not None and o.location == e.location):
+                continue
+            if e.actor2 is not None and e.actor2 != o.actor2:
+                continue
+            if e.event_date and o.event_date and abs((e.event_date - o.event_date).days) > MERGE_DAYS:
+                continue
+            if None in (e.latitude, o.latitude):
+                continue
+            if haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) > MERGE_KM:
+                continue
+            vaguer = (e.geo_precision or 3) > (o.geo_precision or 3) or (
+                e.actor2 is None and o.actor2 is not None and e.location == o.location) or (
+                e.actor1 is None and o.actor1 is not None and e.location == o.location)
+            if vaguer:
+                absorbed = True
+                break
+        if not absorbed:
+            out.append(e)
+    return out

@@ -1,0 +1,83 @@
+"""Is it an event at all? Negation, habituals, plans, threats, predictions, recalls.
+
+`modality` reads cues attached to the trigger's governing chain and says 'drop'
+(negated, habitual, a recalled or background mention, a trigger word naming a kind
+of thing), a `Statement` kind (plan, threat, prediction, denial...: kept as a
+statement, never as an event), or None for an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon, TriggerRule
+
+
+def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span) -> str | None:
+    """'drop' (negated/habitual/recalled), a Statement kind, or None for an event."""
+    ch = R.chain(head)
+    ch_ids = {t.i for t in ch}
+    accuse = lex.roles.get("accuse_verbs", frozenset())
+    if any(t.dep_ == "acl" and t.lemma_.lower() in accuse for t in ch[1:4]):
+        return "drop"  # "a man accused of snatching a child": what he is blamed for, not an event
+    if head.pos_ == "NOUN" and head.dep_ == "compound" and trig.end <= head.head.i and \
+            not any(t.start <= head.head.i < t.end for t in trig.doc.spans.get("sitrep_triggers", [])):
+        return "drop"  # "a bomb disposal team": the trigger word names a kind of thing
+    for c in s_cues:
+        if c.start <= head.i < c.end:
+            continue
+        attached = c.root.i in ch_ids or c.root.head.i in ch_ids
+        if not attached:
+            continue
+        lab = c.label_
+        if lab in ("negation", "habitual"):
+            return "drop"
+    for c in s_cues:
+        if c.start <= head.i < c.end:
+            continue
+        if not (c.root.i in ch_ids or c.root.head.i in ch_ids):
+            continue
+        if c.label_.startswith("modality:"):
+            kind = c.label_.split(":", 1)[1]
+            if c.root.lower_ in lex.modal_verbs and c.root.dep_ != "aux":
+                continue
+            return kind
+    # purpose / plan infinitives: "to launch an attack", "ready to ..."
+    for t in ch:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            if rule.purpose_realised and t.i == head.i and t.dep_ in ("advcl", "xcomp") and t.head.tag_ == "VBD":
+                break  # "fired into the air to disperse the crowd": the purpose is the act
+            return "plan"
+        if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] and t.i != head.i:
+            break
+    # modal auxiliaries on the governing chain up to the first finite verb
+    for t in ch:
+        if any(c.dep_ == "aux" and c.lower_ in lex.modal_verbs for c in t.children):
+            return "prediction"
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") :
+            break
+    for c in s_cues:
+        if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}):
+            return "drop"
+    if head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("amod",):
+            return "drop"
+        # recalled events: "after the attack", "the strike destroyed"
+        for t in ch[1:4]:
+            if t.lemma_.lower() in lex.lists.get("_none", ()):  # pragma: no cover
+                break
+        for c in s_cues:
+            if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}):
+                return "drop"
+            if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj"):
+                return "drop"
+        dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in lex.anaphoric_determiners]
+        if dets:
+            has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
+            if not has_args or head.tag_ in ("NNS", "NNPS"):
+                return "drop"  # "the strike", "the battles against X": told before
+    elif head.dep_ in ("amod", "acl"):
+        return "drop"
+    return None
+

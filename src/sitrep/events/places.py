@@ -1,0 +1,269 @@
+"""Where: place phrases of a clause, resolved through the gazetteer.
+
+`PlaceReader` finds location phrases (prepositional phrases, direction words,
+place-like objects), resolves them with the document's admin1 hints and focus, and
+chooses an event's place: the clause's own phrase, then the sentence, the clause's
+origin ("withdrew from X"), "the people of X", "the town" (the article's main place),
+another trigger's argument, a name inside the target, and finally the paragraph's or
+the article's last place. `choose` says which of these it used (`how`), so the event
+can record a place that came from a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sitrep.events import roles as R
+from sitrep.events.lexicon import EventLexicon
+from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
+from sitrep.geo.resolve import PlaceContext
+
+# A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
+COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
+# Capitals of the country, a governorate or a district.
+SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
+# A place read from a proper name inside a longer description is at best "near" it.
+FALLBACK_PRECISION = 3
+# A wire-style dateline opening a paragraph: "CITY, Country, Mon D (AGENCY) - ".
+# It names where the report was filed, not who did what: it is blanked (same length,
+# so offsets hold) before parsing and its place is only the article's last resort.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[—–-]{1,2}\s+")
+# How `choose` found a place, from the clause's own words to the article's last place.
+# The ones after "own" are fallbacks (the event records them).
+PLACE_SOURCES = ("own", "sentence", "origin", "people", "anaphora", "sentence-shared", "target-name",
+                 "paragraph", "article")
+
+
+class PlaceReader:
+    def __init__(self, lex: EventLexicon, resolver: Any = None, default_country: str | None = "SY") -> None:
+        self.lex = lex
+        self.resolver = resolver
+        self.default_country = default_country
+
+    def dateline(self, text: str) -> tuple[int, Any, int] | None:
+        """(length, place match, end of the place name) of a dateline opening `text`."""
+        m = DATELINE.match(text)
+        if m is None or self.resolver is None:
+            return None
+        place = self.resolver.resolve_phrase(m.group("place").title(), PlaceContext(country=self.default_country))
+        if place is None or place.feature_code in COUNTRY_FEATURES:
+            return None
+        return m.end(), place, m.end("place")
+
+    def context(self, st: DocState) -> Any:
+        focus = (st.last_place.match.latitude, st.last_place.match.longitude) if st.last_place else None
+        return PlaceContext(country=self.default_country, admin1_hints=tuple(st.admin1_hints[-3:]), focus=focus)
+
+    def resolve(self, st: DocState, span: Span, par_start: int) -> PlaceRef | None:
+        if self.resolver is None:
+            return None
+        ctx = self.context(st)
+        m = self.resolver.resolve_phrase(span.text, ctx)
+        if m is not None and m.feature_code not in SEAT_FEATURES and (ctx.focus or ctx.admin1_hints):
+            # "in Suwayda" after a paragraph about the north-east: a bare name that is a
+            # governorate or district seat means the seat, not a namesake near the focus
+            bare = self.resolver.resolve_phrase(span.text, PlaceContext(country=self.default_country))
+            if bare is not None and bare.feature_code in SEAT_FEATURES:
+                m = bare
+        if m is None:
+            # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
+            run: list[Token] = []
+            for t in list(span) + [None]:
+                if t is not None and (t.pos_ == "PROPN" or (run and t.text == "-") or (
+                        t.text[:1].isupper() and t.is_alpha and not t.is_sent_start)):
+                    run.append(t)
+                    continue
+                if run:
+                    sub = span.doc[run[0].i: run[-1].i + 1]
+                    m = self.resolver.resolve_phrase(sub.text, self.context(st))
+                    if m is not None:
+                        span = sub
+                        break
+                    run = []
+            if m is not None:
+                # a name inside a description ("the entrance to X", "part of X's zone")
+                m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
+        if m is None or m.feature_code in COUNTRY_FEATURES:
+            return None
+        if any(t.tag_ == "POS" and span.start < t.i and span.doc[t.i - 1].pos_ == "PROPN" for t in span):
+            # "Idlib's demilitarized zone": a part of the named place, not the place
+            m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
+        if m.admin1 and m.admin1 not in st.admin1_hints:
+            st.admin1_hints.append(m.admin1)
+        return PlaceRef(m, span, par_start + span.start_char, par_start + span.end_char)
+
+    def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[Span]:
+        """Location prepositional phrases among `toks` (nested ones cut out)."""
+        out = []
+        for t in toks:
+            if t.dep_ == "advmod" and t.lower_ in self.lex.location_preps:
+                # "east of X", "north of X": a direction word the parser hangs on the verb
+                of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and
+                      any(o.dep_ == "pobj" for o in c.children)]
+                if of:
+                    sp = self.linear_phrase(t, first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
+                continue
+            if t.dep_ != "prep" or (t.lower_ not in self.lex.location_preps and
+                                    f"{t.head.lower_} {t.lower_}" not in self.lex.location_preps):
+                continue  # two-word entries: "out of X"
+            objs = [o for o in t.children if o.dep_ == "pobj"]
+            if not objs:
+                # "in and around X": the first preposition shares its partner's object
+                partner = [c for c in t.children if c.dep_ == "conj" and c.dep_ != "pobj" and
+                           c.lower_ in self.lex.location_preps and any(o.dep_ == "pobj" for o in c.children)]
+                if partner:
+                    sp = self.linear_phrase(partner[0], first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
+                continue
+            if any(tx.start <= t.i < tx.end or tx.start <= objs[0].i < tx.end
+                   for tx in t.doc.spans.get("sitrep_timex", [])):
+                continue
+            if t.lower_ in self.lex.roles["target_preps"] and objs[0].lemma_.lower() not in self.lex.location_nouns:
+                continue
+            sp = self.linear_phrase(t, first_is_prep=True)
+            if sp is not None:
+                out.append(sp)
+        return out
+
+    def linear_phrase(self, start: Token, first_is_prep: bool) -> Span | None:
+        """From `start` rightwards inside its subtree, up to a verb, comma or new location PP."""
+        sub = {x.i for x in start.subtree}
+        doc = start.doc
+        i = start.left_edge.i if not first_is_prep else start.i
+        end = i
+        j = i
+        while j < len(doc) and j in sub:
+            t = doc[j]
+            if j > start.i or (not first_is_prep and j != start.i):
+                stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
+                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
+                    (t.is_punct and t.text not in "-'’") or t.dep_ in ("cc", "conj") and t.head.i != start.i and False
+                if stop and j > start.i:
+                    break
+            end = j + 1
+            j += 1
+        sp = doc[i:end]
+        if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i != sp.start) for t in sp):
+            return None
+        return sp
+
+    def object_phrases(self, targets: list[Token], mentions: dict[int, ActorRef]) -> list[Span]:
+        out = []
+        placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
+        quantity = self.lex.lists.get("quantity_nouns", frozenset())
+        for h in targets:
+            if h.lemma_.lower() in quantity or h.pos_ == "NUM":
+                h = next((o for _, o in R.prep_children(h, frozenset({"of"}))), h)
+            for c in R.conjuncts(h):
+                if c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
+                    continue  # "on Monday" is a time, not a target place
+                if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG"))):
+                    continue
+                sp = self.linear_phrase(c, first_is_prep=False)
+                if sp is not None and not any(t.i in mentions for t in sp):
+                    out.append(sp)
+        return out
+
+    def sentence_places(self, st: DocState, sent: Span, mentions: dict[int, ActorRef],
+                         par_start: int) -> list[PlaceRef]:
+        out = []
+        for sp in self.location_phrases(sent, mentions):
+            p = self.resolve(st, sp, par_start)
+            if p is not None:
+                out.append(p)
+        return out
+
+    def choose(self, st: DocState, s: SentenceState, head: Token, verb: Token | None,
+                      targets: list[Token], mentions: dict[int, ActorRef], par_place: PlaceRef | None,
+                      other_heads: set[int], trig_toks: frozenset[int] = frozenset()) -> tuple[PlaceRef | None, str]:
+        own_toks = R.clause_tokens(head)
+        if verb is not None and verb.i != head.i:
+            own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
+        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
+            own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
+        for t in targets:
+            own_toks += list(t.subtree)
+        origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
+        own = self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
+                                            key=lambda t: t.i), mentions)
+        own += self.object_phrases(targets, mentions)
+        best = self.best(st, own, s.par_start)
+        if best:
+            return best, "own"
+        other = []
+        for sp in self.location_phrases(s.span, mentions):
+            if any(t.i in other_heads for t in R.chain(sp.root)):
+                continue
+            other.append(sp)
+        best = self.best(st, other, s.par_start)
+        if best:
+            return best, "sentence"
+        if origin:
+            # "withdrew from X": the origin is the only place the clause names
+            src = [t for t in own_toks if t.i in origin and t.dep_ == "prep"]
+            best = self.best(st, [sp for t in src if (sp := self.linear_phrase(t, first_is_prep=True))],
+                              s.par_start)
+            if best:
+                return best, "origin"
+        subj = [x for c in R.subjects(head) for x in c.subtree]
+        for t in own_toks + subj:
+            if t.lemma_.lower() in self.lex.people_of_nouns:
+                for _, o in R.prep_children(t, frozenset({"of"})):
+                    sp = self.linear_phrase(o, first_is_prep=False)
+                    p = self.resolve(st, sp, s.par_start) if sp is not None else None
+                    if p is not None:
+                        return p, "people"
+            if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
+                    any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
+                return st.main_place, "anaphora"
+        # a place named in the argument of another trigger of the same sentence
+        # ("reached a deal ... to evacuate its fighters from X"): the clause is about it
+        shared = [sp for sp in self.location_phrases(s.span, mentions) if sp not in other]
+        best = self.best(st, shared, s.par_start)
+        if best:
+            return best, "sentence-shared"
+        # a proper name inside the target ("a member of the X town council")
+        names = []
+        for t in targets:
+            run: list[Token] = []
+            for x in list(t.subtree) + [None]:
+                if x is not None and x.pos_ == "PROPN" and x.i not in mentions:
+                    run.append(x)
+                    continue
+                if run:
+                    # only a name that modifies a common noun ("the X town council")
+                    if run[-1].dep_ == "compound" and run[-1].head.pos_ == "NOUN":
+                        names.append(t.doc[run[0].i: run[-1].i + 1])
+                    run = []
+        best = self.best(st, names, s.par_start)
+        if best:
+            return best, "target-name"
+        if own:
+            return None, "vague"
+        if par_place is not None:
+            return par_place, "paragraph"
+        if st.last_place is not None:
+            return st.last_place, "article"
+        return None, "none"
+
+    def best(self, st: DocState, spans: list[Span], par_start: int) -> PlaceRef | None:
+        found = []
+        for k, sp in enumerate(spans):
+            p = self.resolve(st, sp, par_start)
+            if p is not None:
+                found.append((max(p.match.geo_precision or 3, 2), k, p))
+        if not found:
+            return None
+        found.sort(key=lambda x: (x[0], x[1]))
+        return found[0][2]
+

@@ -1,0 +1,360 @@
+"""The built-in event stages, one job each, run in the order pipeline.yaml gives.
+
+Every stage reads and writes named `Mention` slots (see `state.py`) and may stop a
+mention with a reason. The readers they call (`ActorReader`, `PlaceReader`,
+`ClaimReader`, `Fatalities`, `Continuation`, `RuleMatcher`) live in their own modules
+and are built once per extractor (`Kit`).
+
+A missing argument never removes an event when the stage is set to keep it
+(`keep_actorless`, `keep_placeless`): the field stays empty, the field's name goes
+to `Mention.fallbacks` as "no_<field>", and `confidence` is lowered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sitrep.events import roles as R
+from sitrep.events.actors import ActorReader
+from sitrep.events.claims import ClaimReader
+from sitrep.events.codes import codes
+from sitrep.events.continuation import Continuation
+from sitrep.events.detect import RuleMatcher
+from sitrep.events.fatalities import Fatalities
+from sitrep.events.lexicon import EventLexicon
+from sitrep.events.merge import event_id
+from sitrep.events.modality import modality
+from sitrep.events.places import PLACE_SOURCES, PlaceReader
+from sitrep.events.registry import Stage, register
+from sitrep.events.state import ActorRef, DocState, Mention, ParagraphState, SentenceState
+from sitrep.records import Event, Evidence, Statement
+from sitrep.timex import TimexParser
+
+
+@dataclass(slots=True)
+class Kit:
+    """The readers every stage may call, built once per extractor."""
+
+    lex: EventLexicon
+    timex: TimexParser
+    actors: ActorReader
+    places: PlaceReader
+    claims: ClaimReader
+    fatalities: Fatalities
+    continuation: Continuation
+    matcher: RuleMatcher
+
+    @classmethod
+    def build(cls, lex: EventLexicon, timex: TimexParser, actor_resolver: Any, place_resolver: Any,
+              default_country: str | None) -> Kit:
+        actors = ActorReader(lex, actor_resolver)
+        return cls(lex=lex, timex=timex, actors=actors,
+                   places=PlaceReader(lex, place_resolver, default_country),
+                   claims=ClaimReader(lex, actors), fatalities=Fatalities(lex, timex),
+                   continuation=Continuation(lex, actors), matcher=RuleMatcher(lex))
+
+
+def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
+    """The rule (or one of its refinements) codes a type with a stand-in perpetrator."""
+    return rule.codes.sub_event_type in lex.unknown_actor1 or any(
+        r.codes.sub_event_type in lex.unknown_actor1 for r in rule.refine)
+
+
+@register("detect", assigns=("rule", "misparsed"))
+class Detect(Stage):
+    """Which rule the trigger fires; a verb whose subject is another trigger defers to it."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        matcher = self.kit.matcher
+        m.head = matcher.head_of(m.trig)
+        m.rule = matcher.rule_for(m.trig, m.head, par.mentions)
+        if m.rule is None:
+            m.stop("no-rule-conditions")
+            return
+        m.misparsed = R.misparsed(self.lex, m.head)
+
+
+@register("modality", assigns=("kind",), requires=("rule",))
+class Modality(Stage):
+    """Negated, habitual or recalled mentions stop; plans, threats and predictions become statements."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        # a misparsed verb shares the modality of the clause its subject governs
+        kind = modality(self.lex, m.misparsed[0].head if m.misparsed else m.head, m.rule, s.cues, m.trig)
+        if kind == "drop":
+            m.stop("modality")
+            return
+        m.kind = kind
+        head = m.head
+        other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
+        if head.pos_ in ("VERB", "AUX") and not m.rule.requires_antecedent \
+                and any(c.i in other_tok for c in R.subjects(head)):
+            m.stop("subject-is-trigger")  # "a mob stormed ...": the subject trigger reports the event
+
+
+@register("arguments", assigns=("actor1", "actor2", "targets", "statement"), requires=("rule", "kind"))
+class Arguments(Stage):
+    """actor1 / actor2 / associated actors from the parse and the rule's ACLED conventions."""
+
+    def __init__(self, kit: Any, keep_actorless: bool = False) -> None:
+        super().__init__(kit)
+        self.keep_actorless = keep_actorless
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        actors = self.kit.actors
+        a1s, a2s, targets = actors.roles(st, m.head, par.mentions)
+        if not m.rule.object_is_target:
+            a2s = []
+        m.a1s, m.a2s = actors.conventions(st, m.rule, m.head, a1s, a2s, targets, par.mentions)
+        m.targets = targets
+        m.actor1 = m.a1s[0] if m.a1s else None
+        m.actor2 = m.a2s[0] if m.a2s else None
+        if m.kind is not None:
+            ps = s.par_start
+            m.statement = Statement(doc_id=st.document.doc_id, kind=m.kind, text=s.span.text,
+                                    start=ps + s.span.start_char, end=ps + s.span.end_char,
+                                    actor=m.actor1.name if m.actor1 else None)
+            m.stop(f"statement:{m.kind}")
+            return
+        cont = self.kit.continuation
+        if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
+            m.unplaced = cont.unplaced(st, s)
+        if m.actor1 is None and m.actor2 is None and m.unplaced is None and not _can_stand_in(self.lex, m.rule):
+            if not self.keep_actorless:
+                m.stop("no-actor")
+                return
+            m.fallbacks.append("no_actor")
+
+
+@register("place", assigns=("place",), requires=("targets",))
+class Place(Stage):
+    """The clause's place, else the sentence's, paragraph's or article's (recorded as a fallback)."""
+
+    def __init__(self, kit: Any, keep_placeless: bool = False) -> None:
+        super().__init__(kit)
+        self.keep_placeless = keep_placeless
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        head, rule = m.head, m.rule
+        m.verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
+        other_heads = {t.root.i for t in par.triggers if t.root.i != head.i}
+        m.place, m.place_how = self.kit.places.choose(st, s, head, m.verb, m.targets, par.mentions, par.place,
+                                                      other_heads, frozenset(range(m.trig.start, m.trig.end)))
+        if m.place is not None:
+            if m.place_how != PLACE_SOURCES[0]:
+                m.fallbacks.append(f"location:{m.place_how}")
+            return
+        a1 = m.actor1
+        if a1 is not None and not a1.generic and (self.kit.continuation.continuing(rule.codes.sub_event_type) or (
+                head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.lists.get("continuing_subjects", ()))):
+            # "Israel launched a wave of raids overnight.": the next sentence may say where
+            st.unplaced = (a1, rule.codes.event_type, rule.codes.sub_event_type, s.span.doc,
+                           s.span.end, len(st.events))
+            m.stop("no-place-announced")
+            return
+        if not self.keep_placeless:
+            m.stop("no-place")
+            return
+        m.fallbacks.append("no_location")
+
+
+@register("type", assigns=("event_type", "sub_event_type"), requires=("place", "actor1"))
+class Type(Stage):
+    """ACLED codes from the rule, refined by instrument words and actor1's inter group."""
+
+    def __init__(self, kit: Any, keep_actorless: bool = False) -> None:
+        super().__init__(kit)
+        self.keep_actorless = keep_actorless
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        head, rule = m.head, m.rule
+        # words of a trigger this rule absorbs still refine it ("came under mortar fire")
+        other_toks = {i for t in par.triggers if t.root.i != head.i and not (set(t.label_.split("|")) & rule.absorbs)
+                      for i in range(t.start, t.end)}
+        clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
+        m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1)
+        if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
+                m.sub_event_type not in self.lex.unknown_actor1 or (
+                    head.pos_ not in ("NOUN", "PROPN") and not rule.requires)):
+            # a stand-in perpetrator needs an anchor: a weapon noun or a required object
+            if not self.keep_actorless:
+                m.stop("no-anchor-for-stand-in")
+                return
+            m.fallbacks.append("no_actor")
+
+
+@register("continuation", assigns=("stand_in",), requires=("event_type", "place"))
+class ContinuationStage(Stage):
+    """A perpetrator-less strike continues an earlier one, or the one announced just before."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        cont, rule, lex = self.kit.continuation, m.rule, self.lex
+        actors = self.kit.actors
+        prev = cont.antecedent(st, m.head) if (m.actor1 is None or rule.requires_antecedent) else None
+        u = m.unplaced
+        if rule.requires_antecedent and prev is None and u is None:
+            m.stop("no-antecedent")
+            return
+        place_name = m.place.match.name if m.place is not None else None
+        if prev is not None and (prev.location == place_name or prev.actor1 in {
+                a.name for p in lex.unknown_actor1.values() if (a := actors.fixed_actor(st, p)) is not None}):
+            # the same strike told again at the same place, or one whose perpetrator is a stand-in
+            if rule.requires_antecedent:
+                m.stop("retold-antecedent")
+                return
+            prev = None
+        if prev is not None and m.actor1 is None and cont.continuing(m.sub_event_type):
+            # "The raids also destroyed ...": the earlier strike's perpetrator and kind
+            r = actors.resolve(st, prev.actor1)
+            m.actor1 = ActorRef(prev.actor1, prev.inter1, False, None, getattr(r, "actor_id", "") if r else "")
+            m.a1s = [m.actor1]
+            m.event_type, m.sub_event_type = prev.event_type, prev.sub_event_type
+            m.fallbacks.append("actor1:antecedent")
+        if m.actor1 is None and prev is None and u is not None:
+            # "... launched a wave of raids overnight. Missiles hit the airport.": the strike the
+            # previous sentence announced without a place, its perpetrator and kind
+            m.actor1 = u[0]
+            if cont.continuing(u[2]):
+                m.event_type, m.sub_event_type = u[1], u[2]
+            m.a1s = [m.actor1]
+            m.fallbacks.append("actor1:previous-sentence")
+        if m.actor1 is None and m.sub_event_type in lex.unknown_actor1 and "no_actor" not in m.fallbacks:
+            m.actor1 = actors.fixed_actor(st, lex.unknown_actor1[m.sub_event_type])
+            m.stand_in = m.actor1 is not None
+            m.a1s = [m.actor1] if m.actor1 is not None else []
+            if m.stand_in:
+                m.fallbacks.append("actor1:unidentified")
+        if m.actor1 is not None and "no_actor" in m.fallbacks:
+            m.fallbacks.remove("no_actor")
+
+
+@register("date", assigns=("event_date",))
+class Date(Stage):
+    """The sentence's own date, else the article's last one, else the day before publication."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        if s.date is not None:
+            m.event_date, m.time_precision, m.date_inferred, m.date_span = s.date
+        elif st.previous_date is not None:
+            (m.event_date, m.time_precision), m.date_inferred = st.previous_date, False
+            m.fallbacks.append("event_date:article")
+        elif st.document.meta.published is not None:
+            m.event_date, m.time_precision = st.document.meta.published - timedelta(days=1), 2
+            m.fallbacks.append("event_date:published")
+        else:
+            m.fallbacks.append("no_event_date")
+
+
+@register("claims", assigns=("claimant", "certainty"))
+class Claims(Stage):
+    """Who the article says reports it, and how sure: reported / claimed / alleged / rumoured."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        claims, lex, head = self.kit.claims, self.lex, m.head
+        claimant = s.claimant
+        certainty = set(s.certainty)
+        for t in R.chain(head)[1:]:
+            if t.lemma_.lower() in lex.claim_verbs and t.pos_ in ("VERB",):
+                holder = claims.claimant_of(st, t, par.mentions)
+                if holder:
+                    claimant = holder
+                    st.last_claimant = holder
+                    if not any(c.dep_ in R.SUBJ and c.lower_ in lex.claimant_pronouns for c in t.children):
+                        certainty.discard("rumoured")
+                    break
+        if claimant is None or claimant is s.claimant:
+            # "A car bomb exploded ..., the ministry said": a trailing attribution hangs
+            # off the clause as parataxis rather than governing it
+            for t in R.chain(head):
+                said = next((c for c in t.children if c.dep_ == "parataxis" and c.pos_ == "VERB"
+                             and c.lemma_.lower() in lex.claim_verbs and c.i > head.i), None)
+                if said is not None:
+                    holder = claims.claimant_of(st, said, par.mentions)
+                    if holder:
+                        claimant = holder
+                        st.last_claimant = holder
+                    break
+        for qs, qe, holder in par.quotes:
+            if qs <= head.i < qe:
+                claimant = holder
+                st.last_claimant = holder
+        if claimant is not None:
+            certainty.add(claims.level(st, claimant))
+        m.claimant = claimant
+        m.certainty = next((c for c in lex.certainty_rank if c in certainty), "reported")
+
+
+@register("fatalities", assigns=("fatalities",))
+class FatalitiesStage(Stage):
+    """The sentence's death toll (None when it gives no number)."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        m.fatalities, m.fatalities_span = self.kit.fatalities.find(s.span, m.head if m.rule.kills_object else None)
+
+
+@register("confidence", assigns=("confidence",))
+class Confidence(Stage):
+    """1.0 for an event whose fields all came from the parse, less for each fallback.
+
+    The penalties are settings (pipeline.yaml); a fallback's kind is the part of its
+    name before ':' ("location:paragraph" -> "location").
+    """
+
+    def __init__(self, kit: Any, penalties: dict[str, float] | None = None, floor: float = 0.05) -> None:
+        super().__init__(kit)
+        self.penalties = {str(k): float(v) for k, v in (penalties or {}).items()}
+        self.floor = floor
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        score = 1.0
+        for f in m.fallbacks:
+            score -= self.penalties.get(f, self.penalties.get(f.split(":", 1)[0], 0.0))
+        m.confidence = round(max(self.floor, min(1.0, score)), 2)
+
+
+@register("assemble", assigns=("event",), requires=("event_type", "event_date", "claimant", "fatalities"))
+class Assemble(Stage):
+    """The `Event` record with the evidence span of every field that has one."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        trig, place, ps = m.trig, m.place, s.par_start
+        ev: list[Evidence] = [Evidence("trigger", ps + trig.start_char, ps + trig.end_char, trig.text)]
+        for name, a in (("actor1", m.actor1), ("actor2", m.actor2)):
+            if a is not None and a.span is not None and a.span.doc is trig.doc:
+                ev.append(Evidence(name, ps + a.span.start_char, ps + a.span.end_char, a.span.text))
+        if place is not None and place.span is not None:
+            ev.append(Evidence("location", place.char_start, place.char_end, place.span.text))
+        if m.date_span is not None:
+            ds = m.date_span
+            ev.append(Evidence("date", ps + ds.start_char, ps + ds.end_char, ds.text))
+        if m.fatalities_span is not None:
+            a, b = m.fatalities_span
+            ev.append(Evidence("fatalities", ps + a, ps + b, s.span.doc.text[a:b]))
+        c = m.claimant
+        if c is not None and c[1] is not None and c[1].doc is trig.doc:
+            ev.append(Evidence("claimed_by", ps + c[1].start_char, ps + c[1].end_char, c[1].text))
+        ev.append(Evidence("sentence", ps + s.span.start_char, ps + s.span.end_char, s.span.text))
+        pm = place.match if place is not None else None
+        a1, a2 = m.actor1, m.actor2
+        assoc1 = "; ".join(a.name for a in m.a1s[1:] if not a.generic) or None
+        assoc2 = "; ".join(a.name for a in m.a2s[1:] if not a.generic) or None
+        eid = event_id(st.document.doc_id, m.sub_event_type, a1.name if a1 else None, a2.name if a2 else None,
+                       pm.name if pm else None, m.event_date, ps + s.span.start_char, m.head.i)
+        if m.stand_in:
+            st.defaulted.add(eid)
+        m.event = Event(
+            event_id=eid, doc_id=st.document.doc_id, event_date=m.event_date, time_precision=m.time_precision,
+            event_type=m.event_type, sub_event_type=m.sub_event_type,
+            actor1=a1.name if a1 else None, inter1=a1.inter if a1 else None, assoc_actor_1=assoc1,
+            actor2=a2.name if a2 else None, inter2=a2.inter if a2 else None, assoc_actor_2=assoc2,
+            country=pm.country if pm else None, admin1=pm.admin1 if pm else None,
+            admin2=pm.admin2 if pm else None, location=pm.name if pm else None,
+            latitude=pm.latitude if pm else None, longitude=pm.longitude if pm else None,
+            geo_precision=pm.geo_precision if pm else None,
+            fatalities=m.fatalities, source=st.document.meta.source, notes=s.span.text.strip(),
+            certainty=m.certainty, claimed_by=c[0] if c else None, plover_type=m.plover,
+            date_inferred=m.date_inferred, rule_id=m.rule.id, evidence=ev,
+            confidence=m.confidence, fallbacks=list(m.fallbacks),
+        )
