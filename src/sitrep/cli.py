@@ -344,12 +344,35 @@ def fuse(
 # --------------------------------------------------------------------------- eval
 @app.command(name="eval")
 def eval_(
-    gold_dir: Annotated[Path, typer.Argument(help="Directory with seeds.yaml (or gold.yaml), or the YAML file.")],
-    pages: Annotated[Path, typer.Option("--pages", help="Directory of the pages the gold annotates.")],
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Directory with seeds.yaml (or gold.yaml), the YAML file, or a realdev-format .jsonl.")
+    ],
+    pages: Annotated[
+        Optional[Path], typer.Option("--pages", help="Directory of the pages the gold annotates (not for .jsonl gold).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Score segmentation and geocoding only.")] = False,
+    metrics: Annotated[
+        str, typer.Option("--metrics", help="For .jsonl gold: all | loc-date | auto (loc-date when no gold event type).")
+    ] = "auto",
 ) -> None:
-    """Score segmentation, geocoding and events against a gold file."""
+    """Score segmentation, geocoding and events against a gold file.
+
+    A .jsonl gold in realdev's format (records with `id`, `text`, `published`, `gold`) carries its
+    own texts (or has `NAME.input.jsonl` beside it): events are extracted from them and scored
+    with its pairing rule; --pages is not needed.
+    """
+    from sitrep.eval import realdev
+
+    if gold_dir.suffix.lower() == ".jsonl":
+        report = realdev.evaluate_realdev(gold_dir, metrics=metrics)
+        if as_json:
+            sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+        else:
+            realdev.render(out, report)
+        return
+    if pages is None:
+        raise InputError(f"{gold_dir}: --pages is required for a YAML gold")
     from sitrep.eval.run import evaluate
     from sitrep.view import render_eval
 
