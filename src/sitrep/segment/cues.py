@@ -151,7 +151,9 @@ class CueSet:
 
     def speech_header(self, line: str) -> str | None:
         """The name in a "Name says:" comment header, or None."""
-        m = re.match(r"^(.*\S)\s+(\w+)\s*:?\s*$", line.strip())
+        # `\s*(?::\s*)?$` rather than `\s*:?\s*$`: the same lines, but a long run of
+        # spaces is not split between two adjacent \s* in every possible way.
+        m = re.match(r"^(.*\S)\s+(\w+)\s*(?::\s*)?$", line.strip())
         if m and m.group(2).lower() in self.speech_verbs:
             return m.group(1)
         return None

@@ -44,7 +44,9 @@ _ARTICLE = re.compile(r"(entry-content|article-body|articlebody|post-content|pos
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "button", "select", "template")
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
-_SAYS = re.compile(r"\s+(says|said|wrote)\s*:?\s*$", re.IGNORECASE)
+# Started only at a whitespace run's first character, one optional colon between
+# the spaces: linear time, same matches as \s+(says|said|wrote)\s*:?\s*$.
+_SAYS = re.compile(r"(?<!\s)\s+(says|said|wrote)\s*(?::\s*)?$", re.IGNORECASE)
 
 log = logging.getLogger(__name__)
 

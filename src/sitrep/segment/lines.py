@@ -16,7 +16,13 @@ from sitrep.segment.settings import SegmentSettings
 _TRAILING_CLOSERS = "\"'”’»)]*"
 _SENTENCE_END = (".", "!", "?", "…")
 _BULLET = re.compile(r"^([•◦▪▫●○‣∙·*–—-])\s+(\S.*)$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Patterns applied to page and comment text must run in linear time: comment
+# threads are hostile, and one 200,000-character token must not stall a run. A
+# pattern that opens with a run (\s+, [\w.+-]+) only starts where that run starts
+# (a look-behind), so it is not retried from every character inside the run;
+# matches are the same as without the look-behind, because a match starting
+# inside a run would also start at the run's first character.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _LINK_WORD = re.compile(r"\bLINK\b")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -207,8 +213,10 @@ def is_dateline(text: str, months: frozenset[str], opens_dateline: bool, setting
     return len(others) <= 3
 
 
-_PART_SEP = re.compile(r"\s+[·|•]\s+|\s*[·|•]\s*")
-_HEADER_SEP = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+# Separators: `(?<!\s)\s+` and `(?:(?<!\s)\s+)?` are `\s+` and `\s*` started only
+# at a whitespace run's first character (linear time, same matches; see _EMAIL).
+_PART_SEP = re.compile(r"(?<!\s)\s+[·|•]\s+|(?:(?<!\s)\s+)?[·|•]\s*")
+_HEADER_SEP = re.compile(r"(?<!\s)\s+[·|•–—-]\s+|(?:(?<!\s)\s+)?[·|•]\s*")
 _BUTTON = re.compile(r"\[[^\[\]]{0,30}\]")
 
 
@@ -244,7 +252,7 @@ def is_control_bar(text: str, settings: SegmentSettings) -> bool:
     "Order: newest first · Collapse all · Alert me" - each item a few words, none a
     sentence. Comment and article sentences do not chain short items this way.
     """
-    parts = [p.strip() for p in re.split(r"\s+[·|•]\s+|\s*[·|•]\s*", text) if p.strip()]
+    parts = [p.strip() for p in _PART_SEP.split(text) if p.strip()]
     if len(parts) < 3:
         return False
     return all(len(p.split()) <= settings.label_max_words and not ends_sentence(p) for p in parts)
@@ -252,8 +260,10 @@ def is_control_bar(text: str, settings: SegmentSettings) -> bool:
 
 # A handle: one token of letters with digits, underscores or inner dots/hyphens
 # ("desert_fox88", "d.monroe"), or a single all-lower-case word ("marsh").
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*[A-Za-z0-9_]*")
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?:(?<=\s)|^)‘[^’]*’(?=\W|$)")
+# Possessive quantifiers: the same full matches as the greedy ones (a run of
+# letters and digits is never split between two parts), without the quadratic
+# backtracking of the overlapping runs on a long token that fails at its end.
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[._-][A-Za-z0-9]++)*+[A-Za-z0-9_]*+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -294,9 +304,50 @@ def is_person_name(text: str, settings: SegmentSettings, particles: frozenset[st
     return caps >= 2 or (caps == 1 and words[-1].isdigit())
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    r"""Where quoted speech sits: “...” and "..." (to the closing mark or the end of
+    the text), and ‘...’ opening the text or after a space, when the first ’ after
+    it ends a word (a ’ inside a word, "don’t", closes nothing).
+
+    This is the pattern ``“[^”]*”?|"[^"]*"?|(?:(?<=\s)|^)‘[^’]*’(?=\W|$)`` scanned
+    left to right, written out so that the position of the next ’ is found once
+    and not again from every ‘ before it: a run of ‘ without a closing mark made
+    the regex quadratic.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    close = -1  # the first ’ at or after i (n when there is none)
+    while i < n:
+        c = text[i]
+        if c in "“\"":
+            j = text.find("”" if c == "“" else '"', i + 1)
+            end = n if j < 0 else j + 1
+            spans.append((i, end))
+            i = end
+            continue
+        if c == "‘" and (i == 0 or text[i - 1].isspace()):
+            if close <= i:
+                close = text.find("’", i + 1)
+                close = n if close < 0 else close
+            if close < n and (close + 1 == n or not (text[close + 1].isalnum() or text[close + 1] == "_")):
+                spans.append((i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
 def unquoted(text: str) -> str:
     """The text without quoted speech ("...", “...”, ‘...’): the writer's own words."""
-    return _QUOTED.sub(" ", text)
+    parts: list[str] = []
+    pos = 0
+    for start, end in _quoted_spans(text):
+        parts.append(text[pos:start])
+        parts.append(" ")
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def has_comment_voice(text: str, pronouns: frozenset[str]) -> bool:
@@ -320,8 +371,8 @@ def has_comment_voice(text: str, pronouns: frozenset[str]) -> bool:
 
 # Separators of a site's navigation rows: breadcrumb slashes and arrows, bars and
 # dots, or a wide space between menu items ("News  Analysis  Opinion").
-_CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|→|\\)\s+")
-_NAV_SEP = re.compile(r"\s+[·|•]\s+|\s*[·|•]\s*|\s+/\s+|\s{2,}|\t+")
+_CRUMB_SEP = re.compile(r"(?<!\s)\s+(?:/|>|»|›|→|\\)\s+")
+_NAV_SEP = re.compile(r"(?<!\s)\s+[·|•]\s+|(?:(?<!\s)\s+)?[·|•]\s*|(?<!\s)\s+/\s+|\s{2,}|\t+")
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{2})?")
 
 

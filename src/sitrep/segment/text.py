@@ -78,7 +78,11 @@ _ARROW_ITEM = re.compile(r"^[→»›▸►⇒➔➤]\s*\S")
 _NUMBER_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
 # A byline naming several people: "By A B and C D", "Written by A B, C D".
 _BYLINE = re.compile(r"^(?:written |words |reporting |text )?by\s+(\S.*)$", re.IGNORECASE)
-_NAME_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+# Separators start only at a whitespace run's first character (linear time, same
+# matches; see segment.lines._EMAIL).
+_NAME_LIST_SEP = re.compile(r"(?:(?<!\s)\s+)?,\s*|(?<!\s)\s+(?:and|&)\s+")
+# The spaced bar or dash before a site name ("Headline | Outlet").
+_SITE_SUFFIX_SEP = re.compile(r"(?<!\s)\s+[|–—-]\s+")
 
 # Line kinds that end the article when they appear after the body has started.
 ENDS_BODY = frozenset({"cue:thread", "cue:trailing", "label"})
@@ -586,7 +590,7 @@ def find_title(page: _Page, title_hint: str | None) -> None:
     if title_hint:
         # The stated title, else its longest part when it carries a site suffix
         # ("Headline | Outlet", "Headline - Outlet").
-        parts = sorted(re.split(r"\s+[|–—-]\s+", title_hint), key=len, reverse=True)
+        parts = sorted(_SITE_SUFFIX_SEP.split(title_hint), key=len, reverse=True)
         for key in [norm_line(title_hint)] + [norm_line(p) for p in parts[:1]]:
             idx = next((ln.idx for ln in lines if key and norm_line(ln.text) == key), None)
             if idx is not None:
@@ -625,7 +629,7 @@ def _suffix_head(text: str) -> str | None:
     """
     t = text.strip()
     m = None
-    for m in re.finditer(r"\s+[|–—-]\s+", t):
+    for m in _SITE_SUFFIX_SEP.finditer(t):
         pass
     if m is None:
         return None
