@@ -4,10 +4,16 @@ warcio stops quietly when a gzip WARC is cut mid-record (a crawl killed while
 writing, a partial download): it yields the complete records and drops the rest
 without an error. We check that the records read cover the whole file and report
 what is missing as one Skip(truncated), so lost pages are counted, not silent.
+
+Records are isolated from each other: a record whose headers or body cannot be
+used (a malformed WARC-Target-URI, a corrupt gzip member, a garbled header block)
+is one Skip(bad-record) naming it, and reading goes on from the next record start
+(the next gzip member, or the next line opening "WARC/1." in a plain archive).
 """
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +31,8 @@ from sitrep.ingest.sniff import GZIP_MAGIC, WARC_MAGIC, looks_like_html
 from sitrep.ingest.text import text_doc_from_bytes
 from sitrep.records import DocMeta, RawDoc, Skip
 
+log = logging.getLogger(__name__)
+
 # Records that carry a fetched document; request/metadata/warcinfo records do not.
 DOCUMENT_RECORD_TYPES = frozenset({"response", "resource"})
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -36,6 +44,13 @@ _TRAILER_PROBE_BYTES = 64
 
 # Enough of a file's start to see the first WARC header line, even gzipped.
 _HEAD_PROBE_BYTES = 512
+
+# Where the next record may start after a damaged one: a gzip member header
+# (magic + deflate method), or a WARC version line at the start of a line.
+_GZIP_MEMBER = GZIP_MAGIC + b"\x08"
+_WARC_LINE = b"\n" + WARC_MAGIC
+# The resynchronising search reads this much at a time.
+_RESYNC_CHUNK = 1 << 20
 
 
 def record_name(target_uri: str | None, index: int) -> str:
@@ -65,6 +80,11 @@ def _record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
     """The document in one record, a Skip, or None for records that never hold one."""
     if record.rec_type not in DOCUMENT_RECORD_TYPES:
         return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        urlsplit(uri or "")
+    except ValueError as exc:
+        return Skip(origin, SKIP_BAD_RECORD, f"bad WARC-Target-URI {_one_line(uri)}: {exc}")
     headers = record.http_headers
     if headers is not None:
         status = headers.get_statuscode()
@@ -85,7 +105,6 @@ def _record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
         return too_large(origin, len(body))
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Skip(origin, SKIP_TRUNCATED, "record ends before its stated Content-Length")
-    uri = record.rec_headers.get_header("WARC-Target-URI")
     meta = DocMeta(url=uri)
     name = record_name(uri, index)
     if media in HTML_CONTENT_TYPES or (media is None and looks_like_html(body)):
@@ -97,6 +116,42 @@ def _record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
         captured = parse_iso_date(record.rec_headers.get_header("WARC-Date"))
         doc.meta = doc.meta.merged(DocMeta(published=captured))
     return doc
+
+
+def _one_line(value: object, limit: int = 200) -> str:
+    """A value for a one-line reason: repr, newlines escaped, cut at `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _NoRecordType(Exception):
+    """A header block warcio parsed without a WARC-Type: garbled, or cut mid-line."""
+
+
+def _isolated_record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
+    """`_record_doc`, with anything a malformed record raises turned into its own Skip."""
+    try:
+        return _record_doc(record, index, origin)
+    except Exception as exc:  # noqa: BLE001 - record boundary: one bad record is one skip
+        log.debug("bad WARC record %s", origin, exc_info=True)
+        return Skip(origin, SKIP_BAD_RECORD, f"unreadable record: {type(exc).__name__}: {_one_line(str(exc))}")
+
+
+def _next_record_start(fh: BinaryIO, after: int, size: int, gzipped: bool) -> int | None:
+    """Offset of the first possible record start after byte `after`, or None."""
+    marker = _GZIP_MEMBER if gzipped else _WARC_LINE
+    skip = 0 if gzipped else 1  # a WARC line starts after its newline
+    pos = after
+    while pos < size:
+        fh.seek(pos)
+        chunk = fh.read(_RESYNC_CHUNK + len(marker))
+        found = chunk.find(marker)
+        if found >= 0:
+            return pos + found + skip
+        if len(chunk) <= len(marker):
+            return None
+        pos += _RESYNC_CHUNK
+    return None
 
 
 def _only_separator_left(fh: BinaryIO, offset: int, size: int) -> bool:
@@ -131,28 +186,59 @@ def read_warc_stream(fh: BinaryIO, origin: str, size: int) -> Iterator[RawDoc | 
         else:
             yield Skip(origin, SKIP_UNSUPPORTED, "not a WARC file (no WARC/ header at the start)")
         return
-    fh.seek(0)
+    gzipped = head.startswith(GZIP_MAGIC)
     covered = 0  # end offset of the last record read completely
     index = 0  # records seen, 1-based once the first is read
-    iterator = ArchiveIterator(fh)
-    try:
-        for record in iterator:
-            index += 1
-            if record.rec_type is None:
+    start = 0  # where the current pass over the archive begins
+    in_damage = False  # the pass began at a resync point no record was read from yet
+    while True:
+        fh.seek(start)
+        iterator = ArchiveIterator(fh)
+        failure: BaseException | None = None
+        current = index + 1  # the record being read when a failure hits
+        try:
+            for record in iterator:
+                index += 1
+                current = index
+                if record.rec_type is None:
+                    raise _NoRecordType("record header has no WARC-Type")
+                result = _isolated_record_doc(record, index, f"{origin}#{index}")
+                covered = iterator.get_record_offset() + iterator.get_record_length()
+                in_damage = False
+                if result is not None:
+                    yield result
+                current = index + 1
+        except Exception as exc:  # noqa: BLE001 - archive boundary: damage is reported, reading goes on
+            failure = exc
+        if failure is None:
+            break
+        if isinstance(failure, ArchiveLoadFailed) and index == 0 and start == 0:
+            yield Skip(origin, SKIP_UNSUPPORTED, f"not a WARC file: {str(failure).splitlines()[0]}")
+            return
+        resume = _next_record_start(fh, max(start, covered) + 1, size, gzipped)
+        if resume is None:
+            if in_damage:
+                return  # the damaged stretch reported already runs to the end
+            if isinstance(failure, _NoRecordType):
                 break  # a header cut mid-line: the truncation check below reports it
-            result = _record_doc(record, index, f"{origin}#{index}")
-            covered = iterator.get_record_offset() + iterator.get_record_length()
-            if result is not None:
-                yield result
-    except ArchiveLoadFailed as exc:
-        if index == 0:
-            yield Skip(origin, SKIP_UNSUPPORTED, f"not a WARC file: {str(exc).splitlines()[0]}")
-        else:
-            yield Skip(origin, SKIP_TRUNCATED, f"archive damaged after record {index}")
-        return
-    except (EOFError, zlib.error) as exc:
-        yield Skip(origin, SKIP_TRUNCATED, f"archive ends inside record {index + 1}: {exc}")
-        return
+            reason = (str(failure).splitlines() or [""])[0]
+            if isinstance(failure, ArchiveLoadFailed):
+                yield Skip(origin, SKIP_TRUNCATED, f"archive damaged after record {current - 1}")
+            else:
+                yield Skip(origin, SKIP_TRUNCATED, f"archive ends inside record {current}: {reason}")
+            return
+        if not in_damage:
+            log.debug("damaged WARC record %s#%d", origin, current, exc_info=failure)
+            reason = (str(failure).splitlines() or [type(failure).__name__])[0]
+            yield Skip(
+                f"{origin}#{current}",
+                SKIP_BAD_RECORD,
+                f"damaged record at byte {max(start, covered)} ({type(failure).__name__}: {_one_line(reason)}); "
+                f"reading on from byte {resume}",
+            )
+            index = max(index, current)  # the damaged record keeps its number
+        start = resume
+        in_damage = True
     if covered < size and not _only_separator_left(fh, covered, size):
         yield Skip(
             origin,
