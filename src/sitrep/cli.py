@@ -84,8 +84,15 @@ def _manifest(path: Path | None) -> dict[str, DocMeta] | None:
     return load_manifest(path)
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long for the OS, a parent we may not read
+        return False
+
+
 def _check_paths(paths: list[Path]) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if not _exists(p)]
     if missing and len(missing) == len(paths):
         raise InputError(f"no such file or directory: {', '.join(missing)}")
 
@@ -108,6 +115,9 @@ def ingest(
     from sitrep.runner import ingest as run_ingest
     from sitrep.store import Store
 
+    # Only when no path can be read at all is this a usage error (before a database
+    # is created for a typo); otherwise an unreadable path is a skip listed at the
+    # end, like a file in a folder walk.
     _check_paths(paths)
     defaults = _defaults(published, source)
     man = _manifest(manifest)

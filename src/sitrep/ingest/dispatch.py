@@ -67,10 +67,19 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         paths = [paths]
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if _is_dir(path):
             yield from _walk(path)
         else:
             yield path
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir that says False when the OS refuses to look (name too long, no
+    permission on a parent): the reader then reports the path as a Skip."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -82,7 +91,7 @@ def _walk(directory: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        if _is_dir(entry):
             if not entry.is_symlink():
                 yield from _walk(entry)
         else:
@@ -172,6 +181,8 @@ def read_path(path: Path) -> Iterator[RawDoc | Skip]:
         yield from _READERS[kind](path)
     except OSError as exc:
         yield unreadable(origin, exc)
+    except ValueError as exc:  # a name the OS cannot take at all (an embedded NUL)
+        yield Skip(origin, SKIP_UNREADABLE, f"cannot read: {exc}")
     except Exception as exc:  # noqa: BLE001 - reader boundary, reported as a Skip
         log.exception("reader failed on %s", origin)
         yield Skip(origin, SKIP_UNREADABLE, f"reader error {type(exc).__name__}: {exc}")
