@@ -14,6 +14,15 @@ admin1, admin2, feature_code, population, precision, keys (|), skeletons (|).
 `keys` / `skeletons` are the normalised and consonant-skeleton keys of all names,
 precomputed with sitrep.geo.normalise so that loading needs no regex work.
 The Syrian Archive list (GPL, no data licence) is never read here.
+
+The OCHA Syria layers in PACK_DIR/extra/ (communities with English and Arabic
+names, city neighbourhoods with their parent city; CC BY-IGO) are merged in:
+a community whose name matches a Syrian row within DEDUP_KM (same normalised
+key or skeleton, or rapidfuzz ratio >= DEDUP_MIN_RATIO with the same
+qualifier words) adds its names to that row; otherwise it becomes a row
+`ocha:<pcode>`. Neighbourhoods become rows `ochan:<pcode>` (feature PPLX) at
+their centroid; the resolver reads "City - Neighbourhood" by looking the
+neighbourhood up near its city, so no combined names are stored.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from rapidfuzz import fuzz
 from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 from shapely.prepared import prep
@@ -36,7 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from sitrep.errors import DataFileError  # noqa: E402
-from sitrep.geo.normalise import default_translit, exact_key  # noqa: E402
+from sitrep.geo.normalise import default_translit, exact_key, name_key  # noqa: E402
 
 DEFAULT_PACK = REPO.parent / "shared" / "data" / "gazetteer"
 DEFAULT_OUT = REPO / "src" / "sitrep" / "data" / "gazetteer"
@@ -47,6 +57,17 @@ BASEMAP_DECIMALS = 3
 COORD_DECIMALS = 5
 WORLD_MIN_POP = 15000
 WORLD_ALT_CODES = ("PPLC", "PPLA")  # world rows that keep alternate names
+# OCHA merge. Calibrated on the pack's own overlap: 4 km catches GeoNames / OCHA
+# points of one village (they differ by up to ~3 km for spread-out villages)
+# while two distinct villages of one name are rarely that close; ratio 85 joins
+# "Kansafra"/"Kinsafrah"-style spellings but not "X Kabir"/"X Saghir" (the
+# qualifier words must agree anyway).
+DEDUP_KM = 4.0
+DEDUP_MIN_RATIO = 85.0
+NEIGHBOURHOOD_DEDUP_KM = 1.5
+OCHA_COMMUNITIES = "extra/ocha_syr_pplp_adm4_communities.json.gz"
+OCHA_NEIGHBOURHOODS = "extra/ocha_syr_city_neighbourhoods.geojson.gz"
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u02B0-\u02FF]+$")
 _ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\s\u200c\u200d]+$")
@@ -129,8 +150,18 @@ class Builder:
         if place_id in self.ids:
             return
         self.ids.add(place_id)
+        row = {
+            "place_id": place_id, "name": name, "alternates": "|".join(alts),
+            "lat": fmt(lat), "lon": fmt(lon), "country": country, "admin1": admin1,
+            "admin2": admin2, "feature_code": code, "population": str(pop),
+            "precision": str(precision), "keys": "", "skeletons": "",
+        }
+        self._set_keys(row, [name, *alts], skeletons)
+        self.rows.append(row)
+
+    def _set_keys(self, row: dict[str, str], names: list[str], skeletons: bool) -> None:
         keys: list[str] = []
-        for n in [name, *alts]:
+        for n in names:
             k = self.translit.key(n)
             if k and k not in keys:
                 keys.append(k)
@@ -140,12 +171,18 @@ class Builder:
                 s = self.translit.skeleton_of_key(k)
                 if s and s not in skels:
                     skels.append(s)
-        self.rows.append({
-            "place_id": place_id, "name": name, "alternates": "|".join(alts),
-            "lat": fmt(lat), "lon": fmt(lon), "country": country, "admin1": admin1,
-            "admin2": admin2, "feature_code": code, "population": str(pop),
-            "precision": str(precision), "keys": "|".join(keys), "skeletons": "|".join(skels),
-        })
+        row["keys"], row["skeletons"] = "|".join(keys), "|".join(skels)
+
+    def add_names(self, index: int, names: list[str]) -> int:
+        """Append names (script-filtered, deduplicated) to row `index`; returns how many."""
+        row = self.rows[index]
+        old = row["alternates"].split("|") if row["alternates"] else []
+        new = clean_names(row["name"], [*old, *names], True)
+        if len(new) == len(old):
+            return 0
+        row["alternates"] = "|".join(new)
+        self._set_keys(row, [row["name"], *new], bool(row["skeletons"]))
+        return len(new) - len(old)
 
 
 def slug(text: str) -> str:
@@ -191,6 +228,10 @@ def build(pack: Path, out: Path, supplement: Path | None = None) -> dict[str, in
         b.add(f"sup:{slug(r['name'])}", r["name"], alts, lat, lon, "SY", a1, a2,
               r["feature_code"], 0, prec, True)
         counts["supplement"] += 1
+
+    # 2b. OCHA communities and neighbourhoods (optional: a pack without extra/ skips them).
+    pcode_name = {f["properties"]["adm1_pcode"]: f["properties"]["adm1_name"] for f in adm1["features"]}
+    merge_ocha(b, pack, pcode_name, lookup, counts)
 
     # 3. Governorates: coordinates of the governorate seat (ACLED codes a
     #    province-only report at its capital), else a representative point.
@@ -295,6 +336,157 @@ def build(pack: Path, out: Path, supplement: Path | None = None) -> dict[str, in
         json.dumps(fc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     counts["rows"] = len(b.rows)
     return dict(counts)
+
+
+class Grid:
+    """Syrian rows by 0.1-degree cell, for the distance test of the merge."""
+
+    CELL = 0.1
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    def add(self, i: int, lat: float, lon: float) -> None:
+        self.cells[(int(lat // self.CELL), int(lon // self.CELL))].append(i)
+
+    def near(self, lat: float, lon: float) -> list[int]:
+        cy, cx = int(lat // self.CELL), int(lon // self.CELL)
+        return [i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in self.cells.get((cy + dy, cx + dx), ())]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from sitrep.geo.distance import haversine_km
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def _split_names(text: str) -> list[str]:
+    """'Qosour (Homs)' -> ['Qosour', 'Homs']; 'A / B' and lines -> ['A', 'B']; empty and '<Null>' dropped."""
+    out = []
+    for part in re.split(r"\s*[/\r\n_]+\s*|\s+-\s+", (text or "").replace('"', "")):
+        inner = _PAREN.findall(part)
+        outer = _PAREN.sub(" ", part).strip()
+        for n in [outer, *inner]:
+            n = n.strip()
+            if n and n != "<Null>" and n not in out:
+                out.append(n)
+    return out
+
+
+def _ar_word(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def community_names(c: dict) -> list[str]:
+    """Names of an OCHA community: the English and Arabic names as written, then their
+    parts ("A - B" is a community of two villages), then each without a trailing
+    district / sub-district word that OCHA adds to tell namesakes apart
+    ("X Bab" = X in al-Bab district; detected on the Arabic name)."""
+    en, ar = (" ".join(c[k].replace('"', "").split()) for k in ("name_en", "name_ar"))
+    names = [n for n in (en, c["name_ar"].strip()) if n and not re.search(r"[\r\n\t]", n)]
+    for n in _split_names(en) + _split_names(ar):
+        if n not in names:
+            names.append(n)
+    ar_words, en_words = ar.split(), en.split()
+    admin_last = {_ar_word(x.split()[-1]) for x in (c.get("admin2_ar"), c.get("admin3_ar")) if x and x.split()}
+    if len(ar_words) >= 2 and len(en_words) >= 2 and "-" not in en and _ar_word(ar_words[-1]) in admin_last:
+        for n in (" ".join(en_words[:-1]), " ".join(ar_words[:-1])):
+            if n not in names:
+                names.append(n)
+    return names
+
+
+def _same_place_name(b: Builder, row: dict[str, str], keys: list[str], quals: frozenset[str]) -> bool:
+    """Does an OCHA name (its keys) name the pack row: same key, same skeleton, or a
+    close spelling with the same qualifier words (Kabir/Saghir, Sharqi/Gharbi ...)?"""
+    rkeys = row["keys"].split("|") if row["keys"] else []
+    if any(k in rkeys for k in keys):
+        return True
+    rskels = set(row["skeletons"].split("|")) if row["skeletons"] else set()
+    t = b.translit
+    if any(t.skeleton_of_key(k) in rskels for k in keys if len(k) >= 4):
+        return quals == _qualifiers(row["name"], row["alternates"])
+    if quals != _qualifiers(row["name"], row["alternates"]):
+        return False
+    return any(fuzz.ratio(k, rk) >= DEDUP_MIN_RATIO for k in keys for rk in rkeys)
+
+
+QUALIFIER_WORDS = None  # filled from resolve.yaml on first use
+
+
+def _qualifiers(*names: str) -> frozenset[str]:
+    global QUALIFIER_WORDS
+    if QUALIFIER_WORDS is None:
+        from sitrep.geo.resolve import load_cues
+        QUALIFIER_WORDS = load_cues().qualifiers
+    words = {name_key(w) for n in names for w in re.split(r"[\s\-|]+", n) if w}
+    return frozenset(QUALIFIER_WORDS[w] for w in words if w in QUALIFIER_WORDS)
+
+
+def merge_ocha(b: Builder, pack: Path, pcode_name: dict[str, str], lookup: AdminLookup,
+               counts: Counter[str]) -> None:
+    comm_path, nb_path = pack / OCHA_COMMUNITIES, pack / OCHA_NEIGHBOURHOODS
+    if not comm_path.is_file():
+        return
+    try:
+        communities = json.loads(gzip.decompress(comm_path.read_bytes()).decode("utf-8"))
+        hoods = json.loads(gzip.decompress(nb_path.read_bytes()).decode("utf-8"))["features"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(f"{pack / 'extra'}: cannot read the OCHA layers: {exc}") from exc
+    grid = Grid()
+    for i, row in enumerate(b.rows):
+        if row["country"] == "SY" and row["feature_code"] not in ("ADM1", "ADM2"):
+            grid.add(i, float(row["lat"]), float(row["lon"]))
+    claimed: set[int] = set()
+    for c in sorted(communities, key=lambda c: c["pcode"]):
+        lat, lon = float(c["lat"]), float(c["lng"])
+        names = community_names(c)
+        keys = [k for k in (b.translit.key(n) for n in names) if k]
+        quals = _qualifiers(*names)
+        best, best_d = None, DEDUP_KM
+        for i in grid.near(lat, lon):
+            row = b.rows[i]
+            d = _km(lat, lon, float(row["lat"]), float(row["lon"]))
+            if d <= best_d and i not in claimed and _same_place_name(b, row, keys, quals):
+                best, best_d = i, d
+        if best is not None:
+            claimed.add(best)
+            counts["ocha_names_added"] += b.add_names(best, names)
+            counts["ocha_merged"] += 1
+            continue
+        a1 = pcode_name.get(c["admin1_pcode"], "")
+        _, a2 = lookup.locate(lat, lon)
+        code = "PPLA" if c.get("is_capital") else "PPL"
+        b.add(f"ocha:{c['pcode']}", names[0], clean_names(names[0], names[1:], True), lat, lon,
+              "SY", a1, a2, code, 0, 1, True)
+        grid.add(len(b.rows) - 1, lat, lon)
+        claimed.add(len(b.rows) - 1)
+        counts["ocha_new"] += 1
+    for f in sorted(hoods, key=lambda f: f["properties"]["PCODE"]):
+        p = f["properties"]
+        lat, lon = float(p["LATITUDE"]), float(p["LONGITUDE"])
+        names = []
+        for field_name in ("NAME_EN", "NAM_EN_REF", "NAME_AR", "NAM_AR_REF"):
+            names += [n for n in _split_names(p.get(field_name) or "") if n not in names]
+        city = {exact_key(x) for k in ("ADM4_EN", "ADM4_AR", "AREA_EN", "AREA_AR") for x in _split_names(p.get(k) or "")}
+        names = [n for n in names if exact_key(n) not in city] or names
+        keys = [k for k in (b.translit.key(n) for n in names) if k]
+        quals = _qualifiers(*names)
+        best, best_d = None, NEIGHBOURHOOD_DEDUP_KM
+        for i in grid.near(lat, lon):
+            row = b.rows[i]
+            d = _km(lat, lon, float(row["lat"]), float(row["lon"]))
+            if d <= best_d and row["feature_code"] not in ("PPLA", "PPLC", "PPLA2") \
+                    and _same_place_name(b, row, keys, quals):
+                best, best_d = i, d
+        if best is not None:
+            counts["ocha_hood_names_added"] += b.add_names(best, names)
+            counts["ocha_hood_merged"] += 1
+            continue
+        _, a2 = lookup.locate(lat, lon)
+        b.add(f"ochan:{p['PCODE']}", names[0], clean_names(names[0], names[1:], True), lat, lon,
+              "SY", pcode_name.get(p["ADM1_PCODE"], ""), a2, "PPLX", 0, 1, True)
+        grid.add(len(b.rows) - 1, lat, lon)
+        counts["ocha_hood_new"] += 1
 
 
 def _round_geom(geo: dict) -> dict:
