@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -56,9 +56,31 @@ FUZZY_BLOCK_PREFIX = 2  # fuzzy candidates share the first skeleton consonants
 WORLD_MIN_POP = 100_000  # foreign cities outside the neighbours: only big ones, exact names
 CACHE_SIZE = 65_536
 
+# Context-first lookup inside an area (a governorate hint or a place named in the
+# phrase). The area holds ~100-2 000 names instead of 13 000, so approximate
+# matching can be looser there than country-wide. Calibrated with
+# scripts/measure_geo.py (real spellings, governorate as context) and
+# tests/geo/test_context.py: 78 finds "-eh/-iyeh" and one-letter variants of
+# in-area villages, 72 started to pick the wrong one of two similar villages.
+AREA_FUZZY_MIN_RATIO = 78.0
+AREA_SKELETON_MIN_RATIO = 60.0  # 50 let unrelated names share a skeleton
+W_AREA_SKELETON = 0.2  # share of the skeleton ratio in an in-area fuzzy similarity (tie-breaker)
+AREA_FUZZY_KEEP = 3.0  # in-area fuzzy candidates this far below the best are dropped
+AREA_FUZZY_LIMIT = 12  # spelling-distance ties are common among short village names: look past the first few
+AREA_MIN_KEY = 4  # letters of name_key for approximate matching inside an area
+# With only soft hints (the document's governorates), an in-area spelling this close
+# beats an exact spelling of a small village elsewhere: small namesakes are many,
+# and the press spells a village a little differently more often than it moves.
+AREA_OVERRIDE_RATIO = 88.0
+CITY_AREA_KM = 30.0  # "X in <town>", "<town> - X": X lies this close to the town
+DISTRICT_AREA_KM = 45.0  # "X in <district>": X lies this close to the district's point
+
 # Score weights (stage base + context). The stage base dominates; context only
 # reorders candidates found at the same stage.
-STAGE_BASE = {"exact": 1.0, "normalised": 0.95, "fuzzy": 0.8, "skeleton": 0.6, "foreign": 0.5}
+STAGE_BASE = {"exact": 1.0, "normalised": 0.95, "qualified": 0.93, "fuzzy": 0.8, "skeleton": 0.6,
+              "qualified_base": 0.55, "foreign": 0.5}
+DIRECT_STAGES = ("exact", "normalised", "qualified")  # a whole phrase taken as a name
+APPROX_STAGES = ("fuzzy", "skeleton", "qualified_base")
 W_COUNTRY = 0.30
 W_ADMIN1 = 0.40
 W_NEIGHBOUR = 0.15  # a neighbour country's town beats a far-away namesake (Tripoli, LB)
@@ -120,6 +142,8 @@ class PlaceContext:
     relation: str | None = None  # "near", "outskirts", "west of", "countryside" ...
     anchor: tuple[float, float] | None = None  # a place named in the same phrase ("X west of Y": Y)
     small: bool = False  # the phrase says the place is small ("the village of X"): no seat preference
+    strict: bool = False  # the admin1 hints are a restriction (the phrase names the area): nothing outside
+    within: tuple[float, float, float] | None = None  # (lat, lon, km): with `strict`, also this close
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +173,10 @@ class Cues:
     seat_min_population: int = 0  # ... and so does a populated place this big
     small_words: frozenset[str] = frozenset()  # "village of X": the small namesake may win
     anchor_ratio: float = 3.0  # a namesake this many times closer to the phrase's anchor beats the seat
+    qualifiers: dict[str, str] = field(default_factory=dict)  # name_key(word) -> meaning ("kabir" -> big)
+    part_separators: tuple[str, ...] = ()  # "B - A": A is a part of B
+    part_radius_km: float = 15.0
+    alternatives: tuple[str, ...] = ()  # "A / B": two spellings of one place
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -178,10 +206,27 @@ def load_cues(path: Path | None = None) -> Cues:
             seat_min_population=int(d.get("seat_preference", {}).get("min_population", 0)),
             small_words=frozenset(w.lower() for w in d.get("seat_preference", {}).get("small_words", ())),
             anchor_ratio=float(d.get("seat_preference", {}).get("anchor_ratio", 3.0)),
+            qualifiers=_qualifier_map(d.get("qualifiers", {})),
+            part_separators=tuple(str(x) for x in d.get("part_separators", ())),
+            part_radius_km=float(d.get("part_radius_km", 15.0)),
+            alternatives=tuple(str(x) for x in d.get("alternative_separators", ())),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(f"{where}: malformed resolver cues: {exc}") from exc
+
+
+def _qualifier_map(groups: dict) -> dict[str, str]:
+    if not isinstance(groups, dict):
+        raise ValueError("qualifiers must map a meaning to a list of words")
+    out: dict[str, str] = {}
+    for meaning in groups:
+        for w in _word_list(groups, meaning):
+            k = name_key(w)
+            if k in out and out[k] != meaning:
+                raise ValueError(f"qualifier '{w}' is in both '{out[k]}' and '{meaning}'")
+            out[k] = str(meaning)
+    return out
 
 
 def _word_list(d: dict, key: str) -> list[str]:
@@ -254,6 +299,16 @@ class PlaceResolver:
             blocks.setdefault(s[:FUZZY_BLOCK_PREFIX], set()).add(k)
             key_of_skel.setdefault(s, set()).add(k)
         self._blocks = {b: sorted(v) for b, v in blocks.items()}
+        # keys of Syrian places per governorate, for the context-first lookup
+        area: dict[str, set[str]] = {}
+        for k, ids in gazetteer.keys.items():
+            for i in ids:
+                p = gazetteer.places[i]
+                if p.country == "SY" and p.admin1 and p.feature_code not in ("ADM1", "PCLI"):
+                    area.setdefault(p.admin1, set()).add(k)
+        self._area_keys = {a: sorted(v) for a, v in area.items()}
+        self._lookup_area = lru_cache(maxsize=CACHE_SIZE)(self._lookup_area_uncached)
+        self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
         self._lookup = lru_cache(maxsize=CACHE_SIZE)(self._lookup_uncached)
@@ -301,6 +356,10 @@ class PlaceResolver:
         hits = [i for i in key_ids if self._allowed(places[i], "normalised", country)]
         if hits:
             return "normalised", tuple((i, 100.0) for i in hits)
+        variants, base = self._qualified_keys(mention)
+        hits = [i for k in variants for i in g.keys.get(k, ()) if self._allowed(places[i], "normalised", country)]
+        if hits:
+            return "qualified", tuple((i, 100.0) for i in dict.fromkeys(hits))
         skel = self._translit.skeleton_of_key(key)
         # approximate stages only for a proper noun: lowercase words ("town",
         # "monday") would otherwise land on villages one letter away
@@ -320,10 +379,125 @@ class PlaceResolver:
                     found.append((i, sim))
             if found:
                 return "skeleton", tuple(found)
+        if base:  # "Small X" with no small X known: X itself, a village beside it
+            hits = [i for i in g.keys.get(base, ()) if self._allowed(places[i], "normalised", country)]
+            if hits:
+                return "qualified_base", tuple((i, 100.0) for i in hits)
         hits = [i for i in key_ids if self._allowed(places[i], "foreign", country)]
         if hits:
             return "foreign", tuple((i, 100.0) for i in hits)
         return "", ()
+
+    def _qualified_keys_uncached(self, mention: str) -> tuple[tuple[str, ...], str]:
+        """Keys of a name's qualified variants and the base key: "Small X" ->
+        (keys of "X Saghir", "Saghir X", "X Small", ...), key of "X". Empty when the
+        mention has no qualifier word or nothing besides it."""
+        quals = self.cues.qualifiers
+        words = [w for w in re.split(r"[\s\-]+", mention) if w]
+        wkeys = [name_key(w) for w in words]
+        found = [(i, quals[k]) for i, k in enumerate(wkeys) if k in quals]
+        if not found or len(found) == len(words):
+            return (), ""
+        rest = [w for i, w in enumerate(words) if i not in {j for j, _ in found}]
+        if not self._has_content(" ".join(rest)):
+            return (), ""
+        base = name_key(" ".join(rest))
+        if len(base) < AREA_MIN_KEY:
+            return (), ""
+        meanings = [m for _, m in found]
+        synonyms = {m: sorted({k for k, mm in quals.items() if mm == m}) for m in meanings}
+        out: list[str] = []
+        for m in meanings[:1]:  # one qualifier is the common case; more are read as the first
+            for q in synonyms[m]:
+                for k in (base + q, q + base):
+                    if k not in out:
+                        out.append(k)
+        return tuple(out), base
+
+    def _lookup_area_uncached(self, mention: str, admin1s: frozenset[str], country: str | None
+                              ) -> tuple[str, tuple[tuple[int, float], ...]]:
+        """The cascade over the places of some governorates only (context first)."""
+        g = self.gaz
+        places = g.places
+
+        def inside(i: int) -> bool:
+            return places[i].admin1 in admin1s and self._allowed(places[i], "normalised", country)
+
+        if self._only_stop_words(mention) or name_key(mention) in self.cues.rivers:
+            return "", ()
+        hits = [i for i in g.exact.get(exact_key(mention), ()) if inside(i)]
+        if hits:
+            return "exact", tuple((i, 100.0) for i in hits)
+        key = name_key(mention)
+        if not key:
+            return "", ()
+        hits = [i for i in g.keys.get(key, ()) if inside(i)]
+        if hits:
+            return "normalised", tuple((i, 100.0) for i in hits)
+        variants, base = self._qualified_keys(mention)
+        hits = [i for k in variants for i in g.keys.get(k, ()) if inside(i)]
+        if hits:
+            return "qualified", tuple((i, 100.0) for i in dict.fromkeys(hits))
+        if not _has_capital(mention) or len(key) < AREA_MIN_KEY:
+            return "", ()
+        found: dict[int, float] = {}
+        skel = self._translit.skeleton_of_key(key)
+        for a in sorted(admin1s):
+            for k, sim, _ in process.extract(key, self._area_keys.get(a, ()), scorer=fuzz.ratio,
+                                             score_cutoff=AREA_FUZZY_MIN_RATIO, limit=AREA_FUZZY_LIMIT):
+                # phonetic tie-break: equal spelling distance, the closer consonant skeleton wins
+                # ("Shehab": Shihab over Dhahab; the key keeps e/i and sh/dh apart, the skeleton not vowels)
+                sim = (1 - W_AREA_SKELETON) * sim + W_AREA_SKELETON * fuzz.ratio(skel, self._translit.skeleton_of_key(k))
+                for i in g.keys[k]:
+                    if inside(i) and sim > found.get(i, 0.0):
+                        found[i] = sim
+        if found:
+            top = max(found.values())  # clearly weaker spellings never win on population or rank
+            return "fuzzy", tuple(sorted(((i, v) for i, v in found.items() if v >= top - AREA_FUZZY_KEEP),
+                                         key=lambda x: (-x[1], x[0])))
+        if len(skel) >= SKELETON_MIN_LEN:
+            for i in g.skeletons.get(skel, ()):
+                sim = fuzz.ratio(key, g.primary_keys[i])
+                if inside(i) and sim >= AREA_SKELETON_MIN_RATIO:
+                    found[i] = sim
+            if found:
+                return "skeleton", tuple(sorted(found.items(), key=lambda x: (-x[1], x[0])))
+        if base:
+            hits = [i for i in g.keys.get(base, ()) if inside(i)]
+            if hits:
+                return "qualified_base", tuple((i, 100.0) for i in hits)
+        return "", ()
+
+    def _small_village(self, p: Place) -> bool:
+        return (p.feature_code in self.cues.city_codes and not self._seat_like(p)
+                and p.population < max(self.cues.seat_min_population, 1))
+
+    def _context_first(self, mention: str, stage: str, cands, hints: frozenset[str], ctx: PlaceContext):
+        """Candidates inside the hinted governorates before any namesake elsewhere.
+
+        Strict context (the phrase names the area): only in-area candidates, else none.
+        Soft hints (the document's governorates): an in-area candidate replaces an
+        approximate match elsewhere or nothing, and a close in-area spelling replaces an
+        exact spelling that only names a small village elsewhere."""
+        places = self.gaz.places
+        if ctx.strict:
+            astage, acands = self._lookup_area(mention, hints, ctx.country)
+            if ctx.within is not None:
+                lat, lon, km = ctx.within
+                acands = tuple(c for c in acands if _haversine_km((lat, lon), (places[c[0]].lat, places[c[0]].lon)) <= km)
+            return (astage, acands) if acands else ("", ())
+        if any(places[i].admin1 in hints for i, _ in cands):
+            return stage, cands
+        if stage in ("exact", "normalised", "qualified") and not all(
+                places[i].country == "SY" and self._small_village(places[i]) for i, _ in cands):
+            return stage, cands
+        astage, acands = self._lookup_area(mention, hints, ctx.country)
+        if not acands:
+            return stage, cands
+        if stage in ("exact", "normalised", "qualified") and astage not in DIRECT_STAGES and max(
+                sim for _, sim in acands) < AREA_OVERRIDE_RATIO:
+            return stage, cands
+        return astage, acands
 
     def _with_seats(self, hits: list[int], key_ids: tuple[int, ...]) -> list[int]:
         """A district's name written alone ("Tal Abyad") means its seat town: the populated
@@ -370,14 +544,18 @@ class PlaceResolver:
         if codes is not None:
             cands = tuple(c for c in cands if self.gaz.places[c[0]].feature_code in codes)
         hints = self._hints(ctx)
-        if stage == "exact" and hints:
+        if stage == "exact" and hints and not ctx.strict:
             cands, stage = self._hinted_namesakes(mention.strip(), cands, hints, ctx.country, stage)
+        if hints and ctx.country in (None, "SY"):
+            stage, cands = self._context_first(mention.strip(), stage, cands, hints, ctx)
+            if codes is not None:
+                cands = tuple(c for c in cands if self.gaz.places[c[0]].feature_code in codes)
         scored = []
         for i, sim in cands:
             s, why = self._score(i, stage, sim, mention, ctx, hints)
             scored.append((s, -i, i, why))
         scored.sort(reverse=True)
-        if stage in ("exact", "normalised") and (hints or ctx.focus is not None) and not ctx.small:
+        if stage in ("exact", "normalised") and (hints or ctx.focus is not None) and not ctx.small and scored:
             scored = self._seat_first(scored, ctx, stage, mention)
         return stage, scored
 
@@ -469,7 +647,7 @@ class PlaceResolver:
         stage, scored = self._ranked(mention, ctx)
         out = []
         for s, _, i, why in scored[:limit]:
-            prec, note = self._relation_precision(self.gaz.places[i].precision, ctx.relation)
+            prec, note = self._relation_precision(self._stage_precision(i, stage), ctx.relation)
             out.append(self._match(i, stage, s, why + ([note] if note else []), prec))
         return out
 
@@ -493,6 +671,17 @@ class PlaceResolver:
         whole = self._direct(text, ctx)  # a lookup of only stop words finds nothing
         if whole is not None:
             return whole
+        alts = self._alternatives(text)
+        if len(alts) > 1:
+            for alt in alts:
+                m = self.resolve_phrase(alt, ctx)
+                if m is not None:
+                    m.reason += f"; spelling '{alt}' of '{text}'"
+                    return m
+            return None
+        for sep in self.cues.part_separators:
+            if sep in text:
+                return self._part(text, sep, ctx)
         if not self._has_content(text):
             return self._parse(text, ctx)  # only cue/feature/date/owner words: a known name or nothing
         # "A and B": two places in one phrase; the first that resolves
@@ -504,6 +693,38 @@ class PlaceResolver:
                     m.reason += "; first of coordinated places"
                 return m
         return self._phrase(text, ctx) if len(parts) > 1 else None
+
+    def _alternatives(self, text: str) -> list[str]:
+        """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
+        inner = re.findall(r"\(([^()]*)\)", text)
+        main = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
+        parts = [main]
+        for sep in self.cues.alternatives:
+            parts = [x.strip() for p in parts for x in p.split(sep)]
+        out = [x for x in parts + [i.strip() for i in inner] if x and self._has_content(x)]
+        return list(dict.fromkeys(out)) if (inner or len(parts) > 1) else [text]
+
+    def _part(self, text: str, sep: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"B - A": A inside or near B; else B itself; A alone when B is unknown."""
+        head, tail = (x.strip(" ,") for x in text.split(sep, 1))
+        outer = self.resolve_phrase(head, ctx) if self._has_content(head) else None
+        if outer is None:
+            return self.resolve_phrase(tail, ctx) if self._has_content(tail) else None
+        if outer.feature_code == "PCLI" or not self._has_content(tail):
+            return outer
+        inner = self.resolve_phrase(tail, self._area_ctx(outer, ctx, self.cues.part_radius_km))
+        if inner is not None:
+            inner.reason += f"; part of {outer.name}"
+            return inner
+        outer.reason += f"; '{tail}' not found near it: the part is in {outer.name}"
+        return outer
+
+    def _area_ctx(self, outer: PlaceMatch, ctx: PlaceContext, radius_km: float) -> PlaceContext:
+        """A strict context: inside `outer` (a governorate), or its governorate and within
+        `radius_km` of it (a district, a town)."""
+        within = None if outer.feature_code == "ADM1" else (outer.latitude, outer.longitude, radius_km)
+        return replace(ctx, relation=None, admin1_hints=(outer.admin1,), strict=True, within=within,
+                       anchor=(outer.latitude, outer.longitude))
 
     def _coordinated(self, text: str) -> list[str]:
         pieces = [text]
@@ -522,6 +743,13 @@ class PlaceResolver:
                 if outer is not None:
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                                      anchor=(outer.latitude, outer.longitude))
+                    inner = None
+                    if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
+                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else OWNED_SITE_MAX_KM
+                        inner = self._parse(head, self._area_ctx(outer, ctx, radius))
+                        if inner is not None:
+                            inner.reason += f"; inside {outer.name}"
+                            return inner
                     inner = self._parse(head, hinted)
                     if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
                             and inner.admin1 != outer.admin1 and _haversine_km(
@@ -530,6 +758,10 @@ class PlaceResolver:
                         # the "in B" wins; the unknown site is in B
                         outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
                         return outer
+                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head):
+                        # "X in B" with X unknown in or near B: the area of B (ACLED precision 2)
+                        outer.geo_precision = max(outer.geo_precision, 2)
+                        outer.reason += f"; '{head}' not found near it -> precision >= 2"
                     return inner if inner is not None else outer
                 inner = self._parse(head, ctx)  # the tail names no place: a description
                 if inner is not None:
@@ -544,10 +776,16 @@ class PlaceResolver:
                 return text
             text = new
 
+    def _stage_precision(self, i: int, stage: str) -> int:
+        """A place's own precision; a qualified name found only as its base ("Lower X" -> X) is
+        a village beside X: precision >= 2."""
+        prec = self.gaz.places[i].precision
+        return max(prec, 2) if stage == "qualified_base" else prec
+
     def _direct(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
-        """The whole phrase as a gazetteer name (exact or normalised only)."""
+        """The whole phrase as a gazetteer name (exact, normalised or qualified only)."""
         stage, scored = self._ranked(text, ctx)
-        if stage in ("exact", "normalised") and scored:
+        if stage in DIRECT_STAGES and scored:
             s, _, i, why = scored[0]
             prec, note = self._relation_precision(self.gaz.places[i].precision, ctx.relation)
             return self._match(i, stage, s, why + ([note] if note else []), prec)
@@ -719,10 +957,15 @@ class PlaceResolver:
             outer = self._parse(tail, replace(ctx, relation=None))
             if outer is None:
                 continue
-            hinted = replace(ctx, relation=None, admin1_hints=ctx.admin1_hints + (outer.admin1,),
-                             anchor=(outer.latitude, outer.longitude))
+            # a part lies in or beside its whole: looked up there only (context first)
+            # (a district of a governorate anywhere in it, a quarter beside its town)
             as_suffix = any(w == word for w, _ in self.cues.suffixes)
-            inner = self._parse(f"{head} {word}" if as_suffix else head, hinted)
+            near = self._area_ctx(outer, ctx, self.cues.part_radius_km) if outer.country_code == "SY" else replace(
+                ctx, relation=None, admin1_hints=ctx.admin1_hints + (outer.admin1,),
+                anchor=(outer.latitude, outer.longitude))
+            if as_suffix and near.strict:
+                near = replace(near, within=None)
+            inner = self._parse(f"{head} {word}" if as_suffix else head, near)
             if inner is not None and (inner.admin1 == outer.admin1 or _haversine_km(
                     (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= OWNED_SITE_MAX_KM):
                 inner.reason += f"; {word} of {outer.name}"
