@@ -73,6 +73,10 @@ def _defaults(published: str | None, source: str | None) -> DocMeta:
             pub = date.fromisoformat(published)
         except ValueError as exc:
             raise InputError(f"--published {published!r}: expected a date as YYYY-MM-DD") from exc
+        from sitrep.timex import MAX_YEAR, MIN_YEAR, in_year_range
+
+        if in_year_range(pub) is None:
+            raise InputError(f"--published {published!r}: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
     return DocMeta(published=pub, source=source)
 
 

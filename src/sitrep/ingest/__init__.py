@@ -8,6 +8,7 @@ code (sitrep.errors.SKIP_*) for the run report to count.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.ingest.dispatch import iter_files, read_path
@@ -15,6 +16,7 @@ from sitrep.ingest.files import MAX_TEXT_BYTES
 from sitrep.ingest.hashing import content_hash
 from sitrep.ingest.manifest import load_manifest
 from sitrep.records import DocMeta, RawDoc, Skip
+from sitrep.timex import in_year_range
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -52,4 +54,8 @@ def with_meta(item: RawDoc | Skip, manifest: Mapping[str, DocMeta], defaults: Do
             item.meta = item.meta.merged(row)
         if defaults is not None:
             item.meta = item.meta.merged(defaults)
+        if item.meta.published is not None and in_year_range(item.meta.published) is None:
+            # A date from outside the readers (the --published default, a caller's
+            # DocMeta) with a year no page carries: the document is undated.
+            item.meta = replace(item.meta, published=None)
     return item

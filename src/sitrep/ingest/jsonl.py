@@ -7,6 +7,8 @@ line becomes a Skip naming its line number and the rest of the file is still rea
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -18,14 +20,42 @@ from sitrep.errors import (
     SKIP_ENCODING,
     SKIP_TOO_LARGE,
 )
-from sitrep.ingest.dates import parse_iso_date
+from sitrep.ingest.dates import is_out_of_range_date, parse_iso_date
 from sitrep.ingest.files import MAX_TEXT_BYTES, read_bytes_limited, unreadable
 from sitrep.ingest.hashing import normalise_newlines
 from sitrep.ingest.html import html_doc, primary_language
 from sitrep.records import DocMeta, RawDoc, Skip
 
+log = logging.getLogger(__name__)
+
 # Optional string fields a record may carry, copied into DocMeta as they are.
 _META_FIELDS = ("url", "source", "language", "title")
+
+# JSON can escape a lone UTF-16 surrogate ("\ud800"), which json.loads turns into a
+# str that cannot be encoded as UTF-8 (hashing, storing, spaCy would fail on it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """repr(value) cut to `limit` characters, for one-line reasons."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**limit else f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _without_surrogates(record: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The record with lone surrogates in its top-level strings replaced by U+FFFD
+    (a logged, counted warning), so one bad escape does not drop the page."""
+    replaced = 0
+    clean: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, str):
+            value, n = _SURROGATE.subn(REPLACEMENT_CHARACTER, value)
+            replaced += n
+        clean[key] = value
+    if replaced:
+        log.warning("%s: replaced %d lone surrogate(s) with U+FFFD", origin, replaced)
+    return clean
 
 
 def _lines(fh: BinaryIO, limit: int = MAX_TEXT_BYTES) -> Iterator[tuple[int, bytes | None]]:
@@ -55,6 +85,7 @@ def record_doc(record: Any, name: str, origin: str) -> RawDoc | Skip:
     """
     if not isinstance(record, dict):
         return Skip(origin, SKIP_BAD_RECORD, f"expected a JSON object, got {type(record).__name__}")
+    record = _without_surrogates(record, origin)
     text, html = record.get("text"), record.get("html")
     for key, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
@@ -76,8 +107,10 @@ def record_doc(record: Any, name: str, origin: str) -> RawDoc | Skip:
     published = record.get("published")
     if published not in (None, ""):
         fields["published"] = parse_iso_date(published)
-        if fields["published"] is None:
-            return Skip(origin, SKIP_BAD_RECORD, f"'published' is not an ISO date: {published!r}")
+        if fields["published"] is None and is_out_of_range_date(published):
+            log.warning("%s: 'published' %s is outside the supported years: undated", origin, _short(published))
+        elif fields["published"] is None:
+            return Skip(origin, SKIP_BAD_RECORD, f"'published' is not an ISO date: {_short(published)}")
     record_id = record.get("id")
     if record_id is not None:
         if isinstance(record_id, bool) or not isinstance(record_id, (str, int)):

@@ -43,11 +43,26 @@ from typing import Any
 from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
 
-__all__ = ["Timex", "TimexParser", "find_timex", "load_timex_parser", "normalise"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Timex", "TimexParser", "find_timex", "in_year_range", "load_timex_parser",
+           "normalise"]
 
 DAY = 1
 WEEK = 2
 MONTH = 3
+
+# The years a publication or event date may carry. Modern conflict reporting starts
+# well after 1900 and 2100 is far beyond any crawl; a date outside (year 0, 99999, a
+# mistyped or hostile field) is treated as no date at all ("undated"), so date
+# arithmetic never leaves Python's date range (OverflowError) or year 1-9999.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+def in_year_range(value: date | None) -> date | None:
+    """`value` when its year lies in MIN_YEAR..MAX_YEAR, else None (undated)."""
+    if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +161,21 @@ class TimexParser:
         previous: date | None = None,
         year_hint: int | None = None,
     ) -> tuple[date | None, int, bool]:
-        """Normalise the first time expression in `expr` (see the module docstring)."""
+        """Normalise the first time expression in `expr` (see the module docstring).
+
+        Dates outside MIN_YEAR..MAX_YEAR, given or computed, count as no date.
+        """
+        published, previous = in_year_range(published), in_year_range(previous)
+        if year_hint is not None and not MIN_YEAR <= year_hint <= MAX_YEAR:
+            year_hint = None
         for kind, rx in self._patterns:
             m = rx.search(expr)
             if m:
-                return self._value(kind, m, published, previous, year_hint)
+                try:
+                    value, precision, inferred = self._value(kind, m, published, previous, year_hint)
+                except OverflowError:  # cannot happen inside the year range; kept as a guard
+                    return None, DAY, False
+                return in_year_range(value), precision, inferred
         return None, MONTH, False
 
     def _year(self, month: int, day: int, published: date | None, previous: date | None,
