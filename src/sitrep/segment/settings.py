@@ -89,5 +89,12 @@ class SegmentSettings:
     anon_max_words: int = 40
     anon_min_article_blocks: int = 2
 
+    # Short input: a text of at most this many non-empty lines and characters that the
+    # cascade found no body in (a channel post, a wire snippet, a JSONL record, a
+    # headline) is a report in itself: its lines are the body. Full pages run to
+    # dozens of lines; the longest short reports fed as records are a few sentences.
+    short_input_max_lines: int = 4
+    short_input_max_chars: int = 1500
+
 
 DEFAULT_SETTINGS = SegmentSettings()
