@@ -57,6 +57,9 @@ class EventExtractor:
         self.default_country = default_country
         self.kit = Kit.build(self.lex, self.timex, actor_resolver, place_resolver, default_country)
         self.stages: list[Stage] = build_stages(self.kit, read_pipeline(pipeline))
+        # when a list, every mention's (document name, trigger text, stage trace) is appended:
+        # why a trigger gave no event is always answerable (`sitrep extract --explain`)
+        self.trace_sink: list[tuple[str, str, list[str]]] | None = None
         if actor_resolver is not None and "sitrep_actor_mentions" in nlp.pipe_names:
             pipe = nlp.get_pipe("sitrep_actor_mentions")
             if getattr(pipe, "_n_forms", 0) == 0 and hasattr(actor_resolver, "surface_forms"):
@@ -141,6 +144,8 @@ class EventExtractor:
                 if not (sent.start <= trig.start < sent.end):
                     continue
                 m = self.run_stages(Mention(trig=trig, head=trig.root), st, s, par)
+                if self.trace_sink is not None:
+                    self.trace_sink.append((st.document.name, trig.text, m.trace))
                 if m.event is not None:
                     found.append((m.head, m.rule, m.event))
                 elif m.statement is not None and not any(

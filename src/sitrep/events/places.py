@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -39,6 +39,26 @@ DATELINE = re.compile(
 # The ones after "own" are fallbacks (the event records them).
 PLACE_SOURCES = ("own", "sentence", "origin", "people", "anaphora", "sentence-shared", "target-name",
                  "paragraph", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedPlace:
+    """A place the text names that the gazetteer does not know: the name, no coordinates.
+
+    Shaped like a gazetteer match so events and exports read it the same way; an
+    analyst sees the name the text gave and can geocode it by hand.
+    """
+
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    geo_precision: int | None = None
+    feature_code: str = ""
+    matched: str = "unresolved"
+    place_id: str = ""
 
 
 class PlaceReader:
@@ -249,12 +269,37 @@ class PlaceReader:
         if best:
             return best, "target-name"
         if own:
-            return None, "vague"
+            named = self.unresolved(st, own, s.par_start, mentions)
+            return (named, "unresolved") if named is not None else (None, "vague")
         if par_place is not None:
             return par_place, "paragraph"
         if st.last_place is not None:
             return st.last_place, "article"
         return None, "none"
+
+    def unresolved(self, st: DocState, spans: list[Span], par_start: int,
+                   mentions: dict[int, ActorRef]) -> PlaceRef | None:
+        """The last proper name in the clause's own place phrases that the gazetteer does not
+        know at all ("the village of X"); not an actor's name, a person, a date or a country."""
+        if self.resolver is None:
+            return None
+        for sp in reversed(spans):
+            run: list[Token] = []
+            for t in reversed(list(sp)):
+                if t.pos_ == "PROPN" or (run and t.text in ("-", "'", "’")) or (
+                        run and t.lower_ in self.lex.lists.get("place_name_particles", frozenset())):
+                    run.insert(0, t)
+                elif run:
+                    break
+            while run and not run[0].text[:1].isupper():
+                run.pop(0)
+            if run and not any(t.ent_type_ in ("PERSON", "DATE", "TIME") or t.i in mentions for t in run):
+                name_span = sp.doc[run[0].i: run[-1].i + 1]
+                if self.resolver.resolve_phrase(name_span.text, self.context(st)) is not None:
+                    continue  # known (a country, or a place the phrase's wording kept from resolving)
+                return PlaceRef(UnresolvedPlace(name=name_span.text), name_span, par_start + name_span.start_char,
+                                par_start + name_span.end_char)
+        return None
 
     def best(self, st: DocState, spans: list[Span], par_start: int) -> PlaceRef | None:
         found = []

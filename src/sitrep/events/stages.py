@@ -132,9 +132,10 @@ class Arguments(Stage):
 class Place(Stage):
     """The clause's place, else the sentence's, paragraph's or article's (recorded as a fallback)."""
 
-    def __init__(self, kit: Any, keep_placeless: bool = False) -> None:
+    def __init__(self, kit: Any, keep_placeless: bool = False, keep_unresolved: bool = True) -> None:
         super().__init__(kit)
         self.keep_placeless = keep_placeless
+        self.keep_unresolved = keep_unresolved
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         head, rule = m.head, m.rule
@@ -142,6 +143,8 @@ class Place(Stage):
         other_heads = {t.root.i for t in par.triggers if t.root.i != head.i}
         m.place, m.place_how = self.kit.places.choose(st, s, head, m.verb, m.targets, par.mentions, par.place,
                                                       other_heads, frozenset(range(m.trig.start, m.trig.end)))
+        if m.place_how == "unresolved" and not self.keep_unresolved:
+            m.place = None
         if m.place is not None:
             if m.place_how != PLACE_SOURCES[0]:
                 m.fallbacks.append(f"location:{m.place_how}")
