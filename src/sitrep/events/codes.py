@@ -2,7 +2,9 @@
 
 The rule's codes, refined by cue words on the trigger itself, then in its clause
 (an instrument: "shelled" vs "drone strike"), then by actor1's inter group
-(`by_actor`: a state force regaining territory vs a non-state actor overtaking it).
+(`by_actor`: a state force regaining territory vs a non-state actor overtaking it),
+then by actor2's (`by_target`: killing members of a named armed group is an armed
+clash in ACLED's codebook, not violence against civilians).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from sitrep.events.lexicon import EventLexicon, TriggerRule
 from sitrep.events.state import ActorRef
 
 
-def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token], actor1: ActorRef | None
-          ) -> tuple[str, str, str | None]:
+def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token], actor1: ActorRef | None,
+          actor2: ActorRef | None = None) -> tuple[str, str, str | None]:
     et, se, pl = rule.codes.event_type, rule.codes.sub_event_type, rule.codes.plover
     own = {c.lemma_.lower() for c in head.children if c.dep_ in R.MODIFIER_DEPS} | {head.lemma_.lower()}
     # "a bomb hidden by the roadside": the participle describing the trigger noun counts as its own
@@ -30,6 +32,12 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
         for group, sub in rule.by_actor.items():
             if actor1.inter in lex.inter_groups.get(group, frozenset()):
                 se = sub
+                break
+    if rule.by_target and actor2 is not None and actor2.inter is not None and not actor2.generic:
+        # ACLED: violence against a named armed actor is fighting, not violence against civilians
+        for group, c in rule.by_target.items():
+            if actor2.inter in lex.inter_groups.get(group, frozenset()):
+                et, se, pl = c.event_type, c.sub_event_type, c.plover or pl
                 break
     return et, se, pl
 

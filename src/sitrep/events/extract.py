@@ -110,7 +110,7 @@ class EventExtractor:
             if st.year_hint is None and (y := _YEAR.search(par.text)) is not None:
                 st.year_hint = int(y.group())
             self._paragraph(st, par.start, sdoc, events, statements)
-        return merge(events, self.lex.supersedes), statements
+        return merge(events, self.lex.supersedes, self.lex.supersedes_in_sentence), statements
 
     def _actor_context(self, document: Document) -> Any:
         if self.actors is None:

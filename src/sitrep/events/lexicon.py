@@ -45,6 +45,7 @@ class TriggerRule:
     requires: str | None = None
     refine: tuple[Refinement, ...] = ()
     by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
+    by_target: dict[str, Codes] = field(default_factory=dict)  # actor2's inter group -> codes
     object_is_target: bool = True
     # ACLED actor conventions and role patterns (see triggers.yaml header)
     actor1: str | None = None  # fixed actor1 phrase ("protesters"); the found one becomes assoc
@@ -90,6 +91,7 @@ class EventLexicon:
     anaphoric_determiners: frozenset[str]
     argument_preps: frozenset[str]
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
+    supersedes_in_sentence: dict[str, frozenset[str]] = field(default_factory=dict)
     # "X claimed the attack" / "blamed X": verbs -> "subject"/"object", plus word lists
     responsibility: dict[str, Any] = field(default_factory=lambda: {
         "verbs": {}, "objects": frozenset(), "nobody": frozenset(), "generic": frozenset()})
@@ -141,6 +143,15 @@ def _responsibility(raw: dict[str, Any], origin: str) -> dict[str, Any]:
     }
 
 
+def _supersedes(trig: dict[str, Any], key: str, origin: str) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for k, v in (trig.get(key) or {}).items():
+        if not isinstance(v, list):
+            raise DataFileError(f"{origin}:{key}.{k}: expected a list of sub-event types")
+        out[str(k)] = frozenset(str(x) for x in v)
+    return out
+
+
 def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path | None = None) -> EventLexicon:
     """Read the trigger lexicon and cue lists (defaults: the shipped files)."""
     trig, t_origin = _read(Path(triggers_path) if triggers_path else None, "triggers.yaml")
@@ -162,6 +173,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
                 raise DataFileError(f"{where}.refine[{j}].cues: unknown word list {r.get('cues')!r}")
             refine.append(Refinement(r["cues"], _codes(r, f"{where}.refine[{j}]", codes)))
         by_actor = {g: str(v["sub_event_type"]) for g, v in (raw.get("by_actor") or {}).items()}
+        by_target = {str(g): _codes(v, f"{where}.by_target.{g}") for g, v in (raw.get("by_target") or {}).items()}
         rid = str(raw["id"])
         if rid in rules:
             raise DataFileError(f"{where}.id: duplicate rule id {rid!r}")
@@ -173,6 +185,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             requires=raw.get("requires"),
             refine=tuple(refine),
             by_actor=by_actor,
+            by_target=by_target,
             object_is_target=bool(raw.get("object_is_target", True)),
             actor1=raw.get("actor1"),
             subject_is_actor2=bool(raw.get("subject_is_actor2", False)),
@@ -198,11 +211,8 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             raise DataFileError(f"{t_origin}: rule {rid!r} absorbs unknown rule {bad[0]!r}")
         if r.requires_scope not in ("args", "subtree"):
             raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args or subtree")
-    supersedes: dict[str, frozenset[str]] = {}
-    for k, v in (trig.get("supersedes") or {}).items():
-        if not isinstance(v, list):
-            raise DataFileError(f"{t_origin}:supersedes.{k}: expected a list of sub-event types")
-        supersedes[str(k)] = frozenset(str(x) for x in v)
+    supersedes = _supersedes(trig, "supersedes", t_origin)
+    supersedes_in_sentence = _supersedes(trig, "supersedes_in_sentence", t_origin)
 
     cue_phrases: list[tuple[tuple[str, ...], str]] = []
     try:
@@ -245,6 +255,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             anaphoric_determiners=_words(cues["anaphoric_determiners"], f"{c_origin}:anaphoric_determiners"),
             argument_preps=_words(cues["argument_preps"], f"{c_origin}:argument_preps"),
             supersedes=supersedes,
+            supersedes_in_sentence=supersedes_in_sentence,
             responsibility=_responsibility(cues.get("responsibility") or {}, c_origin),
             pair_coref=_words(cues.get("pair_coreference") or [], f"{c_origin}:pair_coreference"),
             unknown_actor1={str(k): str(v) for k, v in (trig.get("unknown_actor1") or {}).items()},

@@ -61,13 +61,20 @@ def _near(e: Event, o: Event) -> bool:
     return haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) <= MERGE_KM
 
 
-def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None) -> list[Event]:
+def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None,
+          in_sentence: dict[str, frozenset[str]] | None = None) -> list[Event]:
     """Merge repeated reports of one event inside one document (see MERGE_KM).
 
-    Also drops an event whose sub-event type another event of the same actor1, place
-    and day `supersedes` (a protest later dispersed is one "Protest with intervention").
+    Also drops an event whose sub-event type another event of the same place and day
+    `supersedes` (a protest later dispersed is one "Protest with intervention"), or
+    that another event of the same sentence supersedes `in_sentence` (fighting that
+    ends in a capture is the capture).
     """
     supersedes = supersedes or {}
+    in_sentence = in_sentence or {}
+    events = [e for e in events if not any(
+        e.sub_event_type in in_sentence.get(o.sub_event_type, ()) and o.notes == e.notes
+        for o in events if o is not e)]
     events = [e for e in events if not any(
         e.sub_event_type in supersedes.get(o.sub_event_type, ()) and o.event_date == e.event_date and (
             o.location == e.location or _near(e, o) and (e.geo_precision or 3) > (o.geo_precision or 3))

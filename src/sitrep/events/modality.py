@@ -48,6 +48,8 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
             if rule.purpose_realised and t.i == head.i and t.dep_ in ("advcl", "xcomp") and t.head.tag_ == "VBD":
                 break  # "fired into the air to disperse the crowd": the purpose is the act
+            if _realised_infinitive(lex, t):
+                break  # "managed to capture", "continued to shell", "claimed to have killed"
             return "plan"
         if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] and t.i != head.i:
             break
@@ -57,8 +59,10 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             return "prediction"
         if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") :
             break
+    current = _bare_with_sides(lex, head)
     for c in s_cues:
-        if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}):
+        if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}) \
+                and not current:
             return "drop"
     if head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ in ("amod",):
@@ -68,7 +72,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             if t.lemma_.lower() in lex.lists.get("_none", ()):  # pragma: no cover
                 break
         for c in s_cues:
-            if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}):
+            if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}) and not current:
                 return "drop"
             if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj"):
                 return "drop"
@@ -81,3 +85,31 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
         return "drop"
     return None
 
+
+def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:
+    """"after clashes with X", "following fighting between X and Y": a bare trigger noun
+    (no determiner, possessive or number) that names its sides tells the event itself in
+    coder and wire style; "after the attack", "since the 2019 offensive" recall one."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NN"):
+        return False
+    if any(c.dep_ in ("det", "predet", "poss", "nummod") for c in head.children):
+        return False
+    if any(c.dep_ in ("amod", "compound") and (c.like_num or c.pos_ == "NUM") for c in head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in lex.lists.get("side_preps", frozenset()) and
+               any(o.dep_ == "pobj" for o in c.children) for c in head.children)
+
+
+def _realised_infinitive(lex: EventLexicon, verb: Token) -> bool:
+    """An infinitive that reports a done act: the complement of a verb of achieving or
+    going on (cues `realising_verbs`: "managed to take", "continued to shell") in the
+    past, or a perfect infinitive under a reporting verb ("claimed to have killed"),
+    which is a claim, not a plan."""
+    if verb.dep_ != "xcomp":
+        return False
+    gov = verb.head
+    if gov.lemma_.lower() in lex.lists.get("realising_verbs", frozenset()) and gov.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.modal_verbs or c.dep_ == "neg")
+                       for c in gov.children)
+    return gov.lemma_.lower() in lex.claim_verbs and any(c.dep_ == "aux" and c.lower_ == "have"
+                                                          for c in verb.children)

@@ -293,7 +293,11 @@ class PlaceReader:
                     break
             while run and not run[0].text[:1].isupper():
                 run.pop(0)
-            if run and not any(t.ent_type_ in ("PERSON", "DATE", "TIME") or t.i in mentions for t in run):
+            # the tagger often reads an unknown village name as a person; "the village of X"
+            # or "X town" says it is a place
+            placey = any(t.lemma_.lower() in self.lex.settlement_nouns for t in sp)
+            if run and not any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and not placey)
+                               or t.i in mentions for t in run):
                 name_span = sp.doc[run[0].i: run[-1].i + 1]
                 if self.resolver.resolve_phrase(name_span.text, self.context(st)) is not None:
                     continue  # known (a country, or a place the phrase's wording kept from resolving)

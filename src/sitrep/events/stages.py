@@ -177,7 +177,7 @@ class Type(Stage):
         other_toks = {i for t in par.triggers if t.root.i != head.i and not (set(t.label_.split("|")) & rule.absorbs)
                       for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
-        m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1)
+        m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
                 m.sub_event_type not in self.lex.unknown_actor1 or (
                     head.pos_ not in ("NOUN", "PROPN") and not rule.requires)):

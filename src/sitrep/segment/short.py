@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from sitrep.records import Segmentation, TextSpan
+from sitrep.segment.cues import CueSet, default_cues
 from sitrep.segment.settings import SegmentSettings
 
 _LINE = re.compile(r"[^\n]+")
@@ -29,10 +30,14 @@ def _prose(text: str, settings: SegmentSettings) -> bool:
     return len(_WORD.findall(text)) >= settings.title_min_words and len(text.strip()) >= settings.title_min_chars
 
 
-def short_input_body(text: str, seg: Segmentation, settings: SegmentSettings) -> Segmentation:
+def short_input_body(text: str, seg: Segmentation, settings: SegmentSettings,
+                     cues: CueSet | None = None) -> Segmentation:
     """Make the lines of a short, body-less text its body (see module docstring)."""
     if seg.body or len(text.strip()) > settings.short_input_max_chars:
         return seg
+    cues = cues or default_cues()
+    if any(cues.speech_header(ln.strip()) for ln in text.split("\n") if ln.strip()):
+        return seg  # "Name says:": a reader's words, whatever the cascade made of them
     if any(c.author is not None for c in seg.comments):
         return seg  # a named commenter: a thread (with its article missing), never a report
     spans = []
