@@ -86,7 +86,7 @@ def test_acled_csv_columns_in_acled_order(store, export_cfg):
     assert tuple(header[: len(EXPECTED_ACLED)]) == EXPECTED_ACLED == ACLED_COLUMNS
     assert header[len(EXPECTED_ACLED) :] == [
         "doc_ids", "n_sources", "n_outlets", "certainty", "claimed_by", "plover_type", "evidence",
-        "fatalities_min", "fatalities_max",
+        "fatalities_min", "fatalities_max", "confidence", "fallbacks",
     ]  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from typing import IO, Any
 from sitrep.errors import InputError
 from sitrep.fuse.core import merge_cluster, prepare
 from sitrep.fuse.store import MERGED_COLUMNS, FuseConfig, fuse_config, load_events, merged_row
-from sitrep.store.db import Store
+from sitrep.store.db import FALLBACK_SEP, Store
 
 # ACLED's columns in ACLED's order, then sitrep's own.
 ACLED_COLUMNS = (
@@ -35,7 +35,7 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 SITREP_COLUMNS = (
     "doc_ids", "n_sources", "n_outlets", "certainty", "claimed_by", "plover_type", "evidence",
-    "fatalities_min", "fatalities_max",
+    "fatalities_min", "fatalities_max", "confidence", "fallbacks",
 )  # fmt: skip
 COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
 
@@ -43,7 +43,7 @@ INT_COLUMNS = (
     "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
     "timestamp", "n_sources", "n_outlets", "fatalities_min", "fatalities_max",
 )  # fmt: skip
-FLOAT_COLUMNS = ("latitude", "longitude")
+FLOAT_COLUMNS = ("latitude", "longitude", "confidence")
 DATE_COLUMNS = ("event_date",)
 # How to read an acled-csv export back with pandas, types intact:
 #   pd.read_csv(path, dtype=PANDAS_DTYPES, parse_dates=list(DATE_COLUMNS), keep_default_na=False, na_values=[""])
@@ -90,7 +90,7 @@ def _provenance(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, A
         q = ",".join("?" for _ in chunk)
         for r in store.conn.execute(
             "SELECT e.event_id, e.doc_id, d.name, d.url, COALESCE(e.source, d.source) AS outlet, e.claimed_by,"
-            " e.certainty, e.fatalities, e.event_date, e.actor1, e.actor2, e.rule_id"
+            " e.certainty, e.fatalities, e.event_date, e.actor1, e.actor2, e.rule_id, e.confidence, e.fallbacks"
             f" FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id IN ({q})",
             chunk,
         ):
@@ -98,7 +98,8 @@ def _provenance(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, A
                 "event_id": r["event_id"], "doc_id": r["doc_id"], "document": r["name"], "url": r["url"],
                 "outlet": r["outlet"], "claimed_by": r["claimed_by"], "certainty": r["certainty"],
                 "fatalities": r["fatalities"], "event_date": r["event_date"], "actor1": r["actor1"],
-                "actor2": r["actor2"], "rule_id": r["rule_id"], "evidence": [],
+                "actor2": r["actor2"], "rule_id": r["rule_id"], "confidence": r["confidence"],
+                "fallbacks": [f for f in (r["fallbacks"] or "").split(FALLBACK_SEP) if f], "evidence": [],
             }  # fmt: skip
         for r in store.conn.execute(
             'SELECT v.event_id, v.field, v.start, v."end", v.text FROM evidence v JOIN events e'
@@ -171,6 +172,10 @@ def event_rows(
         r["certainty"] = r.pop("fusion_certainty")
         r["claimed_by"] = LIST_SEP.join(sorted({s["claimed_by"] for s in srcs if s["claimed_by"]})) or None
         r["evidence"] = [dict(ev, event_id=s["event_id"]) for s in srcs for ev in s["evidence"]]
+        # the best-supported report's confidence; the fields that every report had to fill by fallback
+        r["confidence"] = max((s["confidence"] for s in srcs if s["confidence"] is not None), default=None)
+        shared = set.intersection(*(set(s["fallbacks"]) for s in srcs)) if srcs else set()
+        r["fallbacks"] = LIST_SEP.join(sorted(shared))
         rows.append(r)
     rows.sort(key=lambda r: (r["event_date"] or date.max, r["merged_id"]))
     return rows

@@ -33,7 +33,7 @@ from sitrep.fuse.core import (
     prepare,
 )
 from sitrep.records import Event
-from sitrep.store.db import EVENT_COLUMNS, Store
+from sitrep.store.db import EVENT_COLUMNS, Store, event_fields
 
 CHUNK = 500  # ids per SQL IN (...) list, under SQLite's variable limit
 
@@ -82,9 +82,7 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def _event(row: Any) -> Event:
-    d = {c: row[c] for c in EVENT_COLUMNS}
-    d["event_date"] = date.fromisoformat(d["event_date"]) if d["event_date"] else None
-    d["date_inferred"] = bool(d["date_inferred"])
+    d = event_fields(row)
     d["source"] = row["outlet"]
     return Event(**d)
 

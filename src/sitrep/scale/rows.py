@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from sitrep.records import Comment, DocMeta, Document, Event, Evidence, Segmentation, Skip, Statement, TextSpan
-from sitrep.store.db import EVENT_COLUMNS
 
 def document_rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
     """The rows `Store.write_batch` writes for one document, minus its events."""
@@ -118,9 +117,9 @@ def document_from_rows(
 
 def event_from_row(r: Mapping[str, Any], evidence: Iterable[Mapping[str, Any]] = ()) -> Event:
     """Rebuild an Event from its `events` row (inverse of `event_row`)."""
-    d = {c: r[c] for c in EVENT_COLUMNS}
-    d["event_date"] = date.fromisoformat(d["event_date"]) if d["event_date"] else None
-    d["date_inferred"] = bool(d["date_inferred"])
+    from sitrep.store.db import event_fields
+
+    d = event_fields(r)
     for c in ("time_precision", "inter1", "inter2", "geo_precision", "fatalities"):
         d[c] = _opt_int(d[c])
     d["evidence"] = [Evidence(e["field"], int(e["start"]), int(e["end"]), e["text"]) for e in evidence]

@@ -15,8 +15,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import StoreError
+from sitrep.errors import CorruptStore, StoreError
 from sitrep.records import Comment, Document, Event, Evidence, Skip, Statement, TextSpan
+from sitrep.store.check import check_header, check_open
 from sitrep.store.migrate import migrate
 
 EVENT_COLUMNS = (
@@ -24,8 +25,10 @@ EVENT_COLUMNS = (
     "sub_event_type", "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2",
     "assoc_actor_2", "inter2", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "fatalities", "source", "notes", "certainty",
-    "claimed_by", "rule_id",
+    "claimed_by", "rule_id", "confidence", "fallbacks",
 )  # fmt: skip
+# `fallbacks` is a list on Event and "; "-joined text in the table
+FALLBACK_SEP = "; "
 
 
 def _now() -> str:
@@ -37,6 +40,8 @@ class Store:
 
     def __init__(self, path: str | Path = "sitrep.db", *, read_only: bool = False) -> None:
         self.path = str(path)
+        if self.path != ":memory:":
+            check_header(self.path)  # a text file or a cut copy: a typed error before SQLite sees it
         try:
             if read_only:
                 if self.path != ":memory:" and not Path(self.path).is_file():
@@ -51,10 +56,17 @@ class Store:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.row_factory = sqlite3.Row
+            check_open(self.conn, self.path, full=not read_only)
             if not read_only:
                 migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
+        except StoreError:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            raise
+        except sqlite3.OperationalError as exc:  # cannot open, locked: not the file's fault
             raise StoreError(f"{self.path}: cannot open as a sitrep database ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            raise CorruptStore(f"{self.path}: damaged database ({exc})") from exc
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -240,8 +252,19 @@ def _event_row(ev: Event) -> tuple[Any, ...]:
         "latitude": ev.latitude, "longitude": ev.longitude, "geo_precision": ev.geo_precision,
         "fatalities": ev.fatalities, "source": ev.source, "notes": ev.notes,
         "certainty": ev.certainty, "claimed_by": ev.claimed_by, "rule_id": ev.rule_id,
+        "confidence": float(ev.confidence), "fallbacks": FALLBACK_SEP.join(ev.fallbacks),
     }  # fmt: skip
     return tuple(d[c] for c in EVENT_COLUMNS)
+
+
+def event_fields(row: Any) -> dict[str, Any]:
+    """Event keyword arguments from an `events` row (mapping), dates and lists restored."""
+    d = {c: row[c] for c in EVENT_COLUMNS}
+    d["event_date"] = date.fromisoformat(d["event_date"]) if d["event_date"] else None
+    d["date_inferred"] = bool(d["date_inferred"])
+    d["confidence"] = 1.0 if d["confidence"] is None else float(d["confidence"])
+    d["fallbacks"] = [f for f in (d["fallbacks"] or "").split(FALLBACK_SEP) if f]
+    return d
 
 
 def spans_of(rows: Iterable[dict[str, Any]]) -> list[TextSpan]:
