@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from datetime import date
 from enum import Enum
@@ -20,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sitrep.errors import InputError, NothingIngested, NotFound, SitrepError
+from sitrep.errors import CorruptStore, InputError, NothingIngested, NotFound, SitrepError, StoreError
 from sitrep.records import DocMeta
 
 app = typer.Typer(
@@ -646,8 +647,6 @@ def serve(
     from sitrep.web import serve as run_server
 
     if not db.is_file():
-        from sitrep.errors import StoreError
-
         raise StoreError(f"{db}: database not found (run 'sitrep ingest' first)")
     out.print(f"dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
     run_server(db, host=host, port=port, open_browser=open_browser)
@@ -687,6 +686,12 @@ def main() -> None:
         app(standalone_mode=False)
     except SitrepError as exc:
         sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
+    except sqlite3.DatabaseError as exc:  # met after the open-time checks: a damaged page, a lock
+        if debug:
+            raise
+        typed = StoreError if isinstance(exc, sqlite3.OperationalError) else CorruptStore
+        sys.stderr.write(f"{typed(f'the database cannot be read: {exc}')}\n")
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")

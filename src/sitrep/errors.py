@@ -64,6 +64,18 @@ class NothingIngested(SitrepError):
     code = "E007"
 
 
+class CorruptStore(StoreError):
+    """The --db file is not a SQLite database, is truncated, or fails SQLite's integrity check."""
+
+    code = "E008"
+
+
+class SchemaTooNew(StoreError):
+    """The database was written by a newer sitrep (a schema version this code does not know)."""
+
+    code = "E009"
+
+
 # Reason codes for skipped inputs (per document / per record). Kept short and stable.
 SKIP_EMPTY = "empty"
 SKIP_BINARY = "binary"

@@ -77,7 +77,7 @@ def test_read_only_missing_file_is_a_clear_error(tmp_path):
 def test_not_a_database_is_a_clear_error(tmp_path):
     p = tmp_path / "junk.db"
     p.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="cannot open"):
+    with pytest.raises(StoreError, match="not a SQLite database"):
         Store(p)
 
 

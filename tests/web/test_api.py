@@ -309,7 +309,7 @@ def test_missing_database_is_a_clear_error(tmp_path):
         create_app(tmp_path / "none.db")
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not sqlite at all " * 200)
-    with pytest.raises(StoreError, match="cannot open"):
+    with pytest.raises(StoreError, match="not a SQLite database"):
         create_app(junk)
 
 

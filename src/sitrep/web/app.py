@@ -23,7 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sitrep.errors import NotFound
+from sitrep.errors import NotFound, StoreError
 from sitrep.web import queries
 from sitrep.web.queries import Database, EventFilters
 
@@ -161,10 +161,17 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
-    @app.exception_handler(sqlite3.OperationalError)
-    async def store_busy(_: Request, exc: sqlite3.OperationalError) -> JSONResponse:
-        # a locked or mid-migration store: a retryable condition, not a crash
-        return JSONResponse({"error": f"store not readable right now: {exc}"}, status_code=503)
+    @app.exception_handler(StoreError)
+    async def store_refused(_: Request, exc: StoreError) -> JSONResponse:
+        # the file changed under a running dashboard (replaced, cut, upgraded by a newer sitrep)
+        return JSONResponse({"error": exc.message}, status_code=503)
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def store_unavailable(_: Request, exc: sqlite3.DatabaseError) -> JSONResponse:
+        # a locked or mid-migration store (OperationalError) is retryable; a damaged page
+        # (DatabaseError) is not, but neither is a bug in the request: 503, one line
+        first = str(exc).splitlines()[0][:200] if str(exc) else exc.__class__.__name__
+        return JSONResponse({"error": f"store not readable right now: {first}"}, status_code=503)
 
     def conn() -> sqlite3.Connection:
         return db.connection()
@@ -240,7 +247,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
         """Admin-1 boundaries (GeoJSON) shipped with the package: the offline base map."""
         return Response(_boundaries(), media_type="application/geo+json")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import NotFound, StoreError
+from sitrep.store.check import check_header, check_open
 
 # Fusion's own certainty vocabulary (merged_events.fusion_certainty); any other
 # certainty value is a report certainty (reported / claimed / alleged / rumoured).
@@ -51,6 +52,7 @@ class Database:
 
     def _open(self) -> sqlite3.Connection:
         resolved = self.path.resolve()
+        check_header(resolved)
         try:
             if self.read_only:
                 conn = sqlite3.connect(f"file:{resolved}?mode=ro", uri=True, check_same_thread=False)
@@ -62,7 +64,7 @@ class Database:
             # pages and a 64 MB page cache instead of re-reading it for every request.
             conn.execute("PRAGMA mmap_size=268435456")
             conn.execute("PRAGMA cache_size=-65536")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            check_open(conn, self.path, full=False)
             if not _has_table(conn, "events"):
                 raise StoreError(f"{self.path}: not a sitrep database (no events table)")
         except sqlite3.DatabaseError as exc:
