@@ -139,7 +139,7 @@ def ingest(
         report = run_ingest(
             paths, store, manifest=man, defaults=defaults,
             extractor=None if no_events else _lazy_extractor(), progress=tick, batch_size=batch_size,
-            fuse_cfg=cfg,
+            fuse_cfg=cfg, on_wait=lambda: err.print(f"waiting for another ingest into {db} to finish ..."),
         )  # fmt: skip
     out.print(
         f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "

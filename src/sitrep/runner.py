@@ -58,12 +58,13 @@ class RunReport:
         return len(self.skips)
 
 
-def _segment(raw: RawDoc) -> Document | Skip:
+def _segment(raw: RawDoc, doc_id: str | None = None) -> Document | Skip:
+    """Segment one page; `doc_id` when the caller already hashed its content."""
     from sitrep.ingest import content_hash
     from sitrep.segment import segment
 
     try:
-        return segment(raw, content_hash(raw.content))
+        return segment(raw, doc_id if doc_id is not None else content_hash(raw.content))
     except Exception as exc:  # noqa: BLE001 - one broken page must not end a crawl
         log.warning("segmentation failed for %s: %r", raw.origin, exc)
         return Skip(raw.origin, SKIP_PIPELINE, f"segmentation failed: {exc.__class__.__name__}: {exc}")
@@ -142,13 +143,47 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[str], None] | None = None,
     fuse_cfg: object | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> RunReport:
-    """Ingest inputs into `store`; documents already present are skipped before any NLP.
+    """Ingest inputs into `store`; documents already present cost a read and a hash.
+
+    A document's id is the hash of its normalised raw content (`content_hash`), known
+    before segmentation: a page already stored, or seen earlier in this run, is
+    counted as already there without being segmented or parsed, so a resume and a
+    duplicate-heavy input cost a read and a hash per page.
+
+    One ingest writes a store at a time (`sitrep.store.lock.writer_lock`): a second
+    run waits (calling `on_wait()` once) and then finds what the first one stored,
+    so each run reports what it added itself. The store's own files inside an
+    input folder are not read.
 
     `extractor` may be an extractor, None (segment only), or a zero-argument
     factory called lazily the first time there is something new to extract, so
     that re-running over an ingested corpus does not even load the model.
     """
+    from sitrep.store.lock import own_files, writer_lock
+
+    with writer_lock(store.path, on_wait):
+        return _ingest_locked(
+            paths, store, manifest=manifest, defaults=defaults, extractor=extractor, batch_size=batch_size,
+            progress=progress, fuse_cfg=fuse_cfg, exclude=own_files(store.path),
+        )  # fmt: skip
+
+
+def _ingest_locked(
+    paths: Iterable[str | Path],
+    store: "Store",
+    *,
+    manifest: dict[str, DocMeta] | None,
+    defaults: DocMeta | None,
+    extractor: Extractor | None | Callable[[], Extractor],
+    batch_size: int,
+    progress: Callable[[str], None] | None,
+    fuse_cfg: object | None,
+    exclude: frozenset[Path],
+) -> RunReport:
+    from sitrep.ingest import content_hash, read_inputs
+
     report = RunReport()
     pending: list[Document] = []
     pending_skips: list[Skip] = []
@@ -175,17 +210,27 @@ def ingest(
         pending.clear()
         pending_skips.clear()
 
-    for item in documents(paths, manifest=manifest, defaults=defaults):
+    failed: dict[str, Skip] = {}  # doc id -> why its first copy could not be segmented
+    for raw in read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude):
         report.read += 1
         if progress:
-            progress(item.origin)
-        if isinstance(item, Skip):
-            pending_skips.append(item)
+            progress(raw.origin)
+        if isinstance(raw, Skip):
+            pending_skips.append(raw)
             continue
-        if item.doc_id in seen or store.has_document(item.doc_id):
+        doc_id = content_hash(raw.content)
+        if doc_id in failed:  # a copy of a page that already failed: same reason, no second attempt
+            pending_skips.append(Skip(raw.origin, failed[doc_id].reason, failed[doc_id].message))
+            continue
+        if doc_id in seen or store.has_document(doc_id):
             report.already += 1
             continue
-        seen.add(item.doc_id)
+        item = _segment(raw, doc_id)
+        if isinstance(item, Skip):
+            failed[doc_id] = item
+            pending_skips.append(item)
+            continue
+        seen.add(doc_id)
         pending.append(item)
         if len(pending) >= batch_size:
             flush()

@@ -7,7 +7,7 @@ code (sitrep.errors.SKIP_*) for the run report to count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,15 +33,17 @@ def read_inputs(
     paths: Iterable[str | Path],
     manifest: dict[str, DocMeta] | None = None,
     defaults: DocMeta | None = None,
+    exclude: Collection[Path] = frozenset(),
 ) -> Iterator[RawDoc | Skip]:
     """Stream every document under `paths`, with metadata filled in.
 
     Precedence per field: what the record itself states (HTML meta, WARC, JSONL
     fields), then the manifest row for the document's name, then `defaults` (the
     --published/--source flags). A field stays None only if all three lack it.
+    Files in `exclude` (resolved paths, see `iter_files`) are not read.
     """
     manifest = manifest or {}
-    for path in iter_files(paths):
+    for path in iter_files(paths, exclude):
         for item in read_path(path):
             yield with_meta(item, manifest, defaults)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import logging
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from sitrep.errors import (
@@ -55,22 +55,34 @@ def kind_of(name: str) -> str | None:
     return None
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], exclude: Collection[Path] = frozenset()) -> Iterator[Path]:
     """Every file `read_inputs` will open, in the order it opens them.
 
     Directories are walked depth-first in name order, skipping hidden entries and
     not following symlinked directories (a link loop would never end). Paths that
     do not exist, and directories that cannot be listed, are yielded as given so
-    the reader reports them as Skip(unreadable) and counts stay honest.
+    the reader reports them as Skip(unreadable) and counts stay honest. Files in
+    `exclude` (resolved paths: the store's own database, WAL, SHM and lock files)
+    are never yielded, whether named or met in a walk.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    names = frozenset(p.name for p in exclude)
     for raw in paths:
         path = Path(raw)
         if _is_dir(path):
-            yield from _walk(path)
-        else:
+            yield from _walk(path, exclude, names)
+        elif not _excluded(path, exclude, names):
             yield path
+
+
+def _excluded(path: Path, exclude: Collection[Path], names: frozenset[str]) -> bool:
+    if path.name not in names:  # cheap test first: resolve only a name that could match
+        return False
+    try:
+        return path.resolve() in exclude
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def _is_dir(path: Path) -> bool:
@@ -82,7 +94,7 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(directory: Path, exclude: Collection[Path], names: frozenset[str]) -> Iterator[Path]:
     try:
         entries = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError:
@@ -93,8 +105,8 @@ def _walk(directory: Path) -> Iterator[Path]:
             continue
         if _is_dir(entry):
             if not entry.is_symlink():
-                yield from _walk(entry)
-        else:
+                yield from _walk(entry, exclude, names)
+        elif not _excluded(entry, exclude, names):
             yield entry
 
 
