@@ -12,7 +12,9 @@ from sitrep.records import Skip
 # usually well under 5 MB, so 20 MB leaves a wide margin, while a database dump
 # or a video renamed .txt is refused before it is read and one bad input cannot
 # exhaust the memory of a small worker. Raise it only together with the worker
-# memory budget.
+# memory budget. The NLP stage's own limit is per paragraph, not per page: spaCy refuses
+# texts over 1,000,000 characters, so segmentation caps body paragraphs at
+# SegmentSettings.max_paragraph_chars (100,000) and a page up to this size is parsed whole.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 

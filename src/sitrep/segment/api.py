@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitrep.records import DocMeta, Document, RawDoc
 from sitrep.segment.html import segment_html
+from sitrep.segment.long import split_long_spans
 from sitrep.segment.settings import DEFAULT_SETTINGS, SegmentSettings
 from sitrep.segment.short import short_input_body
 from sitrep.segment.text import segment_text
@@ -28,6 +29,7 @@ def segment(raw: RawDoc, doc_id: str, *, settings: SegmentSettings = DEFAULT_SET
         seg = segment_text(text, title_hint=raw.meta.title, settings=settings)
         fmt = "text"
     seg = short_input_body(text, seg, settings)
+    seg.body = split_long_spans(seg.body, settings.max_paragraph_chars)
     meta = raw.meta
     if seg.title is not None:
         meta = meta.merged(DocMeta(title=seg.title.text))

@@ -96,5 +96,14 @@ class SegmentSettings:
     short_input_max_lines: int = 4
     short_input_max_chars: int = 1500
 
+    # Longest body paragraph handed to the NLP stage. spaCy refuses a text over
+    # nlp.max_length (1,000,000 characters, error E088) and its parser and NER need
+    # about 1 GB of memory per 100,000 characters, so a longer paragraph (a page
+    # without line breaks, a dump glued into one line) is split at line, then
+    # sentence, then word boundaries into pieces of at most this many characters,
+    # each its own body span with its own offsets (see `segment.long.split_long_spans`).
+    # Real news paragraphs stay under ~3,000 characters, far below.
+    max_paragraph_chars: int = 100_000
+
 
 DEFAULT_SETTINGS = SegmentSettings()
