@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from sitrep.errors import SKIP_BINARY, SKIP_EMPTY, SKIP_ENCODING, SKIP_NO_TEXT
-from sitrep.ingest import metatags
+from sitrep.ingest import deep_html, metatags
 from sitrep.ingest.dates import parse_iso_date
 from sitrep.ingest.files import read_bytes_limited
 from sitrep.ingest.sniff import declared_charset, decode_bytes, looks_binary
@@ -44,9 +44,12 @@ def parse_html(html: str) -> Any | None:
     str input carrying an XML encoding declaration and would otherwise trust a
     <meta charset> that no longer applies to already-decoded text.
     """
-    parser = lxml.html.HTMLParser(encoding="utf-8")
+    def build(markup: str, parser: Any) -> Any:
+        return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        # flattened and parsed again when it nests deeper than libxml2's limit (deep_html)
+        return deep_html.parse(html, build, encoding="utf-8")
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 

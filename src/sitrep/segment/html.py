@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from sitrep.ingest import deep_html
 from sitrep.records import Comment, Segmentation, TextSpan
 from sitrep.segment.cues import CueSet, default_cues
 from sitrep.segment.lines import ends_sentence, split_lines
@@ -241,7 +242,8 @@ def segment_html(
     if not html.strip():
         return "", Segmentation()
     try:
-        doc = lxml.html.fromstring(html)
+        # flattened and parsed again when it nests deeper than libxml2's limit (deep_html)
+        doc = deep_html.parse(html, lxml.html.fromstring)
     except (etree.ParserError, ValueError):
         return "", Segmentation()
     title = _title(doc)
