@@ -225,3 +225,48 @@ def test_a_sentence_with_fighting_and_a_capture_is_the_capture(run):
     events, _ = run("After heavy clashes with rebel fighters, Syrian army troops recaptured the village "
                     "of Abu Dali on Tuesday.")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+# ------------------------------------------------------------------ round 2 of real-text classes
+def test_a_vague_count_done_with_a_light_verb_is_still_an_event(extractor):
+    m = upto(extractor, "Russian warplanes carried out several air strikes on the town of Kafranbel.", "modality")
+    assert m.drop is None
+    m = upto(extractor, "There have been several air strikes on the town of Kafranbel.", "modality")
+    assert m.drop == "modality"
+
+
+def test_the_target_place_stops_before_a_complement_naming_the_loser(extractor):
+    m = upto(extractor, "Rebel fighters captured the town of Raju from YPG forces on Monday.", "place")
+    assert m.place is not None and m.place.match.name == "Raju"
+
+
+def test_a_bare_object_tagged_as_an_organisation_is_a_place_when_the_gazetteer_knows_it(extractor):
+    m = upto(extractor, "Warplanes bombed Saraqib on Monday.", "place")
+    assert m.place is not None and m.place.match.name == "Saraqib"
+
+
+def test_keep_placeless_short_keeps_a_named_actors_event_in_a_short_report(extractor, tmp_path):
+    from sitrep.events.extract import EventExtractor
+
+    p = tmp_path / "pipeline.yaml"
+    p.write_text(read_pipeline_text().replace("keep_placeless: false", "keep_placeless: short"), encoding="utf-8")
+    ex = EventExtractor(extractor.nlp, extractor.actors, extractor.places, extractor.lex, extractor.timex, pipeline=p)
+    text = "Russian warplanes carried out several air strikes overnight."
+    ((_, events, _),) = list(ex.extract([_doc(text)]))
+    assert [(e.location, e.latitude) for e in events] == [(None, None)]
+    assert "no_location" in events[0].fallbacks and events[0].confidence <= 0.7
+    ((_, events, _),) = list(extractor.extract([_doc(text)]))
+    assert events == []  # the shipped setting keeps precision: no place, no event
+
+
+def test_keep_placeless_accepts_only_true_false_or_short(extractor, tmp_path):
+    p = tmp_path / "pipeline.yaml"
+    p.write_text(read_pipeline_text().replace("keep_placeless: false", "keep_placeless: sometimes"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="keep_placeless"):
+        build_stages(extractor.kit, read_pipeline(p))
+
+
+def read_pipeline_text() -> str:
+    from importlib import resources
+
+    return resources.files("sitrep").joinpath("data", "events", "pipeline.yaml").read_text(encoding="utf-8")

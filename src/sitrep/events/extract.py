@@ -99,7 +99,7 @@ class EventExtractor:
     def _document(self, document: Document, pdocs: list[Doc], dateline: tuple[int, int, Any] | None = None
                   ) -> tuple[list[Event], list[Statement]]:
         ctx = self._actor_context(document)
-        st = DocState(document=document, actor_ctx=ctx)
+        st = DocState(document=document, actor_ctx=ctx, n_sentences=sum(1 for d in pdocs for _ in d.sents))
         if dateline is not None:
             st.last_place = PlaceRef(dateline[2], None, dateline[0], dateline[1])
         events: list[Event] = []

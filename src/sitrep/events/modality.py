@@ -74,7 +74,8 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
         for c in s_cues:
             if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}) and not current:
                 return "drop"
-            if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj"):
+            if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj") \
+                    and not _done_with_light_verb(lex, head):
                 return "drop"
         dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in lex.anaphoric_determiners]
         if dets:
@@ -84,6 +85,19 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
     elif head.dep_ in ("amod", "acl"):
         return "drop"
     return None
+
+
+def _done_with_light_verb(lex: EventLexicon, head: Token) -> bool:
+    """"conducted several air strikes on X", "carried out dozens of raids": the object of a
+    past light verb (cues `light_verbs`) reports strikes that happened, not a summary."""
+    verb = head.head
+    while verb.dep_ == "pobj" or verb.pos_ == "ADP" or (verb.pos_ in ("NOUN", "NUM") and verb.i != verb.head.i
+                                                         and head.dep_ == "pobj"):
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in lex.lists.get(
+        "light_verbs", frozenset())
 
 
 def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:

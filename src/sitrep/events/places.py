@@ -187,12 +187,30 @@ class PlaceReader:
             for c in R.conjuncts(h):
                 if c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
                     continue  # "on Monday" is a time, not a target place
-                if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG"))):
+                if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and (
+                        c.ent_type_ not in ("PERSON", "ORG") or self._known_name(c)))):
                     continue
                 sp = self.linear_phrase(c, first_is_prep=False)
+                if sp is not None:
+                    # "the town of X from Y forces": the phrase ends before a complement naming an actor
+                    cut = next((t.i for t in sp if t.dep_ == "prep" and t.i > c.i
+                                and any(x.i in mentions for x in t.subtree)), None)
+                    if cut is not None:
+                        sp = sp.doc[sp.start:cut] if cut > sp.start else None
                 if sp is not None and not any(t.i in mentions for t in sp):
                     out.append(sp)
         return out
+
+    def _known_name(self, tok: Token) -> bool:
+        """A bare object the tagger calls an organisation or a person ("bombed Saraqib") that the
+        gazetteer knows under that exact or normalised spelling."""
+        if self.resolver is None:
+            return False
+        left = tok.left_edge.i if tok.left_edge.pos_ == "PROPN" else tok.i
+        name = tok.doc[left: tok.i + 1].text
+        m = self.resolver.resolve_phrase(name, PlaceContext(country=self.default_country))
+        return m is not None and m.feature_code not in COUNTRY_FEATURES and \
+            getattr(m, "matched", "") in ("exact", "normalised")
 
     def sentence_places(self, st: DocState, sent: Span, mentions: dict[int, ActorRef],
                          par_start: int) -> list[PlaceRef]:

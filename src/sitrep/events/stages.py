@@ -27,6 +27,7 @@ from sitrep.events.lexicon import EventLexicon
 from sitrep.events.merge import event_id
 from sitrep.events.modality import modality
 from sitrep.events.places import PLACE_SOURCES, PlaceReader
+from sitrep.errors import DataFileError
 from sitrep.events.registry import Stage, register
 from sitrep.events.state import ActorRef, DocState, Mention, ParagraphState, SentenceState
 from sitrep.records import Event, Evidence, Statement
@@ -132,10 +133,22 @@ class Arguments(Stage):
 class Place(Stage):
     """The clause's place, else the sentence's, paragraph's or article's (recorded as a fallback)."""
 
-    def __init__(self, kit: Any, keep_placeless: bool = False, keep_unresolved: bool = True) -> None:
+    def __init__(self, kit: Any, keep_placeless: bool | str = False, keep_unresolved: bool = True,
+                 short_doc_sentences: int = 3) -> None:
         super().__init__(kit)
+        if keep_placeless not in (True, False, "short"):
+            raise DataFileError(f"pipeline.yaml: place.keep_placeless must be true, false or short, not {keep_placeless!r}")
         self.keep_placeless = keep_placeless
         self.keep_unresolved = keep_unresolved
+        self.short_doc_sentences = short_doc_sentences
+
+    def _keep_placeless(self, m: Mention, st: DocState) -> bool:
+        """`short`: only in a report of a few sentences (no other place to fall back on), and
+        only when someone is named as doing it or the type takes an unidentified perpetrator."""
+        if self.keep_placeless != "short":
+            return bool(self.keep_placeless)
+        named = m.actor1 is not None and not m.actor1.generic
+        return st.n_sentences <= self.short_doc_sentences and (named or _can_stand_in(self.lex, m.rule))
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         head, rule = m.head, m.rule
@@ -155,9 +168,10 @@ class Place(Stage):
             # "Israel launched a wave of raids overnight.": the next sentence may say where
             st.unplaced = (a1, rule.codes.event_type, rule.codes.sub_event_type, s.span.doc,
                            s.span.end, len(st.events))
-            m.stop("no-place-announced")
-            return
-        if not self.keep_placeless:
+            if not self._keep_placeless(m, st):
+                m.stop("no-place-announced")
+                return
+        elif not self._keep_placeless(m, st):
             m.stop("no-place")
             return
         m.fallbacks.append("no_location")

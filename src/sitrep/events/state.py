@@ -58,6 +58,7 @@ Claimant = tuple[str, Span | None]
 class DocState:
     document: Document
     actor_ctx: Any
+    n_sentences: int = 0  # sentences in the document's body: a short report has no other place to fall back on
     last_actors: list[ActorRef] = field(default_factory=list)
     last_claimant: Claimant | None = None
     previous_date: tuple[date, int] | None = None
