@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sitrep-installed
 
-.PHONY: demo dashboard test venv bench clean
+.PHONY: demo dashboard test fuzz venv bench clean
 
 venv: $(STAMP)
 
@@ -25,6 +25,14 @@ dashboard: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The fuzz suite at full size: 1,500 generated cases per target (8 targets, 12,000 in all),
+# each under a 5 s deadline; figures in bench/results/fuzz.json. `make test` runs 200 each.
+FUZZ_EXAMPLES ?= 1500
+FUZZ_DEADLINE_MS ?= 5000
+fuzz: $(STAMP)
+	SITREP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) SITREP_FUZZ_DEADLINE_MS=$(FUZZ_DEADLINE_MS) \
+		SITREP_FUZZ_OUT=bench/results/fuzz.json $(BIN)/python -m pytest tests/fuzz -q -p no:warnings
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
