@@ -67,7 +67,7 @@ def test_actor_graph_json_and_graphml(db, tmp_path):
     assert r.exit_code == 0, r.output
     edges = json.loads(r.output)["edges"]
     backed = [e for e in edges if e["type"] == "backed_by"]
-    assert [(e["source"], e["target"]) for e in backed] == [("Faylaq al-Sham", "Military Forces of Turkey (2002-)")]
+    assert [(e["source"], e["target"]) for e in backed] == [("Al Sham Corps", "Military Forces of Turkey (2016-)")]
     out = tmp_path / "g.graphml"
     r = runner.invoke(app, ["actors", "--graph", "--format", "graphml", "--out", str(out), "--db", str(db)])
     assert r.exit_code == 0, r.output

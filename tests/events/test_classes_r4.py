@@ -67,7 +67,7 @@ def test_came_under_fire_makes_the_subject_the_target(run):
 
 def test_pronoun_inside_a_claim_is_the_speaker(run):
     e = _one(run("A Turkish military post near Saraqib said that it had come under mortar fire on Sunday.")[0])
-    assert e.actor2 == "Military Forces of Turkey (2002-)"
+    assert e.actor2 == "Military Forces of Turkey (2016-)"
 
 
 def test_drove_out_of_town_is_a_capture_with_the_object_as_loser(run):
@@ -170,7 +170,7 @@ def test_same_paragraph_definite_description_points_back(run):
 
 def test_military_convoy_entering_is_a_deployment(run):
     e = _one(run("A Turkish military convoy of forty vehicles entered Idlib province on Sunday.")[0])
-    assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey (2002-)")
+    assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey (2016-)")
 
 
 def test_hyphenated_protest_noun_as_object(run):

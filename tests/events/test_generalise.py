@@ -13,7 +13,7 @@ def _one(run, text):
     ("On June 20, government forces pounded the town of Ariha with rocket launchers.",
      "Shelling/artillery/missile attack", "Military Forces of Syria (2000-)"),
     ("On June 20, a Turkish drone hit a motorcycle near the town of Qamishli.",
-     "Air/drone strike", "Military Forces of Turkey (2002-)"),
+     "Air/drone strike", "Military Forces of Turkey (2016-)"),
     # unlemmatised past forms and a modifier inside the phrase
     ("On June 20, the Syrian Arab Army retook the village of Kafr Zita.",
      "Government regains territory", "Military Forces of Syria (2000-)"),
@@ -27,7 +27,7 @@ def _one(run, text):
      "Disrupted weapons use", "Military Forces of Russia (2000-)"),
     # heavy weapons fire at a target
     ("On June 20, Turkish tanks fired at a Syrian army post near the town of Manbij.",
-     "Shelling/artillery/missile attack", "Military Forces of Turkey (2002-)"),
+     "Shelling/artillery/missile attack", "Military Forces of Turkey (2016-)"),
 ])
 def test_trigger_classes(run, text, sub, actor1):
     assert _one(run, text)[:1] == [(sub, actor1)]

@@ -108,7 +108,7 @@ def test_handed_town_recipient_is_actor1(run):
 
 def test_set_up_checkpoint(run):
     events, _ = run('On June 22, the Turkish Army set up a checkpoint near the town of Saraqib.')
-    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Headquarters or base established', 'Military Forces of Turkey (2002-)', None)]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [('Headquarters or base established', 'Military Forces of Turkey (2016-)', None)]
 
 
 def test_looted_houses(run):

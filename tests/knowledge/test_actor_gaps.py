@@ -43,7 +43,7 @@ def test_security_forces_are_police(resolver):
 
 def test_police_of_a_state_without_entry_follows_its_military_name(resolver):
     assert resolver.resolve("Turkish security forces", SY) == ActorMatch(
-        "adhoc:police-tr", "Police Forces of Turkey (2002-)", 1, "TR", "demonym-force", False)
+        "adhoc:police-tr", "Police Forces of Turkey (2016-)", 8, "TR", "demonym-force", False)
 
 
 def test_bare_troops_stay_unguessed_but_government_troops_do_not(resolver):
@@ -88,8 +88,7 @@ def test_unknown_tribe_gets_the_tribal_militia_pattern(resolver):
         "Bani Hamdan Tribal Militia (Iraq)"
 
 
-@pytest.mark.parametrize("mention", ["tribesmen", "Arab tribesmen", "Kurdish tribes", "Syrian tribes",
-                                     "the tribe"])
+@pytest.mark.parametrize("mention", ["Kurdish tribes", "Syrian tribes", "the tribe", "the clan"])
 def test_tribal_words_without_a_tribe_name(resolver, mention):
     assert resolver.resolve(mention, SY) is None
 

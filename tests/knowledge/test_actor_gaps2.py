@@ -52,7 +52,7 @@ def test_a_seat_of_power_alone_is_the_government(resolver):
 
 def test_state_without_government_entry_follows_its_military_name(resolver):
     assert resolver.resolve("Turkish officials", SY) == ActorMatch(
-        "adhoc:government-tr", "Government of Turkey (2002-)", 1, "TR", "demonym-force", False)
+        "adhoc:government-tr", "Government of Turkey (2016-)", 8, "TR", "demonym-force", False)
 
 
 @pytest.mark.parametrize("mention", ["Russian officers", "Russian military police", "Russian mediators"])
@@ -78,7 +78,7 @@ def test_police_and_security_branches(resolver, mention):
 @pytest.mark.parametrize("mention", ["a pro-government militia", "pro-regime militias", "loyalist militiamen"])
 def test_pro_government_militia(resolver, mention):
     assert resolver.resolve(mention, SY) == ActorMatch(
-        "pro-government-militia-syria", "Pro-Government Militia (Syria)", 3, "SY",
+        "pro-government-militia-syria", "Militia (Pro-Government)", 3, "SY",
         resolver.resolve(mention, SY).reason, True)
 
 

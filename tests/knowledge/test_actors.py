@@ -85,7 +85,7 @@ def test_demonym_force_reason_and_police(resolver):
 
 def test_state_without_entry_gets_acled_pattern(resolver):
     m = resolver.resolve("Saudi jets", SY)
-    assert m == ActorMatch("adhoc:military-sa", "Military Forces of Saudi Arabia", 1, "SA", "demonym-force", False)
+    assert m == ActorMatch("adhoc:military-sa", "Military Forces of Saudi Arabia", 8, "SA", "demonym-force", False)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,8 @@ def test_backed_named_group_keeps_the_group(resolver):
 
 def test_pro_government_and_iranian_backed(resolver):
     assert rid(resolver, "pro-government forces") == "military-syria"
-    assert rid(resolver, "pro-government gunmen") == "military-syria"
+    # gunmen on the government's side are a militia (ACLED "Militia (Pro-Government)"), not the army
+    assert rid(resolver, "pro-government gunmen") == "pro-government-militia-syria"
     m = resolver.resolve("Iranian-backed militias", SY)
     assert (m.actor_id, m.generic) == ("iran-backed-militias-syria", True)
 

@@ -31,6 +31,16 @@ Order of the rules (the first that fires wins; every rule is driven by data in
     opposition factions (Rebel Groups); callers that need certainty check
     ``reason == "unknown-named"`` and treat the code as provisional.
 
+Also, in that order among the rules above: "A or B <noun>" naming the members
+of a `joint` entry -> ACLED's joint actor ("Syrian or Russian jets")  "joint";
+"<Y> loyal to / allied with X" -> Y when named, else X's militia or X;
+"Islamist <generic word>" -> the role of lexicon `qualified_generic`;
+"<Place> Communal Militia" / "gunmen from the village of <Place>"     "communal";
+armed tribal words without a tribe's name -> unidentified tribal/clan militia.
+
+Finally a state's forces outside their own country (the document's country,
+else the default) take lexicon `abroad_inter`, ACLED's External/Other Forces (8).
+
 Results are cached per (clean surface, document country); warm lookups are
 dictionary hits.
 """
@@ -81,6 +91,8 @@ class ActorContext:
 
 _ACR_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/.-]{1,9})\s*\)")
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z0-9]|(?:al|el|ad|ar|as|ash|at|an|az)-[A-Za-z])")
+# A weapon system's designation between a demonym and a force noun: "F-16", "Su-24", "T-122", "MLRS".
+_DESIGNATION_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d[\w-]*|[A-Z]{2,5}s?)$")
 _CACHE_MAX = 200_000
 _NO_MATCH = object()
 
@@ -282,7 +294,16 @@ class ActorResolver:
 
     def _resolve_uncached(self, surface: str, country: str | None, ctx: ActorContext | None = None) -> ActorMatch | None:
         tokens = surface.split()
-        return self._resolve_tokens(tokens, country, ctx, 0)
+        return self._abroad(self._resolve_tokens(tokens, country, ctx, 0), country)
+
+    def _abroad(self, m: ActorMatch | None, country: str | None) -> ActorMatch | None:
+        """A state's forces outside their own country take lexicon `abroad_inter` (ACLED: 8)."""
+        o = self.ontology
+        theatre = self._theatre(country)
+        if (m is None or o.abroad_inter is None or m.inter != 1 or m.country is None or theatre is None
+                or m.country == theatre):
+            return m
+        return replace(m, inter=o.abroad_inter)
 
     def _resolve_tokens(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
         if not tokens or depth > 6:
@@ -308,6 +329,10 @@ class ActorResolver:
         hit = self._loose.get(lk)
         if hit:
             return self._match(*hit)
+        # 3b. "A or B <noun>": ACLED's joint actor when A and B are its members
+        m = self._joint(surface, country, ctx, depth)
+        if m is not None:
+            return m
         # 4b. an owner named with "of X" / "X's": "military police of the SNA" -> the SNA
         m = self._owned(tokens, country, ctx, depth)
         if m is not None:
@@ -348,7 +373,10 @@ class ActorResolver:
                 return self._generic(o.generic[rest], country)
             inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
             return inner if inner is not None and inner.generic else None
-        # 9. modifiers, head nouns, generic words
+        # 9. qualified generic words ("Islamist factions"), modifiers, head nouns, generic words
+        m = self._qualified(tokens, country, ctx, depth)
+        if m is not None:
+            return m
         if len(tokens) >= 2 and tokens[0].casefold() in o.modifiers:
             inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
             if inner is not None:
@@ -373,6 +401,9 @@ class ActorResolver:
             # "the police", "soldiers" (nouns marked `theatre` in the lexicon): the force of
             # the document's country; "troops" alone (foreign armies too) stays unguessed
             return self._state(theatre, fn.role, f"theatre-{fn.role}") if fn.theatre and theatre else None
+        m = self._communal(tokens, country)
+        if m is not None:
+            return m
         m = self._tribal(tokens, country, ctx, depth)
         if m is not None:
             return m
@@ -444,7 +475,7 @@ class ActorResolver:
         labels = self.ontology.role_labels
         if role != "military" and role in labels:
             # no entry: ACLED names a state's police / government after the same ruling
-            # period as its military ("Police Forces of Turkey (2002-)", "Government of Turkey (2002-)")
+            # period as its military ("Police Forces of Turkey (2016-)", "Government of Turkey (2016-)")
             mil = self.ontology.state_actor(iso, "military")
             mil_label = labels.get("military", "Military Forces of")
             name = (mil.name.replace(mil_label, labels[role], 1) if mil is not None
@@ -458,9 +489,13 @@ class ActorResolver:
     def _tribal(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
         """"<Name> tribe/tribesmen/clan" -> the tribe's identity militia (lexicon `tribal`)."""
         o = self.ontology
-        if not o.tribal_heads or len(tokens) < 2:
+        if not o.tribal_heads:
             return None
         key = " ".join(tokens).casefold()
+        if key in o.tribal_unnamed:  # "tribesmen", "tribal fighters": no tribe named
+            return self._generic(o.tribal_unnamed[key], country)
+        if len(tokens) < 2:
+            return None
         head = next((h for h in o.tribal_heads if key.endswith(" " + h)), None)
         if head is None:
             return None
@@ -470,6 +505,11 @@ class ActorResolver:
         if (not rest or not named or not self._looks_named_loose(rest) or rest_key in o.tribal_not_names
                 or o.country_of_term(rest_key) is not None
                 or any(rest_key == adj for adj, _ in o.ethnic)):
+            # "Arab tribesmen", "Bedouin clan militia": armed tribal words, tribe unnamed
+            if head in o.tribal_unnamed and (not rest or not named or rest_key in o.tribal_not_names
+                                             or o.country_of_term(rest_key) is not None
+                                             or any(rest_key == adj for adj, _ in o.ethnic)):
+                return self._generic(o.tribal_unnamed[head], country)
             return None
         inner = self._resolve_tokens(rest, country, ctx, depth + 1)
         if inner is not None and not inner.generic and inner.inter == o.tribal_inter:
@@ -488,6 +528,71 @@ class ActorResolver:
         words[0] = words[0][:1].upper() + words[0][1:]
         name = o.tribal_name.format(tribe=" ".join(words), country=c.name)
         return ActorMatch(f"adhoc:{slug(name)}", name, o.tribal_inter, c.iso2, "tribal")
+
+    def _joint(self, surface: str, country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        """"A or B <noun>" / "A and/or B <noun>": the joint actor listed for exactly {A, B} (section `joint`)."""
+        o = self.ontology
+        if not o.joint or not re.search(r"\s(?:or|and/or)\s", surface):
+            return None
+        parts = [p.strip() for p in re.split(r",\s*|\s+(?:or|and/or)\s+", surface) if p.strip()]
+        if len(parts) < 2:
+            return None
+        last = parts[-1].split()
+        if len(last) >= 2 and all(len(p.split()) == 1 for p in parts[:-1]):
+            head = " ".join(last[1:])  # "Syrian or Russian warplanes": the noun goes to each part
+            parts = [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
+        ids = set()
+        for p in parts:
+            m = self._resolve_tokens(p.split(), country, ctx, depth + 1)
+            if m is None:
+                return None
+            ids.add(m.actor_id)
+        for j in o.joint:
+            if ids == j.members:
+                return self._match(j.actor, "joint")
+        return None
+
+    def _qualified(self, tokens: list[str], country: str | None, ctx: ActorContext | None, depth: int) -> ActorMatch | None:
+        """"Islamist factions" -> the role the adjective gives the generic word (lexicon `qualified_generic`)."""
+        o = self.ontology
+        if len(tokens) < 2:
+            return None
+        spec = o.qualified_generic.get(tokens[0].casefold())
+        if spec is None:
+            return None
+        inner = self._resolve_tokens(tokens[1:], country, ctx, depth + 1)
+        if inner is None or not inner.generic:
+            return None
+        role = o.actors[inner.actor_id].generic_role if inner.actor_id in o.actors else None
+        return self._generic(spec[role], country) if role in spec else None
+
+    def _communal(self, tokens: list[str], country: str | None) -> ActorMatch | None:
+        """"<Place> Communal Militia", "gunmen from the village of <Place>" -> that place's communal militia."""
+        o = self.ontology
+        if not o.communal_name or len(tokens) < 2:
+            return None
+        key = " ".join(tokens).casefold()
+        place: list[str] | None = None
+        head = next((h for h in o.communal_heads if key.endswith(" " + h)), None)
+        if head is not None:
+            place = self._strip_leading(tokens[: len(tokens) - len(head.split())], ("the",))
+        elif "from" in (t.casefold() for t in tokens):
+            i = [t.casefold() for t in tokens].index("from")
+            who = self._strip_leading(tokens[:i], o.quantifiers + ("the",))
+            where = self._strip_leading(tokens[i + 1:], ("the",))
+            if " ".join(who).casefold() not in o.communal_members or len(where) < 2:
+                return None
+            if where[0].casefold() in o.communal_places and len(where) >= 3 and where[1].casefold() == "of":
+                place = where[2:]
+            elif where[-1].casefold() in o.communal_places:
+                place = where[:-1]
+        if not place or not self._looks_named_loose(place) or not place[0][:1].isupper():
+            return None
+        c = o.countries.get(self._theatre(country) or "")
+        if c is None or o.country_of_term(" ".join(place).casefold()) is not None:
+            return None
+        name = o.communal_name.format(place=" ".join(place), country=c.name)
+        return ActorMatch(f"adhoc:{slug(name)}", name, o.communal_inter, c.iso2, "communal")
 
     def _country_term(self, text_key: str, country: str | None) -> str | None:
         o = self.ontology
@@ -527,7 +632,8 @@ class ActorResolver:
         if inner is not None and not inner.generic and inner.reason not in ("demonym-force",):
             return inner
         theatre = self._theatre(country)
-        if backer_iso is not None and theatre is not None and rest and " ".join(rest).casefold() in o.militia_nouns:
+        rest_key = " ".join(rest).casefold() if rest else ""
+        if backer_iso is not None and theatre is not None and (rest_key in o.militia_nouns or rest_key in o.irregular_nouns):
             aid = o.militia_proxies.get((backer_iso, theatre))
             if aid is not None:
                 return self._match(aid, "backed-descriptor")
@@ -557,9 +663,32 @@ class ActorResolver:
         for i, tok in enumerate(tokens[:5]):
             t = tok.casefold()
             for lw in o.link_words:
+                if t == lw and 0 < i < len(tokens) - 2 and tokens[i + 1].casefold() in ("to", "with"):
+                    return self._loyal(tokens[:i], tokens[i + 2:], country, ctx, depth)
                 if (t.endswith("-" + lw) or (t == lw and i > 0)) and i + 1 < len(tokens):
                     return self._resolve_tokens(tokens[i + 1:], country, ctx, depth + 1)
         return _NO_MATCH
+
+    def _loyal(self, head: list[str], owner: list[str], country: str | None, ctx: ActorContext | None,
+               depth: int) -> ActorMatch | None:
+        """"<Y> loyal to / allied with / affiliated with <X>": a named Y is itself; a generic Y
+        is X's militia (a state's: its `militia` proxy) or X itself when X is a named group."""
+        o = self.ontology
+        inner = self._resolve_tokens(head, country, ctx, depth + 1)
+        if inner is not None and not inner.generic:
+            return inner
+        words = self._strip_leading(head, o.quantifiers + ("the",))
+        key = " ".join(words).casefold()
+        if key not in o.generic and key not in o.militia_nouns:
+            return inner
+        x = self._resolve_tokens(self._strip_leading(owner, ("the",)), country, ctx, depth + 1)
+        if x is None or x.generic:
+            return inner
+        theatre = self._theatre(country)
+        if x.inter == 1 and x.country is not None and theatre is not None:  # a state (abroad_inter comes later)
+            aid = o.militia_proxies.get((x.country, theatre)) or o.proxies.get((x.country, theatre))
+            return self._match(aid, "backed-descriptor") if aid is not None else inner
+        return replace(x, reason=f"owner-{x.reason}")
 
     def _unit_noun(self, words: list[str]) -> bool:
         """A generic unit or member noun ("military police", "fighters", "members")."""
@@ -601,11 +730,14 @@ class ActorResolver:
             if iso is None:
                 continue
             rest = [t.casefold() for t in tokens[cut:]]
+            raw = tokens[cut:]
             for hl in (3, 2, 1):  # longest noun first: "military police patrol" before "police patrol"
                 if hl > len(rest):
                     continue
                 fn = o.force_nouns.get(" ".join(rest[-hl:]))
-                if fn is not None and all(t in o.force_modifiers for t in rest[:-hl]):
+                # between demonym and noun: modifiers or a weapon's designation ("Turkish T-155 howitzers")
+                if fn is not None and all(t in o.force_modifiers or _DESIGNATION_RE.match(w)
+                                          for t, w in zip(rest[:-hl], raw[:-hl])):
                     return self._state(iso, fn.role, "demonym-force")
         return None
 

@@ -162,6 +162,15 @@ class Ambiguous:
 
 
 @dataclass(frozen=True)
+class Joint:
+    """Actors named as alternatives ("Syrian or Russian warplanes") that ACLED codes as one joint actor."""
+
+    members: frozenset[str]  # actor ids
+    actor: str  # the joint actor's id
+    file: str = ""
+
+
+@dataclass(frozen=True)
 class Country:
     iso2: str
     name: str
@@ -208,9 +217,19 @@ class Ontology:
     proxies: dict[tuple[str, str], str] = field(default_factory=dict)  # (backer, theatre) -> id
     militia_proxies: dict[tuple[str, str], str] = field(default_factory=dict)  # same, for militia nouns
     militia_nouns: frozenset[str] = frozenset()
+    irregular_nouns: frozenset[str] = frozenset()  # "pro-X gunmen": a militia on X's side, not X's army
     holder_words: tuple[str, ...] = ()  # "<X>-held Y" -> X
     role_labels: dict[str, str] = field(default_factory=dict)  # state role -> "Police Forces of"
     ethnic: dict[tuple[str, str], str] = field(default_factory=dict)  # (adjective key, theatre) -> id
+    abroad_inter: int | None = None  # code of a state's forces outside their own country (ACLED: 8)
+    joint: list[Joint] = field(default_factory=list)
+    qualified_generic: dict[str, dict[str, str]] = field(default_factory=dict)  # adjective -> {role: role}
+    tribal_unnamed: dict[str, str] = field(default_factory=dict)  # tribal head -> generic role when no name
+    communal_heads: tuple[str, ...] = ()
+    communal_name: str = ""  # template with {place} and {country}
+    communal_inter: int = 4
+    communal_members: frozenset[str] = frozenset()  # "gunmen" in "gunmen from the village of X"
+    communal_places: frozenset[str] = frozenset()  # "village", "town"
     files: list[Path] = field(default_factory=list)
 
     # -- lookups -------------------------------------------------------
@@ -300,6 +319,7 @@ _SECTIONS = {
     "bare_state_nouns", "force_nouns", "force_modifiers", "generic", "generic_roles",
     "unidentified", "quantifiers", "modifiers", "link_words", "backer_words", "trailing_heads",
     "name_markers", "translit_folds", "tribal", "militia_nouns", "holder_words", "role_labels",
+    "abroad_inter", "joint", "qualified_generic", "communal", "irregular_nouns",
 }
 
 
@@ -443,6 +463,7 @@ def load_ontology(path: Path | str | None = None) -> Ontology:
     amb_raw: list[tuple[_Reader, int, dict[str, Any]]] = []
     proxy_raw: list[tuple[_Reader, int, Any]] = []
     ethnic_raw: list[tuple[_Reader, int, Any]] = []
+    joint_raw: list[tuple[_Reader, int, Any]] = []
     role_files: dict[str, _Reader] = {}
 
     for f in files:
@@ -474,7 +495,8 @@ def load_ontology(path: Path | str | None = None) -> Ontology:
             actor_files[actor.id] = r
 
         _read_lexicon(r, doc, onto, role_files)
-        for key, sink in (("ambiguous", amb_raw), ("proxies", proxy_raw), ("ethnic", ethnic_raw)):
+        for key, sink in (("ambiguous", amb_raw), ("proxies", proxy_raw), ("ethnic", ethnic_raw),
+                          ("joint", joint_raw)):
             val = doc.get(key) or []
             if not isinstance(val, list):
                 raise r.fail(f"section '{key}'", "must be a list")
@@ -484,6 +506,8 @@ def load_ontology(path: Path | str | None = None) -> Ontology:
     _check_references(onto, actor_files)
     _read_ambiguous(onto, amb_raw)
     _read_theatre_maps(onto, proxy_raw, ethnic_raw)
+    _read_joint(onto, joint_raw)
+    _check_generic_refs(onto, role_files)
     _check_aliases(onto, actor_files)
     return onto
 
@@ -518,6 +542,7 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
         ("context_terms", "context_terms"), ("bare_state_nouns", "bare_state_nouns"),
         ("force_modifiers", "force_modifiers"), ("unidentified", "unidentified"),
         ("modifiers", "modifiers"), ("trailing_heads", "trailing_heads"), ("militia_nouns", "militia_nouns"),
+        ("irregular_nouns", "irregular_nouns"),
     ):
         if key in doc:
             setattr(onto, attr, getattr(onto, attr) | frozenset(words(key)))
@@ -595,6 +620,44 @@ def _read_lexicon(r: _Reader, doc: dict[str, Any], onto: Ontology, role_files: d
         onto.tribal_name, onto.tribal_inter = name, inter
         onto.tribal_not_names |= frozenset(
             surface_key(w) for w in _str_list(r, tb.get("not_names"), f"{where}: field 'not_names'"))
+        un = tb.get("unnamed") or {}
+        if not isinstance(un, dict) or not all(isinstance(v, str) for v in un.values()):
+            raise r.fail(f"{where}: field 'unnamed'", "must map a tribal head to a generic role")
+        onto.tribal_unnamed.update({surface_key(str(k)): v for k, v in un.items()})
+        role_files.setdefault("@tribal", r)
+    if "abroad_inter" in doc:
+        ai = doc["abroad_inter"]
+        if isinstance(ai, bool) or not isinstance(ai, int) or not 1 <= ai <= 8:
+            raise r.fail("section 'abroad_inter'", f"must be an ACLED code 1..8, got {ai!r}")
+        onto.abroad_inter = ai
+    if "qualified_generic" in doc:
+        qg = doc["qualified_generic"]
+        if not isinstance(qg, dict):
+            raise r.fail("section 'qualified_generic'", "must be a mapping adjective -> {generic role: role}")
+        for adj, spec in qg.items():
+            where = f"section 'qualified_generic': adjective '{adj}'"
+            if not isinstance(spec, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in spec.items()):
+                raise r.fail(where, "must map a generic role to the role it becomes")
+            onto.qualified_generic[surface_key(str(adj))] = dict(spec)
+            role_files.setdefault("@q:" + str(adj), r)
+    if "communal" in doc:
+        cm = doc["communal"]
+        where = "section 'communal'"
+        if not isinstance(cm, dict):
+            raise r.fail(where, "must be a mapping {heads, name, inter, members, places}")
+        name = cm.get("name")
+        if not isinstance(name, str) or "{place}" not in name:
+            raise r.fail(f"{where}: field 'name'", "must be a template containing {place}")
+        inter = cm.get("inter")
+        if isinstance(inter, bool) or not isinstance(inter, int) or not 1 <= inter <= 8:
+            raise r.fail(f"{where}: field 'inter'", f"must be an ACLED code 1..8, got {inter!r}")
+        heads = tuple(surface_key(w) for w in _str_list(r, cm.get("heads"), f"{where}: field 'heads'"))
+        onto.communal_heads = tuple(sorted(set(onto.communal_heads + heads), key=lambda s: (-len(s), s)))
+        onto.communal_name, onto.communal_inter = name, inter
+        onto.communal_members |= frozenset(
+            surface_key(w) for w in _str_list(r, cm.get("members"), f"{where}: field 'members'"))
+        onto.communal_places |= frozenset(
+            surface_key(w) for w in _str_list(r, cm.get("places"), f"{where}: field 'places'"))
     if "translit_folds" in doc:
         tf = doc["translit_folds"]
         if not isinstance(tf, list):
@@ -696,6 +759,38 @@ def _read_theatre_maps(onto: Ontology, proxies: list[tuple[_Reader, int, Any]], 
         if e.get("actor") not in onto.actors:
             raise r.fail(f"{where}: field 'actor'", f"unknown actor id {e.get('actor')!r}")
         onto.ethnic[(surface_key(e["adjective"]), e["theatre"])] = e["actor"]
+
+
+def _read_joint(onto: Ontology, raw: list[tuple[_Reader, int, Any]]) -> None:
+    for r, i, e in raw:
+        where = f"joint[{i}]"
+        if not isinstance(e, dict):
+            raise r.fail(where, "must be a mapping {members, actor}")
+        members = _str_list(r, e.get("members"), f"{where}: field 'members'")
+        if len(set(members)) < 2:
+            raise r.fail(f"{where}: field 'members'", "needs two or more actor ids")
+        for m in members:
+            if m not in onto.actors:
+                raise r.fail(f"{where}: field 'members'", f"unknown actor id {m!r}")
+        if e.get("actor") not in onto.actors:
+            raise r.fail(f"{where}: field 'actor'", f"unknown actor id {e.get('actor')!r}")
+        onto.joint.append(Joint(frozenset(members), e["actor"], r.name))
+
+
+def _check_generic_refs(onto: Ontology, role_files: dict[str, _Reader]) -> None:
+    """Roles named by `qualified_generic` and `tribal.unnamed` must exist in generic_roles."""
+    for adj, spec in onto.qualified_generic.items():
+        for src, dst in spec.items():
+            for role in (src, dst):
+                if role not in onto.generic_roles:
+                    r = role_files.get("@q:" + adj)
+                    raise DataFileError(f"{r.name if r else '?'}: section 'qualified_generic': adjective '{adj}': "
+                                        f"role {role!r} is not in generic_roles")
+    for head, role in onto.tribal_unnamed.items():
+        if role not in onto.generic_roles:
+            r = role_files.get("@tribal")
+            raise DataFileError(f"{r.name if r else '?'}: section 'tribal': field 'unnamed': head '{head}': "
+                                f"role {role!r} is not in generic_roles")
 
 
 def _check_aliases(onto: Ontology, actor_files: dict[str, _Reader]) -> None:
