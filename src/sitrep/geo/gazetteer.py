@@ -101,8 +101,11 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         places.append(Place(r[0], r[1], lat, lon, r[5], countries.get(r[5], r[5]), r[6], r[7],
                             r[8], pop, prec, alts))
         for n in (r[1], *alts):
-            lst = exact.setdefault(exact_key(n), [])
-            if not lst or lst[-1] != i:
+            ek = exact_key(n)
+            lst = exact.get(ek)
+            if lst is None:
+                exact[ek] = [i]
+            elif lst[-1] != i:
                 lst.append(i)
         klist = r[11].split("|") if r[11] else []
         primary.append(klist[0] if klist else "")

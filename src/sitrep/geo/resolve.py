@@ -100,6 +100,11 @@ _WORD = re.compile(r"[^\s,;:()\"“”]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?=\s|$)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?|\d+[/.-]\d+(?:[/.-]\d+)?")
 _CAP_SPLIT = re.compile(r"[\s\-'’]+")
+# compiled once here, not on a lookup's first use (a cold lookup paid the compile)
+_QUAL_SPLIT = re.compile(r"[\s\-]+")
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_PAREN_DROP = re.compile(r"\s*\([^()]*\)\s*")
 
 
 def _norm_word(w: str) -> str:
@@ -144,6 +149,16 @@ class PlaceContext:
     small: bool = False  # the phrase says the place is small ("the village of X"): no seat preference
     strict: bool = False  # the admin1 hints are a restriction (the phrase names the area): nothing outside
     within: tuple[float, float, float] | None = None  # (lat, lon, km): with `strict`, also this close
+
+
+_NO_CONTEXT = PlaceContext()
+_MATCH_FIELDS = PlaceMatch.__slots__  # in field order (the dataclass defines them so)
+_NO_HINTS: frozenset[str] = frozenset()
+
+
+def _copy_match(m: PlaceMatch) -> PlaceMatch:
+    """A shallow copy (`dataclasses.replace` re-reads the fields on every call)."""
+    return PlaceMatch(*[getattr(m, f) for f in _MATCH_FIELDS])
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,15 +304,15 @@ class PlaceResolver:
         self._translit = default_translit()
         # fuzzy blocks: skeleton prefix -> keys (only keys that have skeletons, i.e. Syrian)
         blocks: dict[str, set[str]] = {}
-        key_of_skel: dict[str, set[str]] = {}
+        self._skel_of_key: dict[str, str] = {}  # Syrian keys' skeletons, for the in-area tie-break
         for k, ids in gazetteer.keys.items():
             if gazetteer.places[ids[0]].country != "SY" and not any(
                 gazetteer.places[i].country == "SY" for i in ids
             ):
                 continue
             s = self._translit.skeleton_of_key(k)
+            self._skel_of_key[k] = s
             blocks.setdefault(s[:FUZZY_BLOCK_PREFIX], set()).add(k)
-            key_of_skel.setdefault(s, set()).add(k)
         self._blocks = {b: sorted(v) for b, v in blocks.items()}
         # keys of Syrian places per governorate, for the context-first lookup
         area: dict[str, set[str]] = {}
@@ -316,6 +331,24 @@ class PlaceResolver:
         # phrase pieces recur across calls: memoise the pure word-level helpers
         self._has_content = lru_cache(maxsize=CACHE_SIZE)(self._has_content_uncached)
         self._strip_fillers = lru_cache(maxsize=CACHE_SIZE)(self._strip_fillers_uncached)
+        self._hint_set = lru_cache(maxsize=CACHE_SIZE)(self._hint_set_uncached)
+        self._coord_split = {c: re.compile(re.escape(c), re.IGNORECASE) for c in self.cues.coordinators}
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Pay first-use costs at load time, not in the first lookups: the regexes' and
+        Unicode tables' first runs, rapidfuzz's set-up, the interpreter's first pass over
+        the cascade. One exact and one approximate lookup of a gazetteer name; the
+        resolver's caches are emptied afterwards, so no result is precomputed."""
+        if not self.gaz.places:
+            return
+        name = self.gaz.places[0].name
+        for mention in (name, name + name[-1:] * 2):
+            self.resolve(mention)
+            self.resolve_phrase(f"{mention} - {mention}")
+        for cached in (self._lookup, self._lookup_area, self._qualified_keys, self._resolve_cached,
+                       self._has_content, self._strip_fillers, self._hint_set):
+            cached.cache_clear()
 
     # ---------------------------------------------------------------- cascade
     def _allowed(self, p: Place, stage: str, country: str | None) -> bool:
@@ -393,7 +426,7 @@ class PlaceResolver:
         (keys of "X Saghir", "Saghir X", "X Small", ...), key of "X". Empty when the
         mention has no qualifier word or nothing besides it."""
         quals = self.cues.qualifiers
-        words = [w for w in re.split(r"[\s\-]+", mention) if w]
+        words = [w for w in _QUAL_SPLIT.split(mention) if w]
         wkeys = [name_key(w) for w in words]
         found = [(i, quals[k]) for i, k in enumerate(wkeys) if k in quals]
         if not found or len(found) == len(words):
@@ -447,7 +480,7 @@ class PlaceResolver:
                                              score_cutoff=AREA_FUZZY_MIN_RATIO, limit=AREA_FUZZY_LIMIT):
                 # phonetic tie-break: equal spelling distance, the closer consonant skeleton wins
                 # ("Shehab": Shihab over Dhahab; the key keeps e/i and sh/dh apart, the skeleton not vowels)
-                sim = (1 - W_AREA_SKELETON) * sim + W_AREA_SKELETON * fuzz.ratio(skel, self._translit.skeleton_of_key(k))
+                sim = (1 - W_AREA_SKELETON) * sim + W_AREA_SKELETON * fuzz.ratio(skel, self._skel(k))
                 for i in g.keys[k]:
                     if inside(i) and sim > found.get(i, 0.0):
                         found[i] = sim
@@ -467,6 +500,10 @@ class PlaceResolver:
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
         return "", ()
+
+    def _skel(self, key: str) -> str:
+        s = self._skel_of_key.get(key)
+        return s if s is not None else self._translit.skeleton_of_key(key)
 
     def _small_village(self, p: Place) -> bool:
         return (p.feature_code in self.cues.city_codes and not self._seat_like(p)
@@ -511,7 +548,7 @@ class PlaceResolver:
                  and places[i].feature_code in self.cues.city_codes]
         return hits + seats
 
-    def _score(self, i: int, stage: str, sim: float, mention: str, ctx: PlaceContext,
+    def _score(self, i: int, stage: str, sim: float, key: str, ctx: PlaceContext,
                hints: frozenset[str]) -> tuple[float, list[str]]:
         p = self.gaz.places[i]
         why = [f"{stage} {sim:.0f}" if stage in ("fuzzy", "skeleton") else stage]
@@ -526,18 +563,17 @@ class PlaceResolver:
         if ctx.focus is not None:
             d = _haversine_km(ctx.focus, (p.lat, p.lon))
             s += W_FOCUS * max(0.0, 1.0 - d / FOCUS_SCALE_KM)
-        if self.gaz.primary_keys[i] == name_key(mention):
+        if self.gaz.primary_keys[i] == key:
             s += W_PRIMARY
         s += W_FEATURE * self.cues.feature_rank.get(p.feature_code, 0)
         s += W_POP * math.log10(p.population + 1)
         return s, why
 
     def _hints(self, ctx: PlaceContext) -> frozenset[str]:
-        out = set()
-        for h in ctx.admin1_hints:
-            a = self.gaz.admin1_of(h) or h
-            out.add(a)
-        return frozenset(out)
+        return self._hint_set(ctx.admin1_hints) if ctx.admin1_hints else _NO_HINTS
+
+    def _hint_set_uncached(self, hints: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(self.gaz.admin1_of(h) or h for h in hints)
 
     def _ranked(self, mention: str, ctx: PlaceContext, codes: frozenset[str] | None = None):
         stage, cands = self._lookup(mention.strip(), ctx.country)
@@ -551,8 +587,9 @@ class PlaceResolver:
             if codes is not None:
                 cands = tuple(c for c in cands if self.gaz.places[c[0]].feature_code in codes)
         scored = []
+        key = name_key(mention) if cands else ""
         for i, sim in cands:
-            s, why = self._score(i, stage, sim, mention, ctx, hints)
+            s, why = self._score(i, stage, sim, key, ctx, hints)
             scored.append((s, -i, i, why))
         scored.sort(reverse=True)
         if stage in ("exact", "normalised") and (hints or ctx.focus is not None) and not ctx.small and scored:
@@ -622,13 +659,23 @@ class PlaceResolver:
 
     # ------------------------------------------------------------- word tests
     def _only_stop_words(self, text: str) -> bool:
-        ws = _words(text)
-        return bool(ws) and all(self._is_stop(w, self.cues.stop) for w in ws)
+        stop, seen = self.cues.stop, False
+        for t in _WORD.findall(text):  # lazily: the first name word decides
+            w = _norm_word(t)
+            if not w:
+                continue
+            if not self._is_stop(w, stop):
+                return False
+            seen = True
+        return seen
 
     @staticmethod
     def _is_stop(w: str, words: frozenset[str]) -> bool:
-        if w in words or _NUMBER.fullmatch(w):
+        # _NUMBER starts with \d (a decimal digit): skip the regex for other words
+        if w in words or (w[0].isdecimal() and _NUMBER.fullmatch(w)):
             return True
+        if "-" not in w:
+            return False
         parts = [x for x in w.split("-") if x]
         return len(parts) > 1 and all(x in words or _NUMBER.fullmatch(x) for x in parts)
 
@@ -652,8 +699,8 @@ class PlaceResolver:
         return out
 
     def resolve(self, mention: str, context: PlaceContext | None = None) -> PlaceMatch | None:
-        m = self._resolve_cached(mention, context or PlaceContext())
-        return replace(m) if m is not None else None  # callers may mutate their copy
+        m = self._resolve_cached(mention, context or _NO_CONTEXT)
+        return _copy_match(m) if m is not None else None  # callers may mutate their copy
 
     def _resolve_uncached(self, mention: str, ctx: PlaceContext) -> PlaceMatch | None:
         found = self.candidates(mention, ctx, limit=1)
@@ -662,7 +709,7 @@ class PlaceResolver:
     # ---------------------------------------------------------------- phrases
     def resolve_phrase(self, phrase: str, context: PlaceContext | None = None) -> PlaceMatch | None:
         ctx = context or PlaceContext()
-        text = re.sub(r"\s+", " ", phrase).strip(" .,;:")
+        text = _SPACES.sub(" ", phrase).strip(" .,;:")
         if not ctx.small and any(_norm_word(w) in self.cues.small_words for w in _words(text)):
             ctx = replace(ctx, small=True)
         text = self._strip_fillers(text)
@@ -696,8 +743,8 @@ class PlaceResolver:
 
     def _alternatives(self, text: str) -> list[str]:
         """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
-        inner = re.findall(r"\(([^()]*)\)", text)
-        main = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
+        inner = _PAREN.findall(text)
+        main = _PAREN_DROP.sub(" ", text).strip()
         parts = [main]
         for sep in self.cues.alternatives:
             parts = [x.strip() for p in parts for x in p.split(sep)]
@@ -729,7 +776,7 @@ class PlaceResolver:
     def _coordinated(self, text: str) -> list[str]:
         pieces = [text]
         for c in self.cues.coordinators:
-            pieces = [x for p in pieces for x in re.split(re.escape(c), p, flags=re.IGNORECASE)]
+            pieces = [x for p in pieces for x in self._coord_split[c].split(p)]
         out = [self._strip_fillers(p.strip(" ,")) for p in pieces]
         return [p for p in out if p and self._has_content(p)]
 
