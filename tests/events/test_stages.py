@@ -270,3 +270,14 @@ def read_pipeline_text() -> str:
     from importlib import resources
 
     return resources.files("sitrep").joinpath("data", "events", "pipeline.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Rebel factions targeted army positions near the village of Hish with rockets.",
+     "Shelling/artillery/missile attack"),
+    ("Turkish drones targeted a vehicle near the town of Amuda.", "Air/drone strike"),
+    ("Government snipers targeted rebel positions near the village of Hish.", "Armed clash"),
+])
+def test_targeted_is_a_strike_typed_by_its_weapon(extractor, text, sub):
+    m = upto(extractor, text, "type")
+    assert m.drop is None and m.sub_event_type == sub
