@@ -16,7 +16,10 @@ def test_resolve_actor_unit_rolls_up_to_state_military():
     r = runner.invoke(app, ["resolve-actor", "the Russian special forces"])
     assert r.exit_code == 0
     data = json.loads(r.output)
-    assert data["id"] == "military-russia" and data["inter"] == 1 and data["reason"] == "unit"
+    # the document country defaults to Syria: Russia's forces there are External/Other Forces (8)
+    assert data["id"] == "military-russia" and data["inter"] == 8 and data["reason"] == "unit"
+    home = json.loads(runner.invoke(app, ["resolve-actor", "the Russian special forces", "--country", "RU"]).output)
+    assert home["inter"] == 1
 
 
 def test_resolve_actor_generic_word_is_unidentified():

@@ -243,3 +243,19 @@ def test_a_bare_olive_branch_is_no_actor(resolver):
 ])
 def test_border_troops_and_weapon_designations_after_a_demonym(resolver, mention, actor):
     assert rid(resolver, mention) == actor
+
+
+# ------------------------------------------- spans for the mention matcher
+def test_surface_forms_cover_joint_and_pro_government_phrases(resolver):
+    forms = dict(resolver.surface_forms())
+    assert forms["regime or Russian helicopters"] == "allied-syria-russia"
+    assert forms["Russian and/or Syrian drones"] == "allied-syria-russia"
+    assert forms["pro-Assad gunmen"] == "pro-government-militia-syria"
+    assert "loyalist gunmen" not in forms  # irregular nouns only after a backer
+
+
+def test_every_joint_and_militia_form_resolves_to_its_actor(resolver):
+    wanted = {"allied-syria-russia", "pro-government-militia-syria"}
+    bad = [(s, aid) for s, aid in resolver.surface_forms()
+           if aid in wanted and getattr(resolver.resolve(s, SY), "actor_id", None) != aid]
+    assert bad == []

@@ -251,6 +251,52 @@ class ActorResolver:
             g = o.generic_actor(role, o.default_country)
             if g is not None:
                 yield from emit(word, g.id)
+        yield from self._joint_forms(emit)
+        yield from self._militia_forms(emit)
+
+    def _state_terms(self, actor_id: str) -> list[str]:
+        """Words that name a state force's owner: demonyms, plus "regime"/"government" for the default theatre's state."""
+        o = self.ontology
+        a = o.actors.get(actor_id)
+        c = o.countries.get(a.country or "") if a is not None else None
+        if c is None:
+            return []
+        terms = list(c.demonyms)
+        if c.iso2 == o.default_country:
+            terms += sorted(t for t in o.context_terms if not t.startswith("pro-"))
+        return terms
+
+    def _joint_forms(self, emit) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        """"Syrian or Russian warplanes", "regime and/or Russian jets": spans for the `joint` rule (air nouns)."""
+        o = self.ontology
+        air = sorted(n for n, fn in o.force_nouns.items() if fn.air)
+        for j in o.joint:
+            members = sorted(j.members)
+            if len(members) != 2:
+                continue
+            ta, tb = self._state_terms(members[0]), self._state_terms(members[1])
+            for x, y in ((ta, tb), (tb, ta)):
+                for a in x:
+                    for b in y:
+                        for conn in ("or", "and/or"):
+                            for noun in air:
+                                yield from emit(f"{a} {conn} {b} {noun}", j.actor)
+
+    def _militia_forms(self, emit) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        """"pro-government gunmen", "loyalist militiamen": spans for the backer rule in the default theatre."""
+        o = self.ontology
+        theatre = o.default_country
+        aid = o.militia_proxies.get((theatre or "", theatre or ""))
+        c = o.countries.get(theatre or "")
+        if aid is None or c is None:
+            return
+        backers = sorted({t for t in o.context_terms if t.startswith("pro-") or t == "loyalist"}
+                         | {f"pro-{n}" for n in c.names if acronym_key(n) is None and " " not in n})
+        for b in backers:
+            # irregular nouns ("gunmen") only after a backer: "loyalist gunmen" stays the generic rule's
+            nouns = o.militia_nouns | o.irregular_nouns if b.startswith("pro-") else o.militia_nouns
+            for noun in sorted(nouns):
+                yield from emit(f"{b} {noun}", aid)
 
     def search(self, query: str) -> list[Actor]:
         """Actors whose id, name or any alias fits `query` (best first) for `sitrep actors QUERY`."""
