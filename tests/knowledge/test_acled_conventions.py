@@ -259,3 +259,15 @@ def test_every_joint_and_militia_form_resolves_to_its_actor(resolver):
     bad = [(s, aid) for s, aid in resolver.surface_forms()
            if aid in wanted and getattr(resolver.resolve(s, SY), "actor_id", None) != aid]
     assert bad == []
+
+
+def test_surface_forms_cover_islamist_and_unnamed_tribal_words(resolver):
+    forms = dict(resolver.surface_forms())
+    assert forms["islamist gunmen"] == forms["islamic fighters"] == "islamist-militia-syria"  # the matcher is case-blind
+    assert forms["islamist rebels"] == "islamist-rebels-syria"
+    assert (forms["tribesmen"], forms["clan militia"]) == ("unidentified-tribal-militia-syria",
+                                                           "unidentified-clan-militia-syria")
+    for s, aid in forms.items():
+        if aid in ("islamist-militia-syria", "islamist-rebels-syria", "unidentified-tribal-militia-syria",
+                   "unidentified-clan-militia-syria"):
+            assert resolver.resolve(s, SY).actor_id == aid, s

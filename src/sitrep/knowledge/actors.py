@@ -253,6 +253,15 @@ class ActorResolver:
                 yield from emit(word, g.id)
         yield from self._joint_forms(emit)
         yield from self._militia_forms(emit)
+        for adj, spec in o.qualified_generic.items():  # "Islamist factions"
+            for word, role in o.generic.items():
+                g = o.generic_actor(spec[role], o.default_country) if role in spec else None
+                if g is not None:
+                    yield from emit(f"{adj} {word}", g.id)
+        for head, role in o.tribal_unnamed.items():  # "tribesmen", "clan militia"
+            g = o.generic_actor(role, o.default_country)
+            if g is not None:
+                yield from emit(head, g.id)
 
     def _state_terms(self, actor_id: str) -> list[str]:
         """Words that name a state force's owner: demonyms, plus "regime"/"government" for the default theatre's state."""
