@@ -28,7 +28,8 @@ def _doc(text: str) -> Document:
 
 def upto(ex, text: str, name: str, trigger: str | None = None) -> Mention:
     sdoc = ex.nlp(text)
-    st = DocState(document=_doc(text), actor_ctx=ex._actor_context(_doc(text)))
+    st = DocState(document=_doc(text), actor_ctx=ex._actor_context(_doc(text)),
+                  n_sentences=len(list(sdoc.sents)), names_a_place=ex._names_a_place(sdoc))
     mentions = ex.kit.actors.mentions(st, sdoc)
     par = ParagraphState(mentions=mentions, quotes=ex.kit.claims.quotes(st, sdoc, mentions),
                          triggers=list(sdoc.spans.get("sitrep_triggers", [])))
@@ -148,9 +149,12 @@ def test_a_named_place_the_gazetteer_lacks_is_kept_by_name(extractor):
     assert "location:unresolved" in m.fallbacks
 
 
-def test_no_place_at_all_stops_the_mention(extractor):
-    m = upto(extractor, "Rebel fighters captured a hill overnight.", "place")
+def test_no_place_at_all_stops_the_mention_in_a_longer_report(extractor):
+    m = upto(extractor, "Rebel fighters captured a hill overnight. Residents heard gunfire. "
+                        "Shops stayed shut. Schools were closed.", "place")
     assert m.drop == "no-place"
+    m = upto(extractor, "Hayat Tahrir al-Sham fighters captured a hill overnight.", "place")
+    assert m.drop is None and "no_location" in m.fallbacks
 
 
 # ------------------------------------------------------------------ type
@@ -245,23 +249,28 @@ def test_a_bare_object_tagged_as_an_organisation_is_a_place_when_the_gazetteer_k
     assert m.place is not None and m.place.match.name == "Saraqib"
 
 
-def test_keep_placeless_short_keeps_a_named_actors_event_in_a_short_report(extractor, tmp_path):
+def test_a_short_report_that_names_no_place_keeps_its_event_without_one(extractor, tmp_path):
     from sitrep.events.extract import EventExtractor
 
-    p = tmp_path / "pipeline.yaml"
-    p.write_text(read_pipeline_text().replace("keep_placeless: false", "keep_placeless: short"), encoding="utf-8")
-    ex = EventExtractor(extractor.nlp, extractor.actors, extractor.places, extractor.lex, extractor.timex, pipeline=p)
-    text = "Russian warplanes carried out several air strikes overnight."
-    ((_, events, _),) = list(ex.extract([_doc(text)]))
+    text = "Unidentified warplanes carried out several air strikes overnight."
+    ((_, events, _),) = list(extractor.extract([_doc(text)]))
     assert [(e.location, e.latitude) for e in events] == [(None, None)]
     assert "no_location" in events[0].fallbacks and events[0].confidence <= 0.7
-    ((_, events, _),) = list(extractor.extract([_doc(text)]))
-    assert events == []  # the shipped setting keeps precision: no place, no event
+    # a long article never keeps a placeless event
+    long_text = " ".join(["Residents described a quiet morning."] * 3 + [text])
+    ((_, events, _),) = list(extractor.extract([_doc(long_text)]))
+    assert events == []
+    # keep_placeless: false drops it
+    p = tmp_path / "pipeline.yaml"
+    p.write_text(read_pipeline_text().replace("keep_placeless: short", "keep_placeless: false"), encoding="utf-8")
+    ex = EventExtractor(extractor.nlp, extractor.actors, extractor.places, extractor.lex, extractor.timex, pipeline=p)
+    ((_, events, _),) = list(ex.extract([_doc(text)]))
+    assert events == []
 
 
 def test_keep_placeless_accepts_only_true_false_or_short(extractor, tmp_path):
     p = tmp_path / "pipeline.yaml"
-    p.write_text(read_pipeline_text().replace("keep_placeless: false", "keep_placeless: sometimes"), encoding="utf-8")
+    p.write_text(read_pipeline_text().replace("keep_placeless: short", "keep_placeless: sometimes"), encoding="utf-8")
     with pytest.raises(DataFileError, match="keep_placeless"):
         build_stages(extractor.kit, read_pipeline(p))
 

@@ -99,7 +99,8 @@ class EventExtractor:
     def _document(self, document: Document, pdocs: list[Doc], dateline: tuple[int, int, Any] | None = None
                   ) -> tuple[list[Event], list[Statement]]:
         ctx = self._actor_context(document)
-        st = DocState(document=document, actor_ctx=ctx, n_sentences=sum(1 for d in pdocs for _ in d.sents))
+        st = DocState(document=document, actor_ctx=ctx, n_sentences=sum(1 for d in pdocs for _ in d.sents),
+                      names_a_place=any(self._names_a_place(d) for d in pdocs))
         if dateline is not None:
             st.last_place = PlaceRef(dateline[2], None, dateline[0], dateline[1])
         events: list[Event] = []
@@ -111,6 +112,16 @@ class EventExtractor:
                 st.year_hint = int(y.group())
             self._paragraph(st, par.start, sdoc, events, statements)
         return merge(events, self.lex.supersedes, self.lex.supersedes_in_sentence), statements
+
+    def _names_a_place(self, sdoc: Doc) -> bool:
+        """A place entity, or a proper name after a location preposition or a settlement word."""
+        if any(e.label_ in ("GPE", "LOC", "FAC") for e in sdoc.ents):
+            return True
+        lex = self.lex
+        return any(t.pos_ == "PROPN" and (t.head.lower_ in lex.location_preps or
+                                          t.head.lemma_.lower() in lex.settlement_nouns or
+                                          t.head.head.lemma_.lower() in lex.settlement_nouns)
+                   for t in sdoc)
 
     def _actor_context(self, document: Document) -> Any:
         if self.actors is None:

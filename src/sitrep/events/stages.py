@@ -143,12 +143,14 @@ class Place(Stage):
         self.short_doc_sentences = short_doc_sentences
 
     def _keep_placeless(self, m: Mention, st: DocState) -> bool:
-        """`short`: only in a report of a few sentences (no other place to fall back on), and
-        only when someone is named as doing it or the type takes an unidentified perpetrator."""
+        """`short`: only in a report of a few sentences that names no place at all (a place named
+        but not found is kept by name, or the event is dropped), and only when someone is
+        named as doing it or the type takes an unidentified perpetrator."""
         if self.keep_placeless != "short":
             return bool(self.keep_placeless)
         named = m.actor1 is not None and not m.actor1.generic
-        return st.n_sentences <= self.short_doc_sentences and (named or _can_stand_in(self.lex, m.rule))
+        return st.n_sentences <= self.short_doc_sentences and not st.names_a_place and (
+            named or _can_stand_in(self.lex, m.rule))
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         head, rule = m.head, m.rule

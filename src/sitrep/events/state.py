@@ -59,6 +59,7 @@ class DocState:
     document: Document
     actor_ctx: Any
     n_sentences: int = 0  # sentences in the document's body: a short report has no other place to fall back on
+    names_a_place: bool = False  # the body names a place (a place entity, or a proper name after a place word)
     last_actors: list[ActorRef] = field(default_factory=list)
     last_claimant: Claimant | None = None
     previous_date: tuple[date, int] | None = None
