@@ -228,21 +228,35 @@ def extract(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     fmt: Annotated[TableFmt, typer.Option("--format")] = TableFmt.jsonl,
+    explain: Annotated[bool, typer.Option("--explain", help="Print, on stderr, every trigger word found and "
+                                          "the stage that kept or stopped it (and why).")] = False,
 ) -> None:
     """Extract events from pages without a database; one JSON line per event."""
     from sitrep.records import Skip
     from sitrep.runner import extract as run_extract
+    from sitrep.runner import load_extractor
 
     _check_paths(paths)
     rows: list[dict[str, Any]] = []
     skips: list[Skip] = []
     n_docs = 0
-    for item in run_extract(paths, manifest=_manifest(manifest), defaults=_defaults(published, source)):
+    ext = load_extractor()
+    trace: list[tuple[str, str, list[str]]] = []
+    if explain and hasattr(ext, "trace_sink"):
+        ext.trace_sink = trace
+    for item in run_extract(paths, manifest=_manifest(manifest), defaults=_defaults(published, source),
+                            extractor=ext):
         if isinstance(item, Skip):
             skips.append(item)
             continue
         doc, events, _ = item
         n_docs += 1
+        for name, word, stages in trace:
+            last = stages[-1] if stages else ""
+            # tab-separated on stderr, plain (no console formatting), for grep and cut
+            sys.stderr.write(f"{name}\t{word!r}\t{last if last.startswith('drop:') else 'event'}"
+                             f"\t{' > '.join(x for x in stages if not x.startswith('drop:'))}\n")
+        trace.clear()
         for ev in events:
             row = {"doc": doc.name, **ev.to_json()}
             if fmt is TableFmt.jsonl:
