@@ -290,3 +290,13 @@ def read_pipeline_text() -> str:
 def test_targeted_is_a_strike_typed_by_its_weapon(extractor, text, sub):
     m = upto(extractor, text, "type")
     assert m.drop is None and m.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Regime forces regained control of Rakham in Daraa following clashes with rebels.", "Rakham"),
+    ("Government troops captured the village of Kahil in Daraa from rebels.", "Kahil"),
+    ("Government troops captured Kahil in Daraa from rebels.", "Kahil"),
+])
+def test_a_place_the_object_names_beats_the_area_that_locates_it(extractor, text, place):
+    m = upto(extractor, text, "place")
+    assert m.place.match.name == place and m.place.match.geo_precision == 1

@@ -35,6 +35,8 @@ FALLBACK_PRECISION = 3
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[—–-]{1,2}\s+")
+# label of a span that is the proper name after "the village of" / "control of"
+NAMED_OF = "named_of"
 # How `choose` found a place, from the clause's own words to the article's last place.
 # The ones after "own" are fallbacks (the event records them).
 PLACE_SOURCES = ("own", "sentence", "origin", "people", "anaphora", "sentence-shared", "target-name",
@@ -190,6 +192,10 @@ class PlaceReader:
                 if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and (
                         c.ent_type_ not in ("PERSON", "ORG") or self._known_name(c)))):
                     continue
+                named = self._named_by_of(c, mentions)
+                if named is not None:
+                    out.append(named)  # "the town of X", "control of X": X is the place itself
+                    continue
                 sp = self.linear_phrase(c, first_is_prep=False)
                 if sp is not None:
                     # "the town of X from Y forces": the phrase ends before a complement naming an actor
@@ -198,8 +204,25 @@ class PlaceReader:
                     if cut is not None:
                         sp = sp.doc[sp.start:cut] if cut > sp.start else None
                 if sp is not None and not any(t.i in mentions for t in sp):
+                    if c.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.text in ("-", "'", "’") for t in sp):
+                        sp = Span(sp.doc, sp.start, sp.end, label=NAMED_OF)  # a bare name: "captured X"
                     out.append(sp)
         return out
+
+    def _named_by_of(self, noun: Token, mentions: dict[int, ActorRef]) -> Span | None:
+        """The proper name in "the village of X" / "took control of X" (cues `named_of_nouns`)."""
+        if noun.lemma_.lower() not in self.lex.lists.get("named_of_nouns", frozenset()):
+            return None
+        for _, o in R.prep_children(noun, frozenset({"of", "over"})):
+            if o.pos_ != "PROPN" or o.i in mentions:
+                continue
+            left = o.i
+            while left - 1 >= 0 and o.doc[left - 1].head.i in (o.i, left) and (
+                    o.doc[left - 1].pos_ == "PROPN" or o.doc[left - 1].text in ("-", "'", "’")) \
+                    and (left - 1) not in mentions:
+                left -= 1
+            return Span(o.doc, left, o.i + 1, label=NAMED_OF)
+        return None
 
     def _known_name(self, tok: Token) -> bool:
         """A bare object the tagger calls an organisation or a person ("bombed Saraqib") that the
@@ -232,9 +255,13 @@ class PlaceReader:
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
-        own = self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
-                                            key=lambda t: t.i), mentions)
-        own += self.object_phrases(targets, mentions)
+        # a place the object names ("took the village of X in Y") first: it happened at X, Y only
+        # locates X; then the clause's place phrases, then the rest of the object
+        objects = self.object_phrases(targets, mentions)
+        named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
+        own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
+                                                   key=lambda t: t.i), mentions)
+        own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
         best = self.best(st, own, s.par_start)
         if best:
             return best, "own"
