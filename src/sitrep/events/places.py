@@ -340,7 +340,7 @@ class PlaceReader:
                 run.pop(0)
             # the tagger often reads an unknown village name as a person; "the village of X"
             # or "X town" says it is a place
-            placey = any(t.lemma_.lower() in self.lex.settlement_nouns for t in sp)
+            placey = sp.label_ == NAMED_OF or any(t.lemma_.lower() in self.lex.settlement_nouns for t in sp)
             if run and not any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and not placey)
                                or t.i in mentions for t in run):
                 name_span = sp.doc[run[0].i: run[-1].i + 1]
