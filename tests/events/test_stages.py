@@ -300,3 +300,12 @@ def test_targeted_is_a_strike_typed_by_its_weapon(extractor, text, sub):
 def test_a_place_the_object_names_beats_the_area_that_locates_it(extractor, text, place):
     m = upto(extractor, text, "place")
     assert m.place.match.name == place and m.place.match.geo_precision == 1
+
+
+def test_a_named_armed_group_the_ontology_lacks_is_kept_by_its_name(extractor):
+    m = upto(extractor, "The Sham Liberation Army took control of the village of Kahil from regime forces.",
+             "assemble")
+    assert (m.event.actor1, m.event.inter1) == ("Sham Liberation Army", 2)
+    assert "actor1:unlisted" in m.event.fallbacks
+    m = upto(extractor, "The villagers took control of the village of Kahil.", "arguments")
+    assert m.actor1 is None or m.actor1.name != "villagers"

@@ -397,3 +397,24 @@ class ActorReader:
                 return None not in where and where[0] != where[1]
         return False
 
+    def unlisted(self, head: Token) -> ActorRef | None:
+        """A named armed group the ontology does not list, as the text names it.
+
+        "The Sham Liberation Army took a position": the subject is a proper name whose
+        head word says it is an armed group (cues `group_head_nouns`); ACLED codes such
+        groups under their own name, as rebels (inter 2) unless known otherwise.
+        """
+        heads = self.lex.lists.get("group_head_nouns", frozenset())
+        for c in R.subjects(head):
+            if c.lemma_.lower() not in heads and c.lower_ not in heads:
+                continue
+            names = [x for x in c.lefts if x.dep_ in ("compound", "amod") and x.pos_ == "PROPN"]
+            if not names or c.pos_ not in ("PROPN", "NOUN"):
+                continue
+            start = min(x.left_edge.i for x in names)
+            span = c.doc[start: c.i + 1]
+            if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT", "ADP", "DET") for t in span) or span[0].pos_ != "PROPN":
+                continue
+            return ActorRef(name=span.text, inter=2, generic=False, span=span)
+        return None
+

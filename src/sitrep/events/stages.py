@@ -119,6 +119,11 @@ class Arguments(Stage):
                                     actor=m.actor1.name if m.actor1 else None)
             m.stop(f"statement:{m.kind}")
             return
+        if m.actor1 is None and m.head.pos_ in ("VERB", "AUX") and not R.is_passive(m.head):
+            m.actor1 = actors.unlisted(m.head)
+            if m.actor1 is not None:
+                m.a1s = [m.actor1] + m.a1s
+                m.fallbacks.append("actor1:unlisted")
         cont = self.kit.continuation
         if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
             m.unplaced = cont.unplaced(st, s)
