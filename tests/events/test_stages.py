@@ -309,3 +309,18 @@ def test_a_named_armed_group_the_ontology_lacks_is_kept_by_its_name(extractor):
     assert "actor1:unlisted" in m.event.fallbacks
     m = upto(extractor, "The villagers took control of the village of Kahil.", "arguments")
     assert m.actor1 is None or m.actor1.name != "villagers"
+
+
+def test_members_of_an_unlisted_group_name_the_group(extractor):
+    m = upto(extractor, "Tanzim al-Ghurab militants attacked an army post near the village of Hish.", "assemble")
+    assert m.event.actor1 == "Tanzim al-Ghurab" and "actor1:unlisted" in m.event.fallbacks
+    m = upto(extractor, "Twenty villagers were abducted by Tanzim al-Ghurab fighters near the village of Hish.",
+             "arguments")
+    assert m.actor1 is not None and m.actor1.name == "Tanzim al-Ghurab"
+
+
+def test_a_place_or_a_listed_groups_fighters_are_not_an_unlisted_group(extractor):
+    m = upto(extractor, "Idlib militants attacked an army post near the village of Hish.", "arguments")
+    assert m.actor1 is None or m.actor1.name != "Idlib"
+    m = upto(extractor, "Hayat Tahrir al-Sham fighters attacked an army post near the village of Hish.", "arguments")
+    assert m.actor1.name == "Hayat Tahrir al-Sham" and "actor1:unlisted" not in m.fallbacks

@@ -20,6 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon, TriggerRule
 from sitrep.events.state import ActorRef, DocState
+from sitrep.geo.resolve import PlaceContext
+
+
+# A name is taken for a place's when the gazetteer matches it this well (an exact spelling
+# scores ~1.4; loose transliteration matches of group names such as "Al-Shabaab" score <1.3)
+PLACE_NAME_SCORE = 1.35
 
 
 class ActorReader:
@@ -397,24 +403,43 @@ class ActorReader:
                 return None not in where and where[0] != where[1]
         return False
 
-    def unlisted(self, head: Token) -> ActorRef | None:
+    def unlisted(self, st: DocState, head: Token, places: Any = None) -> ActorRef | None:
         """A named armed group the ontology does not list, as the text names it.
 
-        "The Sham Liberation Army took a position": the subject is a proper name whose
-        head word says it is an armed group (cues `group_head_nouns`); ACLED codes such
-        groups under their own name, as rebels (inter 2) unless known otherwise.
+        "The X Liberation Army took a position" (a proper name on a group head word, cues
+        `group_head_nouns`: the whole name) or "Y militants attacked" (a proper name on a
+        member noun, cues `member_nouns`: the name without the noun); the name must not be
+        a nationality or a place. ACLED codes such groups under their own name; inter 2
+        (rebels) unless known otherwise. The subject of an active trigger verb, or the
+        "by" agent of a passive one.
         """
-        heads = self.lex.lists.get("group_head_nouns", frozenset())
-        for c in R.subjects(head):
-            if c.lemma_.lower() not in heads and c.lower_ not in heads:
+        groups = self.lex.lists.get("group_head_nouns", frozenset())
+        members = self.lex.lists.get("member_nouns", frozenset())
+        if head.pos_ in ("VERB", "AUX") and R.is_passive(head):
+            cands = [o for _, o in R.prep_children(head, self.lex.roles["agent_preps"])]
+        else:
+            cands = R.subjects(head)
+        for c in cands:
+            word = c.lemma_.lower()
+            if word not in groups and word not in members and c.lower_ not in groups | members:
                 continue
-            names = [x for x in c.lefts if x.dep_ in ("compound", "amod") and x.pos_ == "PROPN"]
-            if not names or c.pos_ not in ("PROPN", "NOUN"):
+            names = [x for x in c.lefts if x.dep_ in ("compound", "amod", "nmod") and x.pos_ == "PROPN"]
+            if not names:
                 continue
             start = min(x.left_edge.i for x in names)
-            span = c.doc[start: c.i + 1]
-            if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT", "ADP", "DET") for t in span) or span[0].pos_ != "PROPN":
+            end = c.i + 1 if (word in groups or c.lower_ in groups) else c.i
+            span = c.doc[start:end]
+            if span[0].pos_ != "PROPN" or any(
+                    t.pos_ not in ("PROPN", "NOUN", "PUNCT", "ADP", "DET") and not t.text[:1].isupper() for t in span):
                 continue
+            if any(t.ent_type_ in ("NORP", "GPE", "LOC", "DATE") for t in span):
+                continue  # "Syrian fighters", "Daraa gunmen": a nationality or a place, not a group's name
+            known = self.resolve(st, span.text)
+            if known is not None and not known.generic:
+                continue  # listed: the ordinary path names it
+            if places is not None and places.resolver is not None:
+                p = places.resolver.resolve_phrase(span.text, PlaceContext(country=places.default_country))
+                if p is not None and (p.matched == "exact" or p.score >= PLACE_NAME_SCORE):
+                    continue  # "Idlib militants": a place's fighters, not a group called so
             return ActorRef(name=span.text, inter=2, generic=False, span=span)
         return None
-

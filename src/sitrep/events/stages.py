@@ -119,10 +119,12 @@ class Arguments(Stage):
                                     actor=m.actor1.name if m.actor1 else None)
             m.stop(f"statement:{m.kind}")
             return
-        if m.actor1 is None and m.head.pos_ in ("VERB", "AUX") and not R.is_passive(m.head):
-            m.actor1 = actors.unlisted(m.head)
-            if m.actor1 is not None:
-                m.a1s = [m.actor1] + m.a1s
+        if (m.actor1 is None or m.actor1.generic) and not (m.rule.actor1 or m.rule.subject_is_actor2):
+            # "X militants attacked": a group the ontology lacks beats the generic "militants"
+            named = actors.unlisted(st, m.head, self.kit.places)
+            if named is not None:
+                m.actor1 = named
+                m.a1s = [named] + [a for a in m.a1s if not a.generic]
                 m.fallbacks.append("actor1:unlisted")
         cont = self.kit.continuation
         if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
