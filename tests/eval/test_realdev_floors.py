@@ -19,13 +19,15 @@ from pathlib import Path
 import pytest
 
 # Floors, a little below the figures reached (baseline at 9108db3: acled_battles 0.228 / 0.224,
-# acled_2018 0.360 / 0.420, ucdp_headlines detect 0.485, located-when-named 0.463).
+# acled_2018 0.360 / 0.420, ucdp_headlines detect 0.485, located-when-named 0.463; after the
+# event stages, real-text rules, actor conventions and gazetteer merge of session 3:
+# acled_battles 0.432 / 0.374, acled_2018 0.445 / 0.458, ucdp detect 0.650, named 0.509).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.22, "precision": 0.215},
-    "acled_2018": {"recall": 0.35, "precision": 0.41},
-    "ucdp_headlines": {"recall_detect": 0.475, "recall_located_named_in_text": 0.45},
+    "acled_battles": {"recall": 0.42, "precision": 0.36},
+    "acled_2018": {"recall": 0.43, "precision": 0.44},
+    "ucdp_headlines": {"recall_detect": 0.63, "recall_located_named_in_text": 0.49},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.
