@@ -179,21 +179,32 @@ def docs(db: DbOpt = Path("sitrep.db")) -> None:
 
 @app.command()
 def show(
-    doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix, or its file name).")],
+    doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix, or its file name), or an event id "
+                                            "(merged, an old id of one, or a report): its pages.")],
     db: DbOpt = Path("sitrep.db"),
 ) -> None:
-    """Show a segmented page: title, body with event evidence highlighted, then the comments."""
+    """Show a segmented page: title, body with event evidence highlighted, then the comments (for an event id: its pages)."""
+    from sitrep.export import event_documents
     from sitrep.store import Store
     from sitrep.view import render_document
 
+    pages = []
     with Store(db, read_only=True) as store:
         doc_id = store.find_document(doc)
-        if doc_id is None:
-            raise NotFound(f"no document matching {doc!r} in {db}")
-        data = store.load_document(doc_id)
-        events = store.events(doc_id)
-        evidence = store.evidence(e["event_id"] for e in events)
-    render_document(out, data, events, evidence)
+        if doc_id is not None:
+            doc_ids = [doc_id]
+        else:
+            try:
+                merged, doc_ids = event_documents(store, doc)
+            except NotFound:
+                raise NotFound(f"no document or event matching {doc!r} in {db}") from None
+            for mid in merged:
+                out.print(f"merged event {mid}" + ("" if mid == doc else f" (old id {doc})"))
+        for d in doc_ids:
+            events = store.events(d)
+            pages.append((store.load_document(d), events, store.evidence(e["event_id"] for e in events)))
+    for data, events, evidence in pages:
+        render_document(out, data, events, evidence)
 
 
 # --------------------------------------------------------------------------- segment / extract / events
@@ -328,6 +339,7 @@ def export(
     actor: Annotated[Optional[str], typer.Option("--actor", help="Events where this actor is actor1, actor2 or associated.")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="event_type or sub_event_type.")] = None,
     reports: Annotated[bool, typer.Option("--reports", help="One row per report instead of per merged event.")] = False,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Only this event (merged id, an old id of one, or a report id); repeatable.")] = None,
     db: DbOpt = Path("sitrep.db"),
 ) -> None:
     """Export events as ACLED-style CSV, GeoJSON, Parquet or JSONL with full provenance."""
@@ -344,7 +356,7 @@ def export(
         raise InputError("--format parquet needs --out FILE")
     with Store(db, read_only=True) as store:
         n = export_events(store, fmt.value, out_file, since=since, until=until, actor=actor, event_type=event_type,
-                          merged=not reports)  # fmt: skip
+                          merged=not reports, ids=ids or None)  # fmt: skip
     if out_file is not None:
         out.print(f"wrote {n} event(s) to {out_file}")
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from sitrep.errors import InputError
+from sitrep.fuse import founding_id
 from sitrep.export import ACLED_COLUMNS, COLUMNS, PANDAS_DTYPES, export_events
 from sitrep.records import DocMeta, Document, Event, Segmentation, TextSpan
 
@@ -85,8 +86,8 @@ def test_acled_csv_columns_in_acled_order(store, export_cfg):
     header = next(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(header[: len(EXPECTED_ACLED)]) == EXPECTED_ACLED == ACLED_COLUMNS
     assert header[len(EXPECTED_ACLED) :] == [
-        "doc_ids", "n_sources", "n_outlets", "certainty", "claimed_by", "plover_type", "evidence",
-        "fatalities_min", "fatalities_max", "confidence", "fallbacks",
+        "merged_id", "doc_ids", "document", "outlet", "n_sources", "n_outlets", "certainty", "corroboration",
+        "claimed_by", "plover_type", "evidence", "fatalities_min", "fatalities_max", "confidence", "fallbacks",
     ]  # fmt: skip
 
 
@@ -118,7 +119,8 @@ def test_jsonl_keeps_every_source_with_evidence(store, export_cfg):
         ("location", "Kafr Tal village"), ("sentence", "Kafr Tal village saw a armed clash."),
     ]  # fmt: skip
     assert all(s["certainty"] == "reported" and s["claimed_by"] is None for s in clash["sources"])
-    assert clash["certainty"] == "contested" and clash["doc_ids"] == "fm-001; nw-001; vc-001"
+    assert clash["corroboration"] == "contested" and clash["certainty"] == "reported"
+    assert clash["doc_ids"] == "fm-001; nw-001; vc-001"
 
 
 @pytest.mark.parametrize("fmt", sorted(EXT))
@@ -160,8 +162,8 @@ def test_unfused_reports_export_as_single_source(store, export_cfg):
     out = io.StringIO()
     assert export_events(store, "jsonl", out, cfg=export_cfg) == 14
     last = json.loads(out.getvalue().splitlines()[-1])
-    assert (last["event_id_cnty"], last["certainty"], last["n_outlets"], last["source"]) == (
-        "late-a", "single-source", 1, "Northern Wire",
+    assert (last["event_id_cnty"], last["corroboration"], last["n_outlets"], last["source"]) == (
+        founding_id("late-a"), "single-source", 1, "Northern Wire",
     )  # fmt: skip
 
 

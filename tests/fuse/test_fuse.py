@@ -15,6 +15,7 @@ from sitrep.fuse import (
     fuse,
     load_rules,
     load_sources,
+    founding_id,
     merged_id,
     prepare,
     score_clusters,
@@ -130,11 +131,11 @@ def test_no_chaining_through_a_middle_report():
     assert clusters == [["e1", "e3"], ["e5"]]
 
 
-def test_merged_id_is_a_stable_hash_of_members(gold, gold_sources):
+def test_merged_id_is_the_smallest_members_founding_id(gold, gold_sources):
     forward = fuse(gold.events, sources=gold_sources)
     backward = fuse(list(reversed(gold.events)), sources=gold_sources)
     assert [m.merged_id for m in forward] == [m.merged_id for m in backward]
-    assert merged_id(["b", "a"]) == merged_id(["a", "b"]) != merged_id(["a"])
+    assert merged_id(["b", "a"]) == merged_id(["a", "b"]) == merged_id(["a"]) == founding_id("a") != founding_id("b")
 
 
 def test_reports_without_date_or_place_stay_alone():

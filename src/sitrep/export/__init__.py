@@ -7,12 +7,14 @@ from sitrep.export.core import (
     PANDAS_DTYPES,
     SITREP_COLUMNS,
     arrow_table,
+    event_documents,
     event_rows,
     export_events,
     geojson,
+    resolve_ids,
 )
 
 __all__ = [
-    "ACLED_COLUMNS", "COLUMNS", "FORMATS", "PANDAS_DTYPES", "SITREP_COLUMNS", "arrow_table", "event_rows",
-    "export_events", "geojson",
+    "ACLED_COLUMNS", "COLUMNS", "FORMATS", "PANDAS_DTYPES", "SITREP_COLUMNS", "arrow_table", "event_documents", "event_rows",
+    "export_events", "geojson", "resolve_ids",
 ]  # fmt: skip

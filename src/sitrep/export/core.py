@@ -2,7 +2,13 @@
 
 One row per merged event (or per report with `merged=False`). Rows come from
 `merged_events` written by fusion; reports that fusion has not seen yet are
-exported as their own single-source events, exactly as 0001 records them.
+exported as their own single-source events, with the id they get if they stay alone.
+
+Two status columns, never mixed: `certainty` is what the article says of the
+event (reported / claimed / alleged / rumoured; a merged row lists its reports'),
+`corroboration` is fusion's verdict on the merged event (single-source /
+corroborated / contested). A report row carries its own certainty, claimant,
+outlet, document and evidence, and the `merged_id` of the event it belongs to.
 
 Only article events reach an export: events come from document bodies, and as
 a second guard any evidence span that overlaps a reader comment is dropped.
@@ -20,9 +26,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, NotFound
 from sitrep.fuse.core import merge_cluster, prepare
 from sitrep.fuse.store import MERGED_COLUMNS, FuseConfig, fuse_config, load_events, merged_row
+from sitrep.store.aliases import all_aliases, resolve_merged_id
 from sitrep.store.db import FALLBACK_SEP, Store
 
 # ACLED's columns in ACLED's order, then sitrep's own.
@@ -34,8 +41,8 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 SITREP_COLUMNS = (
-    "doc_ids", "n_sources", "n_outlets", "certainty", "claimed_by", "plover_type", "evidence",
-    "fatalities_min", "fatalities_max", "confidence", "fallbacks",
+    "merged_id", "doc_ids", "document", "outlet", "n_sources", "n_outlets", "certainty", "corroboration",
+    "claimed_by", "plover_type", "evidence", "fatalities_min", "fatalities_max", "confidence", "fallbacks",
 )  # fmt: skip
 COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
 
@@ -130,6 +137,37 @@ def _keep(row: dict[str, Any], since: date | None, until: date | None, actor: st
     return True
 
 
+def resolve_ids(store: Store, ids: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(merged ids, report ids) named by `ids`: merged ids, their old aliases or report ids.
+
+    Raises NotFound for an id that names nothing in the store.
+    """
+    merged: set[str] = set()
+    reports: set[str] = set()
+    for key in ids:
+        mid = resolve_merged_id(store.conn, key)
+        if mid is not None:
+            merged.add(mid)
+        elif store.conn.execute("SELECT 1 FROM events WHERE event_id = ?", (key,)).fetchone():
+            reports.add(key)
+        else:
+            raise NotFound(f"no event {key!r} (neither a merged event, an old id of one, nor a report)")
+    return merged, reports
+
+
+def event_documents(store: Store, key: str) -> tuple[list[str], list[str]]:
+    """The merged events `key` names (current, old or report id) and the documents of their reports."""
+    merged, reports = resolve_ids(store, [key])
+    m, r = sorted(merged), sorted(reports)
+    rows = store.conn.execute(
+        "SELECT DISTINCT e.doc_id FROM events e LEFT JOIN event_sources s ON s.event_id = e.event_id"
+        f" WHERE s.merged_id IN ({','.join('?' * len(m)) or 'NULL'})"
+        f" OR e.event_id IN ({','.join('?' * len(r)) or 'NULL'}) ORDER BY e.doc_id",
+        [*m, *r],
+    )
+    return m, [str(x[0]) for x in rows]
+
+
 def event_rows(
     store: Store,
     since: date | str | None = None,
@@ -138,46 +176,65 @@ def event_rows(
     event_type: str | None = None,
     merged: bool = True,
     cfg: FuseConfig | None = None,
+    ids: Iterable[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Export rows (all COLUMNS plus `merged_id` and `sources`), filtered, by date then id.
+    """Export rows (all COLUMNS plus `sources` and, merged, `aliases`), filtered, by date then id.
 
     `actor` matches any part of actor1/actor2/assoc actors (case-insensitive);
-    `event_type` matches the event type or the sub-event type exactly.
+    `event_type` matches the event type or the sub-event type exactly; `ids`
+    keeps the events named by merged ids (current or old: aliases resolve) or
+    report ids (with `merged=False`, the reports of a named merged event).
     """
     since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
     cfg = cfg or fuse_config()
+    want = resolve_ids(store, ids) if ids is not None else None
+    fused, unfused = _members(store)
+    status = {r[0]: r[1] for r in store.conn.execute("SELECT merged_id, fusion_certainty FROM merged_events")}
     base: list[tuple[dict[str, Any], list[str]]] = []
     if merged:
-        fused, unfused = _members(store)
         for r in store.conn.execute(f"SELECT {', '.join(MERGED_COLUMNS)} FROM merged_events"):
             base.append((dict(r), sorted(fused.get(r["merged_id"], []))))
         singles = unfused
     else:
         singles = [r[0] for r in store.conn.execute("SELECT event_id FROM events ORDER BY event_id")]
+    owner = {e: mid for mid, members in fused.items() for e in members}
     if singles:
         when = datetime.now(timezone.utc).replace(microsecond=0)
         for e in load_events(store, singles):
             m = merge_cluster([e], {e.event_id: prepare(e, cfg.rules, cfg.sources)}, cfg.sources)
-            m.merged_id = e.event_id  # a lone report keeps its own id, as before fusion
-            base.append((dict(zip(MERGED_COLUMNS, merged_row(m, cfg, when))), [e.event_id]))
+            row = dict(zip(MERGED_COLUMNS, merged_row(m, cfg, when)))
+            if not merged:  # a report row: its own id, and the merged event it belongs to
+                row["event_id_cnty"] = e.event_id
+                row["merged_id"] = owner.get(e.event_id, m.merged_id)
+                row["fusion_certainty"] = status.get(row["merged_id"], row["fusion_certainty"])
+            base.append((row, [e.event_id]))
     rows: list[dict[str, Any]] = []
     for r, _ in base:
         r["event_date"] = _as_date(r["event_date"], "event_date")
-    kept = [(r, ids) for r, ids in base if _keep(r, since_d, until_d, actor, event_type)]
-    prov = _provenance(store, [i for _, ids in kept for i in ids])
-    for r, ids in kept:
-        srcs = [prov[i] for i in ids if i in prov]
+    kept = [(r, ids_) for r, ids_ in base if _keep(r, since_d, until_d, actor, event_type)]
+    if want is not None:
+        kept = [(r, m) for r, m in kept if r["merged_id"] in want[0] or (not merged and m[0] in want[1])
+                or (merged and want[1] & set(m))]  # fmt: skip
+    prov = _provenance(store, [i for _, m in kept for i in m])
+    old_ids = all_aliases(store.conn) if merged else {}
+    for r, members in kept:
+        srcs = [prov[i] for i in members if i in prov]
         r["sources"] = srcs
         r["doc_ids"] = LIST_SEP.join(sorted({s["doc_id"] for s in srcs}))
-        r["certainty"] = r.pop("fusion_certainty")
+        r["document"] = LIST_SEP.join(sorted({s["document"] for s in srcs if s["document"]})) or None
+        r["outlet"] = LIST_SEP.join(sorted({s["outlet"] for s in srcs if s["outlet"]})) or None
+        r["corroboration"] = r.pop("fusion_certainty")
+        r["certainty"] = LIST_SEP.join(sorted({s["certainty"] for s in srcs if s["certainty"]})) or None
         r["claimed_by"] = LIST_SEP.join(sorted({s["claimed_by"] for s in srcs if s["claimed_by"]})) or None
         r["evidence"] = [dict(ev, event_id=s["event_id"]) for s in srcs for ev in s["evidence"]]
         # the best-supported report's confidence; the fields that every report had to fill by fallback
         r["confidence"] = max((s["confidence"] for s in srcs if s["confidence"] is not None), default=None)
         shared = set.intersection(*(set(s["fallbacks"]) for s in srcs)) if srcs else set()
         r["fallbacks"] = LIST_SEP.join(sorted(shared))
+        if merged:
+            r["aliases"] = old_ids.get(r["merged_id"], [])
         rows.append(r)
-    rows.sort(key=lambda r: (r["event_date"] or date.max, r["merged_id"]))
+    rows.sort(key=lambda r: (r["event_date"] or date.max, r["event_id_cnty"]))
     return rows
 
 
@@ -201,7 +258,8 @@ def _write_jsonl(rows: list[dict[str, Any]], fh: IO[str]) -> None:
     for r in rows:
         d = _flat(r)
         d["evidence"] = r["evidence"]
-        d["merged_id"] = r["merged_id"]
+        if "aliases" in r:
+            d["aliases"] = r["aliases"]  # old ids of this merged event, which resolve to it
         d["sources"] = r["sources"]
         fh.write(json.dumps(d, ensure_ascii=False) + "\n")
 
@@ -215,7 +273,7 @@ def geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
         has_point = r["latitude"] is not None and r["longitude"] is not None
         feats.append({
             "type": "Feature",
-            "id": r["merged_id"],
+            "id": r["event_id_cnty"],
             "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]} if has_point else None,
             "properties": props,
         })  # fmt: skip
@@ -257,6 +315,7 @@ def export_events(
     event_type: str | None = None,
     merged: bool = True,
     cfg: FuseConfig | None = None,
+    ids: Iterable[str] | None = None,
 ) -> int:
     """Write the events in `fmt` to a path or an open stream (None = stdout). Returns rows written.
 
@@ -264,7 +323,7 @@ def export_events(
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}' (choose one of {', '.join(FORMATS)})")
-    rows = event_rows(store, since, until, actor, event_type, merged, cfg)
+    rows = event_rows(store, since, until, actor, event_type, merged, cfg, ids)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 

@@ -7,10 +7,12 @@ from sitrep.fuse.core import (
     SINGLE,
     MergedEvent,
     SourceReport,
+    assign_ids,
     block_keys,
     candidate_pairs,
     cluster,
     compatible,
+    founding_id,
     fuse,
     merge_cluster,
     merged_id,
@@ -21,7 +23,7 @@ from sitrep.fuse.store import FuseConfig, FuseStats, fuse_all, fuse_config, fuse
 
 __all__ = [
     "CONTESTED", "CORROBORATED", "SINGLE", "ClusterScore", "FuseConfig", "FuseStats", "FusionRules",
-    "MergedEvent", "Outlet", "SourceBook", "SourceReport", "block_keys", "candidate_pairs", "cluster",
-    "compatible", "fuse", "fuse_all", "fuse_config", "fuse_incremental", "load_events", "load_rules",
+    "MergedEvent", "Outlet", "SourceBook", "SourceReport", "assign_ids", "block_keys", "candidate_pairs", "cluster",
+    "compatible", "founding_id", "fuse", "fuse_all", "fuse_config", "fuse_incremental", "load_events", "load_rules",
     "load_sources", "merge_cluster", "merged_id", "prepare", "score_clusters",
 ]  # fmt: skip

@@ -338,10 +338,59 @@ class MergedEvent:
         return sorted({s.doc_id for s in self.sources})
 
 
+def founding_id(event_id: str) -> str:
+    """The merged id an event gets when it first appears with `event_id` as its founding report."""
+    return "m" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:16]
+
+
 def merged_id(event_ids: Iterable[str]) -> str:
-    """Stable id of a cluster: a hash of its sorted member ids."""
-    h = hashlib.sha1("\n".join(sorted(event_ids)).encode("utf-8")).hexdigest()
-    return "m" + h[:16]
+    """The id a cluster gets when it first appears: its smallest member's founding id.
+
+    It depends only on the members, never on the order they were read in, and a
+    lone report's id is the same as it was when merged ids hashed every member.
+    Once given, an id is kept while reports join: see `assign_ids`.
+    """
+    return founding_id(min(event_ids))
+
+
+def assign_ids(
+    clusters: Sequence[Sequence[str]], previous: Mapping[str, str]
+) -> tuple[list[str], dict[str, str]]:
+    """Ids for `clusters` that keep the ids already given, and the aliases (old -> new) to record.
+
+    `previous` maps each member that was already fused to the merged id it had.
+    Every old id has a founder: the member whose founding id it is, else (an id
+    given before ids were stable) its smallest member. A cluster holding the
+    founders of old ids keeps the one whose founder is smallest; the others
+    become its aliases (two events were fused). A cluster holding no founder
+    gets `merged_id` of its members. When a kept id differs from the one a
+    single pass over the same reports would give, that one is recorded as an
+    alias too, so an id cited from any ingest order resolves to the event.
+    """
+    old_members: dict[str, list[str]] = defaultdict(list)
+    for eid, mid in previous.items():
+        old_members[mid].append(eid)
+    founder: dict[str, str] = {}
+    for mid, ms in old_members.items():
+        own = [m for m in ms if founding_id(m) == mid]
+        founder[mid] = own[0] if own else min(ms)
+    cluster_of = {e: n for n, c in enumerate(clusters) for e in c}
+    inherited: dict[int, list[str]] = defaultdict(list)
+    for mid, f in founder.items():
+        if f in cluster_of:
+            inherited[cluster_of[f]].append(mid)
+    ids: list[str] = []
+    aliases: dict[str, str] = {}
+    for n, members in enumerate(clusters):
+        fresh = merged_id(members)
+        olds = sorted(inherited.get(n, []), key=lambda mid: (founder[mid], mid))
+        keep = olds[0] if olds else fresh
+        ids.append(keep)
+        for mid in olds[1:]:
+            aliases[mid] = keep
+        if fresh != keep:
+            aliases[fresh] = keep
+    return ids, aliases
 
 
 def _swapped(lead: Report, other: Report) -> bool:
@@ -432,7 +481,7 @@ def merge_cluster(events: Sequence[Event], reports: Mapping[str, Report], source
         )  # fmt: skip
     all_figs = [f[1] for f in figures]
     return MergedEvent(
-        merged_id=merged_id(e.event_id for e in evs),
+        merged_id=merged_id(e.event_id for e in evs),  # the first-appearance id; callers keep older ones
         lead_event_id=lead.event_id,
         event_date=when.event_date,
         time_precision=when.time_precision,

@@ -24,6 +24,7 @@ from sitrep.fuse.core import (
     Match,
     MergedEvent,
     Report,
+    assign_ids,
     block_keys,
     cluster,
     cluster_matches,
@@ -33,6 +34,7 @@ from sitrep.fuse.core import (
     prepare,
 )
 from sitrep.records import Event
+from sitrep.store.aliases import FUSED, ORDER, record_aliases
 from sitrep.store.db import EVENT_COLUMNS, Store, event_fields
 
 CHUNK = 500  # ids per SQL IN (...) list, under SQLite's variable limit
@@ -137,10 +139,47 @@ def clear_clusters(conn: "sqlite3.Connection", event_ids: Sequence[str]) -> None
         conn.execute(f"DELETE FROM event_sources WHERE event_id IN ({q})", chunk)
 
 
-def _write(store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig) -> None:
-    """Replace the clusters of `member_ids` by `merged` (caller holds the transaction)."""
+def previous_ids(conn: "sqlite3.Connection", event_ids: Sequence[str] | None = None) -> dict[str, str]:
+    """event id -> the merged id it has now, for reports already fused (all when `event_ids` is None)."""
+    sql = (
+        "SELECT es.event_id, es.merged_id FROM event_sources es"
+        " WHERE EXISTS (SELECT 1 FROM merged_events m WHERE m.merged_id = es.merged_id)"
+    )
+    if event_ids is None:
+        return {r[0]: r[1] for r in conn.execute(sql)}
+    out: dict[str, str] = {}
+    for chunk in _chunks(list(event_ids)):
+        q = ",".join("?" for _ in chunk)
+        out.update({r[0]: r[1] for r in conn.execute(sql + f" AND es.event_id IN ({q})", chunk)})
+    return out
+
+
+def keep_ids(
+    conn: "sqlite3.Connection", clusters: Sequence[Sequence[str]], previous: dict[str, str] | None = None
+) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """Ids for `clusters` that keep the ids their reports' events already have (see `assign_ids`),
+    and the aliases to record, old -> (new, reason). Read inside the writing transaction."""
+    if previous is None:
+        previous = previous_ids(conn, [e for c in clusters for e in c])
+    ids, aliases = assign_ids(clusters, previous)
+    old = set(previous.values())
+    return ids, {a: (new, FUSED if a in old else ORDER) for a, new in aliases.items()}
+
+
+def _write(
+    store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig, everything: bool = False
+) -> None:
+    """Replace the clusters of `member_ids` by `merged`, keeping the ids already given
+    (caller holds the transaction)."""
     c = store.conn
-    clear_clusters(c, list(member_ids))
+    ids, aliases = keep_ids(c, [m.event_ids for m in merged])
+    for m, mid in zip(merged, ids):
+        m.merged_id = mid
+    if everything:
+        c.execute("DELETE FROM merged_events")
+        c.execute("DELETE FROM event_sources")
+    else:
+        clear_clusters(c, list(member_ids))
     when = _now()
     c.executemany(
         f"INSERT OR REPLACE INTO merged_events({', '.join(MERGED_COLUMNS)})"
@@ -152,6 +191,7 @@ def _write(store: Store, merged: list[MergedEvent], member_ids: Sequence[str], c
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(m.merged_id, s.event_id, s.doc_id, s.outlet, s.claimed_by, s.certainty) for m in merged for s in m.sources],
     )
+    record_aliases(c, aliases, ids)
 
 
 def _file_blocks(store: Store, reports: Iterable[Report], rules: FusionRules) -> None:
@@ -183,9 +223,7 @@ def fuse_all(store: Store, cfg: FuseConfig | None = None) -> FuseStats:
     def work() -> None:
         store.conn.execute("DELETE FROM event_blocks")
         _file_blocks(store, reps.values(), cfg.rules)
-        store.conn.execute("DELETE FROM merged_events")
-        store.conn.execute("DELETE FROM event_sources")
-        _write(store, merged, [], cfg)
+        _write(store, merged, [], cfg, everything=True)
 
     _in_transaction(store, work)
     return FuseStats(len(reps), len(merged), sum(1 for m in merged if m.n_sources > 1), -1, len(matches))

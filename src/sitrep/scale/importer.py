@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputError
-from sitrep.fuse.store import clear_clusters
+from sitrep.fuse.store import clear_clusters, keep_ids
+from sitrep.store.aliases import record_aliases
 from sitrep.records import Skip
 from sitrep.scale.rows import document_from_rows, event_from_row, statement_from_row
 from sitrep.scale.run import SUMMARY
@@ -96,6 +97,17 @@ def _import_fusion(out: Path, store: "Store") -> int:
     c = store.conn
     c.execute("BEGIN IMMEDIATE")
     try:
+        # Spark gives each cluster the id of its first appearance; an event this
+        # store already knows keeps the id it has, as a local fusion pass would.
+        members: dict[str, list[str]] = defaultdict(list)
+        for r in sources:
+            members[r["merged_id"]].append(r["event_id"])
+        spark_ids = sorted(members)
+        kept, aliases = keep_ids(c, [sorted(members[m]) for m in spark_ids])
+        rename = dict(zip(spark_ids, kept))
+        merged = [dict(r, merged_id=rename.get(r["merged_id"], r["merged_id"]),
+                       event_id_cnty=rename.get(r["merged_id"], r["merged_id"])) for r in merged]  # fmt: skip
+        sources = [dict(r, merged_id=rename.get(r["merged_id"], r["merged_id"])) for r in sources]
         clear_clusters(c, ids)
         c.executemany(
             f"INSERT OR REPLACE INTO merged_events({', '.join(mcols)}) VALUES ({', '.join('?' for _ in mcols)})",
@@ -109,6 +121,7 @@ def _import_fusion(out: Path, store: "Store") -> int:
             f"INSERT OR IGNORE INTO event_blocks({', '.join(bcols)}) VALUES ({', '.join('?' for _ in bcols)})",
             [tuple(r[k] for k in bcols) for r in blocks],
         )
+        record_aliases(c, aliases, kept)
         c.execute("COMMIT")
     except BaseException:
         if c.in_transaction:

@@ -26,6 +26,7 @@ from typing import Any
 
 from sitrep.errors import NotFound, StoreError
 from sitrep.store.check import check_header, check_open
+from sitrep.store.aliases import aliases_of, resolve_merged_id
 
 # Fusion's own certainty vocabulary (merged_events.fusion_certainty); any other
 # certainty value is a report certainty (reported / claimed / alleged / rumoured).
@@ -329,8 +330,10 @@ def _report_sources(conn: sqlite3.Connection, event_ids: list[str]) -> list[dict
 
 
 def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
-    """A merged event or an event report, with every source report and its evidence."""
+    """A merged event (by its id or an old id of it) or an event report, with every source report and its evidence."""
     if _has_table(conn, "merged_events"):
+        asked = event_id
+        event_id = resolve_merged_id(conn, event_id) or event_id
         m = conn.execute("SELECT * FROM merged_events WHERE merged_id = ?", (event_id,)).fetchone()
         if m is not None:
             members = [r[0] for r in conn.execute(
@@ -339,7 +342,9 @@ def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
                 members = [m["lead_event_id"]]
             d = dict(m)
             d.update({"id": m["merged_id"], "level": "merged", "certainty": m["fusion_certainty"],
-                      "outlets": m["source"]})  # fmt: skip
+                      "outlets": m["source"], "aliases": aliases_of(conn, event_id)})  # fmt: skip
+            if asked != event_id:
+                d["resolved_from"] = asked  # an old id of this event
             d["sources"] = _report_sources(conn, members)
             return d
     r = conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
