@@ -82,11 +82,12 @@ def test_two_halves_lose_no_id_and_one_run_ids_resolve(tmp_path, pages, extracto
     first_reports = {r[0] for r in store.conn.execute("SELECT event_id FROM events")}
     _ingest(store, second, manifest, extractor)
     second_ids = {r["event_id_cnty"] for r in _export(store)}
-    assert (len(first_ids), len(second_ids)) == (29, 35)
     assert first_ids - second_ids == set()  # 0 ids lost
     grown = {mid for members, mid in _by_members(store).items() if mid in first_members
              and first_members[mid] != members}  # fmt: skip
-    assert len(grown) == 8  # events that second-half reports joined keep their id (a hash of members lost these 8)
+    # events that second-half reports joined keep their id (8 on today's demo, all lost by a hash
+    # of members); counts depend on the extractor, so only their presence is pinned here
+    assert grown
 
     halves, one_run = _by_members(store), _by_members(once)
     assert set(halves) == set(one_run)  # the same events
@@ -96,9 +97,9 @@ def test_two_halves_lose_no_id_and_one_run_ids_resolve(tmp_path, pages, extracto
         assert halves[members] == founding_id(founder)
         assert resolve_merged_id(store.conn, mid) == halves[members]
         spanning += halves[members] != mid
-    # of the 12 multi-report events, 6 got their smallest report in the second half:
-    # they keep their first id, and the one-run id is recorded as an alias of it
-    assert (spanning, sum(len(m) > 1 for m in one_run), len(one_run)) == (6, 12, 35)
+    # events whose smallest report came in the second half (6 of 12 multi-report events today)
+    # keep their first id, and the one-run id is recorded as an alias of it
+    assert spanning and len(second_ids) == len(one_run)
     store.close()
 
 
