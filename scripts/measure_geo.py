@@ -4,10 +4,12 @@
     .venv/bin/python scripts/measure_geo.py [REALDEV_DIR] [--misses N] [--json]
 
 For each record of REALDEV_DIR/*.jsonl (default <repo>/../shared/realdev, the
-gold files, not the *.input.jsonl ones) the gold `location` is geocoded twice:
-bare (`resolve_phrase(location)`) and with the gold governorate as context
-(`PlaceContext(admin1_hints=(admin1,))`). Printed per file and overall: the
-share found at all and the share within 15 km of the gold coordinates.
+gold files, not the *.input.jsonl ones) the gold `location` is geocoded four
+ways: bare (`resolve_phrase(location)`), with the gold governorate as document
+context (`PlaceContext(admin1_hints=(admin1,))`), and with the governorate
+written into the phrase as reporters do: "X, <governorate>" (`comma`) and
+"X in <governorate>" (`in`). Printed per file and overall: the share found at
+all and the share within 15 km of the gold coordinates.
 `--misses N` prints the first N names that land farther than 15 km, for
 debugging on screen. Nothing from the files is written anywhere: the folder's
 rules of use forbid copying its strings into the project.
@@ -48,23 +50,37 @@ def gold_places(folder: Path) -> dict[str, list[tuple[str, str, float, float]]]:
     return out
 
 
-def measure(resolver: PlaceResolver, rows, misses: list | None = None) -> dict[str, float]:
+MODES = ("bare", "admin1", "comma", "in")
+
+
+def _query(mode: str, loc: str, adm1: str) -> tuple[str, PlaceContext]:
+    if mode == "admin1":
+        return loc, PlaceContext(admin1_hints=(adm1,) if adm1 else ())
+    if mode == "comma" and adm1:
+        return f"{loc}, {adm1}", PlaceContext()
+    if mode == "in" and adm1:
+        return f"{loc} in {adm1}", PlaceContext()
+    return loc, PlaceContext()
+
+
+def measure(resolver: PlaceResolver, rows, misses: list | None = None,
+            miss_mode: str = "admin1") -> dict[str, float]:
     n = len(rows)
-    found = {"bare": 0, "admin1": 0}
-    near = {"bare": 0, "admin1": 0}
+    found = dict.fromkeys(MODES, 0)
+    near = dict.fromkeys(MODES, 0)
     for loc, adm1, lat, lon in rows:
-        for mode, ctx in (("bare", PlaceContext()),
-                          ("admin1", PlaceContext(admin1_hints=(adm1,) if adm1 else ()))):
-            m = resolver.resolve_phrase(loc, ctx)
+        for mode in MODES:
+            phrase, ctx = _query(mode, loc, adm1)
+            m = resolver.resolve_phrase(phrase, ctx)
             if m is None:
-                if misses is not None and mode == "admin1":
+                if misses is not None and mode == miss_mode:
                     misses.append((loc, adm1, None))
                 continue
             found[mode] += 1
             d = haversine_km(lat, lon, m.latitude, m.longitude)
             if d <= WITHIN_KM:
                 near[mode] += 1
-            elif misses is not None and mode == "admin1":
+            elif misses is not None and mode == miss_mode:
                 misses.append((loc, adm1, f"{m.name} ({m.admin1}) {d:.0f} km [{m.reason}]"))
     return {"n": n, **{f"found_{k}": round(v / max(n, 1), 3) for k, v in found.items()},
             **{f"within15_{k}": round(v / max(n, 1), 3) for k, v in near.items()}}
@@ -74,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--misses", type=int, default=0, help="print the first N misses (with governorate)")
+    ap.add_argument("--miss-mode", choices=MODES, default="admin1", help="which mode --misses lists")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
@@ -85,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     misses: list = []
     all_rows = []
     for name, rows in sets.items():
-        report[name] = measure(resolver, rows, misses if args.misses else None)
+        report[name] = measure(resolver, rows, misses if args.misses else None, args.miss_mode)
         all_rows += rows
     report["all"] = measure(resolver, all_rows)
     report["all_distinct"] = measure(resolver, sorted(set(all_rows)))
@@ -93,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2, sort_keys=True))
     else:
         for name, r in report.items():
-            print(f"{name:16s} n {r['n']:4d}  bare: found {r['found_bare']:.3f} within15 {r['within15_bare']:.3f}"
-                  f"  +admin1: found {r['found_admin1']:.3f} within15 {r['within15_admin1']:.3f}")
+            print(f"{name:16s} n {r['n']:4d}  " + "  ".join(
+                f"{mode}: found {r['found_' + mode]:.3f} within15 {r['within15_' + mode]:.3f}" for mode in MODES))
     for loc, adm1, what in misses[: args.misses]:
         print(f"  MISS {loc!r} [{adm1}] -> {what}")
     return 0

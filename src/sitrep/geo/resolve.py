@@ -91,7 +91,7 @@ W_FEATURE = 0.01  # per rank step (ranks 0..9)
 W_POP = 0.01  # per decade of population
 
 NEIGHBOUR_COUNTRIES = ("TR", "IQ", "LB", "JO", "IL", "PS")
-FACILITY_CODES = frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "PSTB", "PRN", "HSP"})
+FACILITY_CODES = frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "PSTB", "PRN", "HSP", "OILF", "PMPO"})
 OWNED_SITE_MAX_KM = 50.0  # "Aleppo's X square": X must lie in Aleppo's governorate or this close
 SEAT_CODES = frozenset({"PPLA", "PPLC"})
 FOREIGN_EXACT_CODES = frozenset({"PCLI", "PPLC"})  # foreign names that keep an exact match over a local variant  # governorate seats: "countryside of X" is X's governorate
@@ -178,6 +178,7 @@ class Cues:
     dates: frozenset[str] = frozenset()
     owners: frozenset[str] = frozenset()
     facilities: tuple[str, ...] = ()  # longest first
+    beside_town: frozenset[str] = frozenset()  # facility words outside their town: precision >= 2
     facility_modifiers: frozenset[str] = frozenset()
     coordinators: tuple[str, ...] = ()
     noise: frozenset[str] = frozenset()  # stop + owners + every cue word: not proper-noun content
@@ -274,6 +275,7 @@ def _word_lists(d: dict) -> dict:
         "rivers": rivers, "river_words": tuple(_word_list(d, "river_words")),
         "stop": frozenset(stop), "dates": frozenset(dates), "owners": frozenset(owners),
         "facilities": tuple(sorted(set(facilities), key=len, reverse=True)),
+        "beside_town": frozenset(_word_list(d, "facility_beside_town")) if "facility_beside_town" in d else frozenset(),
         "facility_modifiers": frozenset(modifiers),
         "coordinators": tuple(str(c) for c in d["coordinators"]),
         "noise": frozenset(w for w in noise if w),
@@ -326,6 +328,8 @@ class PlaceResolver:
         self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
+        self._district_seat = {(p.admin1, p.admin2): i for i, p in enumerate(gazetteer.places)
+                               if p.country == "SY" and p.feature_code in SEAT_CODES | {"PPLA2"}}
         self._lookup = lru_cache(maxsize=CACHE_SIZE)(self._lookup_uncached)
         self._resolve_cached = lru_cache(maxsize=CACHE_SIZE)(self._resolve_uncached)
         # phrase pieces recur across calls: memoise the pure word-level helpers
@@ -383,7 +387,7 @@ class PlaceResolver:
                 local = [i for i in key_ids if places[i].country == country]
                 if local:
                     return "normalised", tuple((i, 100.0) for i in local)
-            return "exact", tuple((i, 100.0) for i in self._with_seats(hits, key_ids))
+            return "exact", tuple((i, 100.0) for i in self._with_seats(hits, key_ids, key))
         if not key:
             return "", ()
         hits = [i for i in key_ids if self._allowed(places[i], "normalised", country)]
@@ -459,9 +463,9 @@ class PlaceResolver:
         if self._only_stop_words(mention) or name_key(mention) in self.cues.rivers:
             return "", ()
         hits = [i for i in g.exact.get(exact_key(mention), ()) if inside(i)]
-        if hits:
-            return "exact", tuple((i, 100.0) for i in hits)
         key = name_key(mention)
+        if hits:
+            return "exact", tuple((i, 100.0) for i in self._with_seats(hits, g.keys.get(key, ()) if key else (), key))
         if not key:
             return "", ()
         hits = [i for i in g.keys.get(key, ()) if inside(i)]
@@ -536,7 +540,12 @@ class PlaceResolver:
             return stage, cands
         return astage, acands
 
-    def _with_seats(self, hits: list[int], key_ids: tuple[int, ...]) -> list[int]:
+    def _spells_seat(self, key: str, seat: int) -> bool:
+        """Is `key` the seat town's name spelled another way (close key or same skeleton)?"""
+        seat_key = self.gaz.primary_keys[seat]
+        return bool(key) and (fuzz.ratio(key, seat_key) >= FUZZY_MIN_RATIO or self._skel(key) == self._skel(seat_key))
+
+    def _with_seats(self, hits: list[int], key_ids: tuple[int, ...], key: str = "") -> list[int]:
         """A district's name written alone ("Tal Abyad") means its seat town: the populated
         place of the same key in the same governorate joins the exact hits and outranks the
         ADM2 (feature rank); "X district" still picks the ADM2 (`_anchored`)."""
@@ -546,6 +555,16 @@ class PlaceResolver:
             return hits
         seats = [i for i in key_ids if i not in hits and places[i].admin1 in adm2
                  and places[i].feature_code in self.cues.city_codes]
+        # a district spelled in a way only the ADM2 record knows ("Tell Abiad" for Tall
+        # Abyad): its seat all the same (each district has one PPLA2/PPLA/PPLC seat)
+        have = {(places[i].admin1, places[i].admin2) for i in hits + seats
+                if places[i].feature_code in self.cues.city_codes}
+        for i in hits:
+            p = places[i]
+            if p.feature_code == "ADM2" and (p.admin1, p.admin2) not in have:
+                seat = self._district_seat.get((p.admin1, p.admin2))
+                if seat is not None and seat not in hits and seat not in seats and self._spells_seat(key, seat):
+                    seats.append(seat)
         return hits + seats
 
     def _score(self, i: int, stage: str, sim: float, key: str, ctx: PlaceContext,
@@ -592,9 +611,26 @@ class PlaceResolver:
             s, why = self._score(i, stage, sim, key, ctx, hints)
             scored.append((s, -i, i, why))
         scored.sort(reverse=True)
+        if scored and self.gaz.places[scored[0][2]].feature_code == "ADM2":
+            scored = self._district_as_seat(scored, key)
         if stage in ("exact", "normalised") and (hints or ctx.focus is not None) and not ctx.small and scored:
             scored = self._seat_first(scored, ctx, stage, mention)
         return stage, scored
+
+    def _district_as_seat(self, scored: list, key: str) -> list:
+        """A district's name alone means its seat town when the seat is a candidate too
+        and the name is the town's, spelled another way (the ADM2 record's "Tal Abyad" for
+        the town Tall Abyad); a district named otherwise ("Jebel Saman", seated at
+        Aleppo) stays the district. "X district" still finds the ADM2 (`_anchored`)."""
+        p = self.gaz.places[scored[0][2]]
+        seat = self._district_seat.get((p.admin1, p.admin2))
+        hit = next((x for x in scored if x[2] == seat), None)
+        if hit is None:
+            return scored
+        if not self._spells_seat(key, seat):
+            return scored
+        s, neg, i, why = hit
+        return [(s, neg, i, why + ["seat of the district named"])] + [x for x in scored if x is not hit]
 
     def _seat_like(self, p: Place) -> bool:
         return p.feature_code in self.cues.seat_codes or (
@@ -716,8 +752,11 @@ class PlaceResolver:
         if not text:
             return None
         whole = self._direct(text, ctx)  # a lookup of only stop words finds nothing
-        if whole is not None:
-            return whole
+        if whole is not None and (whole.matched == "exact" or "," not in text):
+            return whole  # "X, B" is two names: its key run together ("xb") is no place's
+        trailing = self._trailing_area(text, ctx)
+        if trailing is not None:
+            return trailing
         alts = self._alternatives(text)
         if len(alts) > 1:
             for alt in alts:
@@ -740,6 +779,29 @@ class PlaceResolver:
                     m.reason += "; first of coordinated places"
                 return m
         return self._phrase(text, ctx) if len(parts) > 1 else None
+
+    def _trailing_area(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"B - A, <governorate>", "A / A2 in <governorate>", "A and B, <governorate>": a
+        governorate written after a compound phrase is the area of all of it, so the
+        compound is read inside it (strict). None when the phrase is not of that form or
+        nothing is found there (the caller reads the phrase as before)."""
+        seps = self.cues.part_separators + self.cues.alternatives + self.cues.coordinators
+        for sep in self.cues.separators:
+            pos = text.lower().rfind(sep)
+            if pos <= 0:
+                continue
+            head, tail = text[:pos].strip(" ,"), self._strip_fillers(text[pos + len(sep):])
+            adm1 = self.gaz.admin1_of(tail)
+            if adm1 is None or adm1 not in self._admin1_place or not any(x in head for x in seps):
+                continue
+            if not self._has_content(head):
+                continue
+            area = replace(ctx, relation=None, admin1_hints=(adm1,), strict=True, within=None)
+            m = self.resolve_phrase(head, area)
+            if m is not None:
+                m.reason += f"; inside {adm1}"
+            return m
+        return None
 
     def _alternatives(self, text: str) -> list[str]:
         """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
@@ -793,7 +855,19 @@ class PlaceResolver:
                     inner = None
                     if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
                         radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else OWNED_SITE_MAX_KM
-                        inner = self._parse(head, self._area_ctx(outer, ctx, radius))
+                        area = self._area_ctx(outer, ctx, radius)
+                        if outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
+                            # "X, Aleppo": the seat's name is also the governorate's. X in the
+                            # city itself (a quarter), else anywhere in the governorate
+                            # (reporters mostly mean the province), not only near the city;
+                            # a spelling found as written beats an approximate one
+                            city = self._parse(head, replace(area, within=(
+                                outer.latitude, outer.longitude, self.cues.part_radius_km)))
+                            wide = self._parse(head, replace(area, within=None))
+                            inner = next((m for m in (city, wide) if m is not None and m.matched in DIRECT_STAGES),
+                                         city or wide)
+                        else:
+                            inner = self._parse(head, area)
                         if inner is not None:
                             inner.reason += f"; inside {outer.name}"
                             return inner
@@ -959,12 +1033,12 @@ class PlaceResolver:
                         hw.pop()
                     head = self._strip_fillers(" ".join(hw))
                     if head and self._has_content(head):
-                        kind, text = "facility", head
+                        kind, text = ("facility_beside" if word in self.cues.beside_town else "facility"), head
                         notes.append(f"facility '{word}'")
                     break
         # trailing suffixes: "X province", "X city", "X countryside"
         low = text.lower()
-        if kind != "facility":
+        if kind not in ("facility", "facility_beside"):
             for word, k in self.cues.suffixes:
                 if low.endswith(" " + word):
                     kind, text = kind or k, text[: -len(word) - 1].rstrip()
@@ -974,7 +1048,7 @@ class PlaceResolver:
             return self._river_region(river, ctx)
         if area_direction and kind is None:
             kind = "area"
-        if kind is not None and kind != "facility":
+        if kind is not None and kind not in ("facility", "facility_beside"):
             notes.append(f"{kind} cue")
         if not text or not self._has_content(text):
             return None
@@ -1114,13 +1188,19 @@ class PlaceResolver:
             if cities:
                 pick, prec = cities[0], 1
                 notes.append("city itself")
-        if pick is None and kind == "facility":
+        if pick is None and kind in ("facility", "facility_beside"):
             sites = [x for x in scored if places[x[2]].feature_code in FACILITY_CODES]
             cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
             if sites or cities:
                 pick = (sites or cities)[0]
                 prec = places[pick[2]].precision
-                notes.append("the site itself" if sites else "a site in the town -> the town")
+                if sites:
+                    notes.append("the site itself")
+                elif kind == "facility_beside":  # "X Dam", "X Air Base": only the town X known
+                    prec = max(prec, 2)
+                    notes.append("a site beside the town -> the town, precision >= 2")
+                else:
+                    notes.append("a site in the town -> the town")
         if pick is None:
             pick = scored[0]
             prec = places[pick[2]].precision
