@@ -324,3 +324,10 @@ def test_a_place_or_a_listed_groups_fighters_are_not_an_unlisted_group(extractor
     assert m.actor1 is None or m.actor1.name != "Idlib"
     m = upto(extractor, "Hayat Tahrir al-Sham fighters attacked an army post near the village of Hish.", "arguments")
     assert m.actor1.name == "Hayat Tahrir al-Sham" and "actor1:unlisted" not in m.fallbacks
+
+
+def test_a_fight_that_did_not_happen_is_no_event(extractor):
+    m = upto(extractor, "Islamic State fighters withdrew from the town of Maadan without a fight.", "modality", "fight")
+    assert m.drop == "modality"
+    m = upto(extractor, "Government forces shelled the town of Saraqib without warning.", "modality", "shelled")
+    assert m.drop is None

@@ -59,6 +59,8 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             return "prediction"
         if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") :
             break
+    if head.dep_ == "pobj" and head.head.lower_ in lex.lists.get("negating_preps", frozenset()):
+        return "drop"  # "withdrew without a fight": the fight did not happen
     current = _bare_with_sides(lex, head)
     for c in s_cues:
         if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}) \
