@@ -23,7 +23,7 @@ from sitrep.errors import (
 from sitrep.ingest.files import MAX_TEXT_BYTES, too_large, unreadable
 from sitrep.ingest.html import html_doc_from_bytes, read_html
 from sitrep.ingest.jsonl import read_json, read_jsonl, read_jsonl_stream
-from sitrep.ingest.sniff import GZIP_MAGIC, SNIFF_BYTES, WARC_MAGIC, looks_binary
+from sitrep.ingest.sniff import GZIP_MAGIC, SNIFF_BYTES, WARC_MAGIC, looks_binary, unsupported_format
 from sitrep.ingest.text import read_text, text_doc_from_bytes
 from sitrep.ingest.warc import read_warc
 from sitrep.records import RawDoc, Skip
@@ -130,9 +130,15 @@ def _sniffed_kind(path: Path) -> str | Skip:
 
 
 def _read_gzip(path: Path) -> Iterator[RawDoc | Skip]:
-    """A gzip-compressed page or JSONL export; inner format from the name without '.gz'."""
+    """A gzip-compressed page or JSONL export; inner format from the name without '.gz'.
+
+    Gzip data under a name without '.gz' is read only when it is a WARC (crawlers
+    write those); anything else in it is unknown (a tarball, a database dump) and
+    is skipped as unsupported rather than guessed to be a text page.
+    """
     origin = str(path)
-    inner = kind_of(path.name[: -len(".gz")]) if path.name.lower().endswith(".gz") else None
+    suffixed = path.name.lower().endswith(".gz")
+    inner = kind_of(path.name[: -len(".gz")]) if suffixed else None
     try:
         with gzip.open(path, "rb") as fh:
             if inner in ("jsonl", "json"):
@@ -155,6 +161,9 @@ def _read_gzip(path: Path) -> Iterator[RawDoc | Skip]:
         yield html_doc_from_bytes(data, path.name, origin)
     elif data.startswith(WARC_MAGIC):
         yield from read_warc(path)
+    elif not suffixed:
+        yield Skip(origin, SKIP_UNSUPPORTED, "gzip-compressed data that is not a WARC, in a file not named .gz; "
+                   "name it .txt.gz, .html.gz or .jsonl.gz to read it")
     else:
         yield text_doc_from_bytes(data, path.name, origin)
 
@@ -186,7 +195,15 @@ def read_path(path: Path) -> Iterator[RawDoc | Skip]:
         if not path.is_file():
             yield Skip(origin, SKIP_UNSUPPORTED, "not a regular file")
             return
-        kind = kind_of(path.name) or _sniffed_kind(path)
+        kind = kind_of(path.name)
+        # Content before name for pages (a PDF saved as .txt); containers (WARC, JSONL, .gz)
+        # have their own checks, and a file over the size limit is never opened.
+        sniff = kind in (None, "text", "html") and path.stat().st_size <= MAX_TEXT_BYTES
+        why = unsupported_format(path.name, _head(path) if sniff else b"")
+        if why is not None:
+            yield Skip(origin, SKIP_UNSUPPORTED, why)
+            return
+        kind = kind or _sniffed_kind(path)
         if isinstance(kind, Skip):
             yield kind
             return

@@ -1,8 +1,9 @@
 """Sniffing raw bytes: binary or text, which encoding, HTML or not, compressed or not.
 
 Readers call these before deciding what a file is, so that a mislabelled file
-(HTML saved as .txt, a gzip without .gz) is still read, and a file that is not
-text at all becomes a typed skip instead of mojibake in the event store.
+(HTML saved as .txt, a gzipped WARC without .gz) is still read, and a file that is
+not a page (binary data, a PDF, Markdown, other gzip data without .gz) becomes a
+typed skip with its reason instead of mojibake in the event store.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ MIN_PRINTABLE_RATIO = 0.95
 
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_MAGIC = b"WARC/"
+PDF_MAGIC = b"%PDF-"
+
+# File-name endings of formats that are text-like enough to slip through the
+# text reader but are not pages: Markdown markup would be segmented as prose
+# ('#' headings, '[link](url)', tables) and a PDF's object syntax as a page.
+# They are skipped as unsupported with the reason, never read as text.
+UNSUPPORTED_SUFFIXES = {
+    ".md": "Markdown (.md) is not a supported page format; convert it to .txt or .html",
+    ".markdown": "Markdown (.markdown) is not a supported page format; convert it to .txt or .html",
+    ".pdf": "PDF document (.pdf) is not supported; extract its text to a .txt file first",
+}
 
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f")
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
@@ -59,6 +71,21 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in head if (b < 0x20 and b not in _ALLOWED_CONTROLS) or b == 0x7F)
     return controls / len(head) > MAX_CONTROL_RATIO
+
+
+def unsupported_format(name: str, head: bytes) -> str | None:
+    """Why a file is not a page we can read, from its name and first bytes, or None.
+
+    Content wins over the name: a PDF saved as .txt (or with no extension) is
+    still a PDF. Markdown has no magic bytes, so it is known by its suffix.
+    """
+    if head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\f").startswith(PDF_MAGIC):
+        return "PDF document (starts with %PDF) is not supported; extract its text to a .txt file first"
+    lower = name.lower()
+    for suffix, reason in UNSUPPORTED_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return reason
+    return None
 
 
 def looks_like_html(data: bytes | str) -> bool:
