@@ -46,6 +46,34 @@ SourcesFileOpt = Annotated[
 ]
 
 
+def _package_version() -> str:
+    """The installed distribution's version (importlib.metadata), the source tree's when not installed."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("sitrep")
+    except PackageNotFoundError:
+        from sitrep import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"sitrep {_package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version_: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn conflict-news pages into an evidence-linked, geocoded event dataset."""
+
+
 def _fuse_cfg(sources: Path | None) -> Any:
     if sources is None:
         return None
@@ -323,16 +351,37 @@ def _print_events(rows: list[dict[str, Any]], fmt: TableFmt) -> None:
     out.print(f"{len(rows)} event report(s)")
 
 
-class ExportFmt(str, Enum):
-    acled_csv = "acled-csv"
-    geojson = "geojson"
-    parquet = "parquet"
-    jsonl = "jsonl"
+# Export format names, and the other names the same formats have elsewhere: `events --format csv`
+# is the same CSV, so `export --format csv` means acled-csv.
+EXPORT_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+EXPORT_ALIASES = {"csv": "acled-csv"}
+
+
+def _export_format(name: str) -> str:
+    key = name.strip().lower()
+    key = EXPORT_ALIASES.get(key, key)
+    if key not in EXPORT_FORMATS:
+        names = ", ".join(EXPORT_FORMATS) + " (csv = acled-csv)"
+        raise InputError(f"--format {name!r}: unknown export format; accepted: {names}")
+    return key
+
+
+def _date_range(since: str | None, until: str | None) -> None:
+    """--since/--until as YYYY-MM-DD, and not reversed (that would select nothing, silently)."""
+    parsed: dict[str, date] = {}
+    for flag, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                parsed[flag] = date.fromisoformat(value)
+            except ValueError as exc:
+                raise InputError(f"{flag} {value!r}: expected a date as YYYY-MM-DD") from exc
+    if len(parsed) == 2 and parsed["--since"] > parsed["--until"]:
+        raise InputError(f"--since {since} is after --until {until}: the date range is reversed and selects nothing")
 
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFmt, typer.Option("--format", help="acled-csv | geojson | parquet | jsonl")] = ExportFmt.acled_csv,
+    fmt: Annotated[str, typer.Option("--format", help="acled-csv (or csv) | geojson | parquet | jsonl")] = "acled-csv",
     out_file: Annotated[Optional[Path], typer.Option("--out", help="Output file (stdout when omitted; required for parquet).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")] = None,
@@ -346,16 +395,12 @@ def export(
     from sitrep.export import export_events
     from sitrep.store import Store
 
-    for flag, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError as exc:
-                raise InputError(f"{flag} {value!r}: expected a date as YYYY-MM-DD") from exc
-    if fmt is ExportFmt.parquet and out_file is None:
+    fmt = _export_format(fmt)
+    _date_range(since, until)
+    if fmt == "parquet" and out_file is None:
         raise InputError("--format parquet needs --out FILE")
     with Store(db, read_only=True) as store:
-        n = export_events(store, fmt.value, out_file, since=since, until=until, actor=actor, event_type=event_type,
+        n = export_events(store, fmt, out_file, since=since, until=until, actor=actor, event_type=event_type,
                           merged=not reports, ids=ids or None)  # fmt: skip
     if out_file is not None:
         out.print(f"wrote {n} event(s) to {out_file}")
@@ -442,7 +487,11 @@ def actors(
 
     if fmt not in ("table", "json"):
         raise InputError(f"--format {fmt!r}: expected table or json")
-    found = ActorResolver(load_ontology()).search(query or "")
+    onto = load_ontology()
+    if query and query.strip():
+        found = ActorResolver(onto).search(query)
+    else:  # no query: the whole ontology, by name
+        found = sorted(onto.actors.values(), key=lambda a: (a.name.lower(), a.id))
     rows = [{"id": a.id, "name": a.name, "inter": a.inter, "country": a.country, "aliases": list(a.aliases)[:6]} for a in found]
     if fmt == "json":
         out.print_json(json.dumps(rows, ensure_ascii=False))
@@ -451,6 +500,7 @@ def actors(
     for r in rows:
         t.add_row(r["id"], r["name"], str(r["inter"]), r["country"] or "", ", ".join(r["aliases"]))
     out.print(t)
+    out.print(f"{len(rows)} actor(s)")
 
 
 def _actor_graph(db: Path, fmt: str, since: str | None, out_file: Path | None) -> None:
@@ -699,10 +749,8 @@ def demo(
 
 @app.command()
 def version() -> None:
-    """Print the version."""
-    from sitrep import __version__
-
-    out.print(__version__)
+    """Print the version (also `sitrep --version`)."""
+    out.print(_package_version())
 
 
 def main() -> None:

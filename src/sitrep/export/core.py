@@ -329,7 +329,14 @@ def export_events(
 
         if out is None:
             raise InputError("parquet export needs an output path or binary stream")
-        pq.write_table(arrow_table(rows), out if not isinstance(out, Path) else str(out))
+        if isinstance(out, (str, Path)):
+            path = _out_path(out)
+            try:
+                pq.write_table(arrow_table(rows), str(path))
+            except OSError as exc:
+                raise InputError(f"--out {out}: cannot write: {exc.strerror or exc}") from exc
+        else:
+            pq.write_table(arrow_table(rows), out)
         return len(rows)
     buf = io.StringIO()
     if fmt == "acled-csv":
@@ -343,11 +350,27 @@ def export_events(
     return len(rows)
 
 
+def _out_path(out: str | Path) -> Path:
+    """The output file, its missing parent folders created; a folder that cannot be made is one clear error."""
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(f"--out {out}: is a directory; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {out}: cannot create folder {path.parent}: {exc.strerror or exc}") from exc
+    return path
+
+
 def _emit(text: str, out: str | Path | IO[Any] | None) -> None:
     if out is None:
         sys.stdout.write(text)
     elif isinstance(out, (str, Path)):
-        Path(out).write_text(text, encoding="utf-8", newline="")
+        path = _out_path(out)
+        try:
+            path.write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"--out {out}: cannot write: {exc.strerror or exc}") from exc
     elif isinstance(out, io.TextIOBase):
         out.write(text)
     else:
