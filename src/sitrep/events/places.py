@@ -175,9 +175,22 @@ class PlaceReader:
             end = j + 1
             j += 1
         sp = doc[i:end]
-        if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i != sp.start) for t in sp):
+        if not any(self._looks_named(t, sp) for t in sp):
             return None
         return sp
+
+    @staticmethod
+    def _looks_named(t: Token, sp: Span) -> bool:
+        """A token that may be (part of) a proper name. The small tagger reads many unknown
+        village names as adjectives or nouns ("struck Kafrbatna town" -> ADJ), so a capital
+        letter counts too, except at a sentence start or on a function word ("The ...")."""
+        if t.pos_ == "PROPN":
+            return True
+        if not t.text[:1].isupper() or not t.is_alpha:
+            return False
+        if t.i != sp.start:
+            return True
+        return not t.is_sent_start and t.pos_ in ("ADJ", "NOUN", "X")
 
     def object_phrases(self, targets: list[Token], mentions: dict[int, ActorRef]) -> list[Span]:
         out = []
@@ -263,6 +276,9 @@ class PlaceReader:
                                                    key=lambda t: t.i), mentions)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
         best = self.best(st, own, s.par_start)
+        inner = self._origin_inside(st, s, best, own_toks, origin)
+        if inner is not None:
+            return inner, "origin-in-area"
         if best:
             return best, "own"
         other = []
@@ -271,6 +287,9 @@ class PlaceReader:
                 continue
             other.append(sp)
         best = self.best(st, other, s.par_start)
+        inner = self._origin_inside(st, s, best, own_toks, origin)
+        if inner is not None:
+            return inner, "origin-in-area"
         if best:
             return best, "sentence"
         if origin:
@@ -321,6 +340,18 @@ class PlaceReader:
         if st.last_place is not None:
             return st.last_place, "article"
         return None, "none"
+
+    def _origin_inside(self, st: DocState, s: SentenceState, best: PlaceRef | None, own_toks: list[Token],
+                       origin: set[int]) -> PlaceRef | None:
+        """The named place a clause moved from ("withdrew from X town in the Y countryside"),
+        when the place found so far is only the area around it: the area locates X."""
+        if best is None or not origin or (best.match.geo_precision or 3) < FALLBACK_PRECISION:
+            return None
+        src = [t for t in own_toks if t.i in origin and t.dep_ == "prep"]
+        inner = self.best(st, [sp for t in src if (sp := self.linear_phrase(t, first_is_prep=True))], s.par_start)
+        if inner is None or (inner.match.geo_precision or 3) >= FALLBACK_PRECISION:
+            return None
+        return inner if getattr(inner.match, "admin1", None) == getattr(best.match, "admin1", None) else None
 
     def unresolved(self, st: DocState, spans: list[Span], par_start: int,
                    mentions: dict[int, ActorRef]) -> PlaceRef | None:
