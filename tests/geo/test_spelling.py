@@ -33,3 +33,19 @@ def test_written_similarity_is_the_best_of_the_names():
 ])
 def test_same_key_namesakes_follow_the_written_article(resolver, phrase, admin1, place_id):
     assert resolver.resolve_phrase(phrase, PlaceContext(admin1_hints=(admin1,))).place_id == place_id
+
+
+@pytest.mark.parametrize("phrase, place_id", [
+    ("Karkamış / Jarablus", "gn:169179"),  # the Turkish twin town first: the Syrian one is meant
+    ("Ceylanpınar / Ras al-Ain", "gn:165509"),
+    ("Jarablus / Karkamis", "gn:169179"),
+])
+def test_two_spellings_prefer_the_one_in_the_country(resolver, phrase, place_id):
+    assert resolver.resolve_phrase(phrase).place_id == place_id
+
+
+def test_two_spellings_prefer_the_one_in_the_document_governorate(resolver):
+    # both resolve; only the second lies in the governorate the document is about
+    ctx = PlaceContext(admin1_hints=("Aleppo",))
+    assert resolver.resolve_phrase("Qardaha / Kuljibrin", ctx).place_id == "gn:169078"
+    assert resolver.resolve_phrase("Qardaha / Kuljibrin").place_id == "gn:173364"  # no hint: the first

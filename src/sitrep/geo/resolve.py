@@ -770,12 +770,7 @@ class PlaceResolver:
             return trailing
         alts = self._alternatives(text)
         if len(alts) > 1:
-            for alt in alts:
-                m = self.resolve_phrase(alt, ctx)
-                if m is not None:
-                    m.reason += f"; spelling '{alt}' of '{text}'"
-                    return m
-            return None
+            return self._best_spelling(text, alts, ctx)
         for sep in self.cues.part_separators:
             if sep in text:
                 return self._part(text, sep, ctx)
@@ -813,6 +808,24 @@ class PlaceResolver:
                 m.reason += f"; inside {adm1}"
             return m
         return None
+
+    def _best_spelling(self, text: str, alts: list[str], ctx: PlaceContext) -> PlaceMatch | None:
+        """"A / B": the first spelling found in the document's governorates, else the first
+        found in its country, else the first found at all. Writers pair a foreign or
+        Kurdish form with the Arabic one ("Kaniya / Qaniyah"): the first may only name a
+        namesake across the border or in another governorate."""
+        found = []
+        for alt in alts:
+            m = self.resolve_phrase(alt, ctx)
+            if m is not None:
+                m.reason += f"; spelling '{alt}' of '{text}'"
+                found.append(m)
+        if not found:
+            return None
+        hints = self._hints(ctx)
+        return (next((m for m in found if hints and m.admin1 in hints), None)
+                or next((m for m in found if ctx.country and m.country_code == ctx.country), None)
+                or found[0])
 
     def _alternatives(self, text: str) -> list[str]:
         """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
