@@ -51,6 +51,9 @@ class RawDoc:
     text: str | None = None
     html: str | None = None
     meta: DocMeta = field(default_factory=DocMeta)
+    # Where the page came from beyond DocMeta (a fetch's final URL and HTTP date, a
+    # channel post's id and forward), stored beside the document by sitrep.ingest.provenance.
+    provenance: dict[str, Any] | None = None
 
     @property
     def content(self) -> str:

@@ -144,6 +144,7 @@ def ingest(
     progress: Callable[[str], None] | None = None,
     fuse_cfg: object | None = None,
     on_wait: Callable[[], None] | None = None,
+    items: Iterable[RawDoc | Skip] = (),
 ) -> RunReport:
     """Ingest inputs into `store`; documents already present cost a read and a hash.
 
@@ -160,13 +161,17 @@ def ingest(
     `extractor` may be an extractor, None (segment only), or a zero-argument
     factory called lazily the first time there is something new to extract, so
     that re-running over an ingested corpus does not even load the model.
+
+    `items` are documents from elsewhere (fetched URLs, see sitrep.ingest.fetch),
+    read after `paths` and given the same metadata defaults; being a lazy iterable,
+    it is consumed under the writer lock.
     """
     from sitrep.store.lock import own_files, writer_lock
 
     with writer_lock(store.path, on_wait):
         return _ingest_locked(
             paths, store, manifest=manifest, defaults=defaults, extractor=extractor, batch_size=batch_size,
-            progress=progress, fuse_cfg=fuse_cfg, exclude=own_files(store.path),
+            progress=progress, fuse_cfg=fuse_cfg, exclude=own_files(store.path), items=items,
         )  # fmt: skip
 
 
@@ -181,14 +186,23 @@ def _ingest_locked(
     progress: Callable[[str], None] | None,
     fuse_cfg: object | None,
     exclude: frozenset[Path],
+    items: Iterable[RawDoc | Skip] = (),
 ) -> RunReport:
-    from sitrep.ingest import content_hash, read_inputs
+    from itertools import chain
+
+    from sitrep.ingest import content_hash, read_inputs, with_meta
+    from sitrep.ingest.provenance import PendingProvenance
 
     report = RunReport()
     pending: list[Document] = []
     pending_skips: list[Skip] = []
     seen: set[str] = set()
     deriver = Deriver()
+    provs = PendingProvenance()
+
+    def derive(conn: "sqlite3.Connection", doc: Document) -> None:
+        deriver(conn, doc)
+        provs.write(conn, doc.doc_id)
     factory: Callable[[], Extractor] | None = None
     loaded: Extractor | None = None
     if extractor is not None and hasattr(extractor, "extract"):
@@ -204,14 +218,15 @@ def _ingest_locked(
             loaded = factory()
         results, skips = _extract_batch(loaded, pending)
         all_skips = pending_skips + skips
-        report.added += store.write_batch(results, all_skips, derive=deriver)
+        report.added += store.write_batch(results, all_skips, derive=derive)
         report.events += sum(len(ev) for _, ev, _ in results)
         report.skips.extend(all_skips)
         pending.clear()
         pending_skips.clear()
 
     failed: dict[str, Skip] = {}  # doc id -> why its first copy could not be segmented
-    for raw in read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude):
+    more = (with_meta(item, manifest or {}, defaults) for item in items)
+    for raw in chain(read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude), more):
         report.read += 1
         if progress:
             progress(raw.origin)
@@ -224,6 +239,8 @@ def _ingest_locked(
             continue
         if doc_id in seen or store.has_document(doc_id):
             report.already += 1
+            if raw.provenance:  # a second URL for a page: remember it with the page
+                provs.again(store.conn, doc_id, raw.provenance, committed=store.has_document(doc_id))
             continue
         item = _segment(raw, doc_id)
         if isinstance(item, Skip):
@@ -231,6 +248,7 @@ def _ingest_locked(
             pending_skips.append(item)
             continue
         seen.add(doc_id)
+        provs.keep(doc_id, raw.provenance)
         pending.append(item)
         if len(pending) >= batch_size:
             flush()

@@ -24,6 +24,7 @@ from sitrep.ingest.files import MAX_TEXT_BYTES, too_large, unreadable
 from sitrep.ingest.html import html_doc_from_bytes, read_html
 from sitrep.ingest.jsonl import read_json, read_jsonl, read_jsonl_stream
 from sitrep.ingest.sniff import GZIP_MAGIC, SNIFF_BYTES, WARC_MAGIC, looks_binary, unsupported_format
+from sitrep.ingest.telegram import read_export, sniff_export
 from sitrep.ingest.text import read_text, text_doc_from_bytes
 from sitrep.ingest.warc import read_warc
 from sitrep.records import RawDoc, Skip
@@ -168,10 +169,15 @@ def _read_gzip(path: Path) -> Iterator[RawDoc | Skip]:
         yield text_doc_from_bytes(data, path.name, origin)
 
 
+def _read_json_file(path: Path) -> Iterator[RawDoc | Skip]:
+    """A .json file: a Telegram Desktop channel export (one document per post), else records."""
+    return read_export(path) if sniff_export(path) else read_json(path)
+
+
 _READERS = {
     "warc": read_warc,
     "jsonl": read_jsonl,
-    "json": read_json,
+    "json": _read_json_file,
     "html": read_html,
     "text": read_text,
     "gzip": _read_gzip,
