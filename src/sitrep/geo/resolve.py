@@ -79,9 +79,10 @@ DISTRICT_AREA_KM = 45.0  # "X in <district>": X lies this close to the district'
 # Score weights (stage base + context). The stage base dominates; context only
 # reorders candidates found at the same stage.
 STAGE_BASE = {"exact": 1.0, "normalised": 0.95, "qualified": 0.93, "fuzzy": 0.8, "skeleton": 0.6,
-              "qualified_base": 0.55, "foreign": 0.5}
+              "qualified_base": 0.55, "head_base": 0.55, "foreign": 0.5}
 DIRECT_STAGES = ("exact", "normalised", "qualified")  # a whole phrase taken as a name
-APPROX_STAGES = ("fuzzy", "skeleton", "qualified_base")
+APPROX_STAGES = ("fuzzy", "skeleton", "qualified_base", "head_base")
+BESIDE_STAGES = frozenset({"qualified_base", "head_base"})  # found as a village beside the one named
 W_COUNTRY = 0.30
 W_ADMIN1 = 0.40
 W_NEIGHBOUR = 0.15  # a neighbour country's town beats a far-away namesake (Tripoli, LB)
@@ -200,6 +201,7 @@ class Cues:
     part_separators: tuple[str, ...] = ()  # "B - A": A is a part of B
     part_radius_km: float = 15.0
     alternatives: tuple[str, ...] = ()  # "A / B": two spellings of one place
+    feature_heads: frozenset[str] = frozenset()  # name keys of "Tall"/"Jabal"/"Bir" ... in front of a village's name
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -233,6 +235,8 @@ def load_cues(path: Path | None = None) -> Cues:
             part_separators=tuple(str(x) for x in d.get("part_separators", ())),
             part_radius_km=float(d.get("part_radius_km", 15.0)),
             alternatives=tuple(str(x) for x in d.get("alternative_separators", ())),
+            feature_heads=frozenset(name_key(w) for w in _word_list(d, "feature_heads")) - {""}
+            if "feature_heads" in d else frozenset(),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
@@ -484,6 +488,11 @@ class PlaceResolver:
             return "qualified", tuple((i, 100.0) for i in dict.fromkeys(hits))
         if not _has_capital(mention) or len(key) < AREA_MIN_KEY:
             return "", ()
+        rest = self._after_feature_head(mention)
+        if rest:  # "Khirbat X": the village X as written beats another "Khirbat Y" spelled alike
+            bstage, bcands = self._lookup_area(rest, admin1s, country)
+            if bstage in DIRECT_STAGES:
+                return "head_base", bcands
         found: dict[int, float] = {}
         skel = self._translit.skeleton_of_key(key)
         for a in sorted(admin1s):
@@ -510,7 +519,20 @@ class PlaceResolver:
             hits = [i for i in g.keys.get(base, ()) if inside(i)]
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
+        if rest:  # "Tall X", "Jabal X", "Bir X" unknown in the area: the village X beside it
+            bstage, bcands = self._lookup_area(rest, admin1s, country)
+            if bcands:
+                return "head_base", bcands
         return "", ()
+
+    def _after_feature_head(self, mention: str) -> str:
+        """"Tall Hamra" -> "Hamra": the name after a leading landform or site word (hill,
+        mountain, well, ruin, land ...) when a name is left; else ""."""
+        words = mention.split()
+        if len(words) < 2 or name_key(words[0]) not in self.cues.feature_heads:
+            return ""
+        rest = " ".join(words[1:])
+        return rest if self._has_content(rest) and len(name_key(rest)) >= AREA_MIN_KEY else ""
 
     def _skel(self, key: str) -> str:
         s = self._skel_of_key.get(key)
@@ -925,7 +947,7 @@ class PlaceResolver:
         """A place's own precision; a qualified name found only as its base ("Lower X" -> X) is
         a village beside X: precision >= 2."""
         prec = self.gaz.places[i].precision
-        return max(prec, 2) if stage == "qualified_base" else prec
+        return max(prec, 2) if stage in BESIDE_STAGES else prec
 
     def _direct(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
         """The whole phrase as a gazetteer name (exact, normalised or qualified only)."""

@@ -1,0 +1,34 @@
+""""Tall X", "Jabal X", "Bir X" ...: a landform or site named after the village beside it.
+
+When the context names an area and the whole name is not found there, the name
+after the landform word is looked up in that area and found as a place beside
+it (precision 2). Spellings are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.resolve import PlaceContext
+
+
+@pytest.mark.parametrize("phrase, admin1, place_id", [
+    ("Jebel Murayjat", "Lattakia", "gn:166625"),  # the Lattakia village, not the Aleppo namesake
+    ("Tell Kuljibrin", "Aleppo", "gn:169078"),
+    ("Bir Qudaymisah", "Tartous", "gn:165750"),
+])
+def test_landform_named_after_a_village_in_the_area(resolver, phrase, admin1, place_id):
+    m = resolver.resolve_phrase(phrase, PlaceContext(admin1_hints=(admin1,)))
+    assert (m.place_id, m.geo_precision, m.matched) == (place_id, 2, "head_base")
+
+
+def test_a_whole_name_known_in_the_area_is_the_place_itself(resolver):
+    # the town is named "Tall ..." itself: found as written, precision 1
+    m = resolver.resolve_phrase("Tell Rifaat", PlaceContext(admin1_hints=("Aleppo",)))
+    assert (m.place_id, m.geo_precision) == ("gn:163476", 1)
+
+
+def test_no_area_no_landform_fallback(resolver):
+    # country-wide the bare village name has too many namesakes: not read this way
+    m = resolver.resolve_phrase("Jebel Murayjat")
+    assert m is None or m.matched != "head_base"
