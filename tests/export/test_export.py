@@ -88,6 +88,7 @@ def test_acled_csv_columns_in_acled_order(store, export_cfg):
     assert header[len(EXPECTED_ACLED) :] == [
         "merged_id", "doc_ids", "document", "outlet", "n_sources", "n_outlets", "certainty", "corroboration",
         "claimed_by", "plover_type", "evidence", "fatalities_min", "fatalities_max", "confidence", "fallbacks",
+        "reviewed",
     ]  # fmt: skip
 
 

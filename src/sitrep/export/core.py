@@ -43,6 +43,7 @@ ACLED_COLUMNS = (
 SITREP_COLUMNS = (
     "merged_id", "doc_ids", "document", "outlet", "n_sources", "n_outlets", "certainty", "corroboration",
     "claimed_by", "plover_type", "evidence", "fatalities_min", "fatalities_max", "confidence", "fallbacks",
+    "reviewed",
 )  # fmt: skip
 COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
 
@@ -177,6 +178,7 @@ def event_rows(
     merged: bool = True,
     cfg: FuseConfig | None = None,
     ids: Iterable[str] | None = None,
+    reviews: bool = True,
 ) -> list[dict[str, Any]]:
     """Export rows (all COLUMNS plus `sources` and, merged, `aliases`), filtered, by date then id.
 
@@ -184,6 +186,7 @@ def event_rows(
     `event_type` matches the event type or the sub-event type exactly; `ids`
     keeps the events named by merged ids (current or old: aliases resolve) or
     report ids (with `merged=False`, the reports of a named merged event).
+    `reviews` applies analysts' reviews (sitrep.review.apply); False gives the machine's rows.
     """
     since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
     cfg = cfg or fuse_config()
@@ -211,6 +214,10 @@ def event_rows(
     rows: list[dict[str, Any]] = []
     for r, _ in base:
         r["event_date"] = _as_date(r["event_date"], "event_date")
+    if reviews:
+        from sitrep.review.apply import apply_reviews
+
+        base = apply_reviews(store.conn, base, merged)
     kept = [(r, ids_) for r, ids_ in base if _keep(r, since_d, until_d, actor, event_type)]
     if want is not None:
         kept = [(r, m) for r, m in kept if r["merged_id"] in want[0] or (not merged and m[0] in want[1])
@@ -316,6 +323,7 @@ def export_events(
     merged: bool = True,
     cfg: FuseConfig | None = None,
     ids: Iterable[str] | None = None,
+    reviews: bool = True,
 ) -> int:
     """Write the events in `fmt` to a path or an open stream (None = stdout). Returns rows written.
 
@@ -323,7 +331,7 @@ def export_events(
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}' (choose one of {', '.join(FORMATS)})")
-    rows = event_rows(store, since, until, actor, event_type, merged, cfg, ids)
+    rows = event_rows(store, since, until, actor, event_type, merged, cfg, ids, reviews)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
