@@ -9,6 +9,8 @@ set -euo pipefail
 
 LEAFLET_VERSION=1.9.4
 MARKERCLUSTER_VERSION=1.5.3
+UPLOT_VERSION=1.6.32      # timeline and fatalities charts (small, no dependencies)
+CYTOSCAPE_VERSION=3.35.0  # actor graph: layout, arrowheads, edge labels
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dest="$here/src/sitrep/web/static/vendor"
@@ -20,10 +22,11 @@ command -v npm >/dev/null || { echo "error: npm not found (node 20 + npm are nee
 cd "$tmp"
 npm init -y >/dev/null
 npm install --silent --no-audit --no-fund --ignore-scripts \
-    "leaflet@${LEAFLET_VERSION}" "leaflet.markercluster@${MARKERCLUSTER_VERSION}"
+    "leaflet@${LEAFLET_VERSION}" "leaflet.markercluster@${MARKERCLUSTER_VERSION}" \
+    "uplot@${UPLOT_VERSION}" "cytoscape@${CYTOSCAPE_VERSION}"
 
-rm -rf "$dest/leaflet" "$dest/leaflet.markercluster"
-mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster"
+rm -rf "$dest/leaflet" "$dest/leaflet.markercluster" "$dest/uplot" "$dest/cytoscape"
+mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster" "$dest/uplot" "$dest/cytoscape"
 
 L="$tmp/node_modules/leaflet"
 cp "$L/dist/leaflet.js" "$L/dist/leaflet.css" "$dest/leaflet/"
@@ -36,9 +39,17 @@ cp "$M/dist/leaflet.markercluster.js" "$M/dist/MarkerCluster.css" "$M/dist/Marke
 cp "$M/MIT-LICENCE.txt" "$dest/leaflet.markercluster/LICENSE" 2>/dev/null \
     || cp "$M"/LICEN[CS]E* "$dest/leaflet.markercluster/LICENSE"
 
+U="$tmp/node_modules/uplot"
+cp "$U/dist/uPlot.iife.min.js" "$U/dist/uPlot.min.css" "$U/LICENSE" "$dest/uplot/"
+
+C="$tmp/node_modules/cytoscape"
+cp "$C/dist/cytoscape.min.js" "$C/LICENSE" "$dest/cytoscape/"
+
 cat > "$dest/VERSIONS" <<V
 leaflet ${LEAFLET_VERSION}
 leaflet.markercluster ${MARKERCLUSTER_VERSION}
+uplot ${UPLOT_VERSION}
+cytoscape ${CYTOSCAPE_VERSION}
 V
 echo "vendored into $dest:"
 find "$dest" -type f | sort | sed "s|$here/||"

@@ -97,7 +97,7 @@ def test_malformed_queries_are_400_with_a_message(client, query, fragment):
     assert fragment in r.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/api/stats?since=x", "/api/actors/graph?until=2021-02-30", "/api/stats?bin=month"])
+@pytest.mark.parametrize("path", ["/api/stats?since=x", "/api/actors/graph?until=2021-02-30", "/api/stats?bin=year"])
 def test_other_endpoints_reject_bad_input(client, path):
     r = client.get(path)
     assert r.status_code == 400 and r.json()["error"]
@@ -195,13 +195,21 @@ def test_stats_counts_range_and_histogram(client):
                            "matching": 7}  # fmt: skip
     assert s["date_range"] == {"min": "2021-03-03", "max": "2021-06-11"}
     assert s["bin"] == "day"
+    ev, vac = "Explosions/Remote violence", "Violence against civilians"
     assert s["histogram"] == [
-        {"start": "2021-03-03", "count": 2}, {"start": "2021-03-04", "count": 1}, {"start": "2021-06-09", "count": 1},
-        {"start": "2021-06-10", "count": 1}, {"start": "2021-06-11", "count": 1},
+        {"start": "2021-03-03", "count": 2, "fatalities": 3, "by_type": {"Battles": 2}},
+        {"start": "2021-03-04", "count": 1, "fatalities": 0, "by_type": {ev: 1}},
+        {"start": "2021-06-09", "count": 1, "fatalities": 1, "by_type": {vac: 1}},
+        {"start": "2021-06-10", "count": 1, "fatalities": 0, "by_type": {"Protests": 1}},
+        {"start": "2021-06-11", "count": 1, "fatalities": 0, "by_type": {ev: 1}},
     ]  # fmt: skip
     weekly = client.get("/api/stats?bin=week&event_type=Battles").json()
-    assert weekly["histogram"] == [{"start": "2021-03-01", "count": 2}]  # 2021-03-03 is a Wednesday
+    # 2021-03-03 is a Wednesday
+    assert weekly["histogram"] == [{"start": "2021-03-01", "count": 2, "fatalities": 3, "by_type": {"Battles": 2}}]
     assert weekly["counts"]["matching"] == 2
+    monthly = client.get("/api/stats?bin=month").json()["histogram"]
+    assert [(h["start"], h["count"], h["by_type"]) for h in monthly] == [
+        ("2021-03-01", 3, {"Battles": 2, ev: 1}), ("2021-06-01", 3, {vac: 1, "Protests": 1, ev: 1})]
 
 
 def test_actor_graph_from_events(client):
@@ -389,9 +397,16 @@ def test_page_script_never_writes_markup():
 
 def test_vendored_assets_carry_licences():
     vendor = Path(__file__).resolve().parents[2] / "src/sitrep/web/static/vendor"
-    for lib in ("leaflet", "leaflet.markercluster"):
+    for lib in ("leaflet", "leaflet.markercluster", "uplot", "cytoscape"):
         assert (vendor / lib / "LICENSE").stat().st_size > 100
-    assert (vendor / "VERSIONS").read_text() == "leaflet 1.9.4\nleaflet.markercluster 1.5.3\n"
+    assert (vendor / "VERSIONS").read_text() == (
+        "leaflet 1.9.4\nleaflet.markercluster 1.5.3\nuplot 1.6.32\ncytoscape 3.35.0\n")
+    # every version the build script pins is the one vendored
+    script = (vendor.parents[4] / "scripts/vendor_web_assets.sh").read_text()
+    for line in (vendor / "VERSIONS").read_text().splitlines():
+        lib, version = line.split()
+        var = {"leaflet.markercluster": "MARKERCLUSTER"}.get(lib, lib.upper())
+        assert f"{var}_VERSION={version}" in script, lib
 
 
 def test_boundaries_are_geojson(client):

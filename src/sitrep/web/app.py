@@ -17,14 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sitrep.errors import NotFound, StoreError
-from sitrep.web import queries
+from sitrep.errors import InputError, NotFound, StoreError
+from sitrep.web import basemap, documents, queries, search
+from sitrep.web.export_view import export_view
 from sitrep.web.queries import Database, EventFilters
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -98,15 +99,55 @@ def _text(name: str, raw: str | None) -> str | None:
 
 def make_filters(since: str | None, until: str | None, actor: str | None, event_type: str | None,
                  sub_event_type: str | None, certainty: str | None, outlet: str | None,
-                 bbox: str | None) -> EventFilters:  # fmt: skip
+                 bbox: str | None, inter: str | None = None, corroboration: str | None = None,
+                 q: str | None = None) -> EventFilters:  # fmt: skip
     f = EventFilters(
         since=parse_date("since", since), until=parse_date("until", until), actor=_text("actor", actor),
         event_type=_text("event_type", event_type), sub_event_type=_text("sub_event_type", sub_event_type),
         certainty=_text("certainty", certainty), outlet=_text("outlet", outlet), bbox=parse_bbox(bbox),
+        inter=parse_inter(inter), corroboration=_text("corroboration", corroboration), q=parse_q(q),
     )  # fmt: skip
     if f.since and f.until and f.since > f.until:
         raise BadRequest(f"since ({f.since}) is after until ({f.until})")
     return f
+
+
+def parse_inter(raw: str | None) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit() or len(raw) > 2:
+        raise BadRequest(f"inter: an ACLED inter code (0-8), got {raw[:20]!r}")
+    return int(raw)
+
+
+def parse_q(raw: str | None) -> str | None:
+    """Search text as a safe FTS5 expression (None when empty)."""
+    text = _text("q", raw)
+    if text is None:
+        return None
+    try:
+        return search.fts_query(text)
+    except search.BadQuery as exc:
+        raise BadRequest(str(exc)) from None
+
+
+def filter_params(
+    since: str | None = Query(None, description="first event date, YYYY-MM-DD", examples=["2021-01-01"]),
+    until: str | None = Query(None, description="last event date, YYYY-MM-DD (inclusive)", examples=["2021-12-31"]),
+    actor: str | None = Query(None, description="actor1 or actor2, exact name"),
+    event_type: str | None = Query(None, description="ACLED event type, exact"),
+    sub_event_type: str | None = Query(None, description="ACLED sub-event type, exact"),
+    certainty: str | None = Query(None, description="claim status of a report (reported, claimed, alleged, rumoured);"
+                                  " fusion's values are still accepted here for old links"),
+    corroboration: str | None = Query(None, description="fusion's verdict (single-source, corroborated, contested)"),
+    outlet: str | None = Query(None, description="an outlet that reported the event"),
+    inter: str | None = Query(None, description="ACLED inter code of actor1 or actor2 (0-8)"),
+    q: str | None = Query(None, description="words in the report's notes, actors or place, or in its page's text"),
+    bbox: str | None = Query(None, description="minLon,minLat,maxLon,maxLat", examples=["35.5,32.3,42.4,37.4"]),
+) -> EventFilters:
+    """The one filter set every view shares (map, timeline, list, graph, export)."""
+    return make_filters(since, until, actor, event_type, sub_event_type, certainty, outlet, bbox, inter,
+                        corroboration, q)  # fmt: skip
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -149,6 +190,14 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
     async def bad_request(_: Request, exc: BadRequest) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=400)
 
+    @app.exception_handler(InputError)
+    async def input_error(_: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"error": exc.message}, status_code=400)
+
+    @app.exception_handler(search.SearchUnavailable)
+    async def no_index(_: Request, exc: search.SearchUnavailable) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=409)
+
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"error": _validation_message(exc)}, status_code=400)
@@ -178,21 +227,12 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
 
     @app.get("/api/events", responses=ERRORS, tags=["events"])
     def events(
-        since: str | None = Query(None, description="first event date, YYYY-MM-DD", examples=["2021-01-01"]),
-        until: str | None = Query(None, description="last event date, YYYY-MM-DD (inclusive)", examples=["2021-12-31"]),
-        actor: str | None = Query(None, description="actor1 or actor2, exact name"),
-        event_type: str | None = Query(None, description="ACLED event type, exact"),
-        sub_event_type: str | None = Query(None, description="ACLED sub-event type, exact"),
-        certainty: str | None = Query(None, description="report certainty (reported, claimed, alleged, rumoured)"
-                                      " or fusion certainty (single-source, corroborated, contested)"),
-        outlet: str | None = Query(None, description="an outlet that reported the event"),
-        bbox: str | None = Query(None, description="minLon,minLat,maxLon,maxLat", examples=["35.5,32.3,42.4,37.4"]),
+        f: EventFilters = Depends(filter_params),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         level: Literal["auto", "merged", "reports"] = LevelParam,
     ) -> dict[str, Any]:
         """Events matching the filters, newest first: `total` and one page of `items`."""
-        f = make_filters(since, until, actor, event_type, sub_event_type, certainty, outlet, bbox)
         return queries.list_events(conn(), f, limit=limit, offset=offset, level=level, counts=app.state.counts)
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
@@ -208,44 +248,97 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
 
     @app.get("/api/actors/graph", responses=ERRORS, tags=["actors"])
     def graph(
-        since: str | None = Query(None, description="YYYY-MM-DD"),
-        until: str | None = Query(None, description="YYYY-MM-DD"),
-        event_type: str | None = Query(None),
-        certainty: str | None = Query(None),
-        outlet: str | None = Query(None),
+        f: EventFilters = Depends(filter_params),
         max_nodes: int = Query(60, ge=1, le=500),
         level: Literal["auto", "merged", "reports"] = LevelParam,
     ) -> dict[str, Any]:
-        """Actors (nodes) and who acted on whom (edges), from actor_relations when present, else from events."""
-        f = make_filters(since, until, None, event_type, None, certainty, outlet, None)
+        """Actors (nodes, with their most frequent inter code) and who acted on whom (edges), from
+        events and, when present and no event-only filter is set, relations stated in articles."""
         return queries.actor_graph(conn(), f, max_nodes=max_nodes, level=level)
 
     @app.get("/api/stats", responses=ERRORS, tags=["stats"])
     def stats(
-        since: str | None = Query(None, description="YYYY-MM-DD"),
-        until: str | None = Query(None, description="YYYY-MM-DD"),
-        actor: str | None = Query(None),
-        event_type: str | None = Query(None),
-        sub_event_type: str | None = Query(None),
-        certainty: str | None = Query(None),
-        outlet: str | None = Query(None),
-        bbox: str | None = Query(None, description="minLon,minLat,maxLon,maxLat"),
-        bin: Literal["auto", "day", "week"] = Query("auto", description="histogram bin"),
+        f: EventFilters = Depends(filter_params),
+        bin: Literal["auto", "day", "week", "month"] = Query("auto", description="histogram bin"),
         level: Literal["auto", "merged", "reports"] = LevelParam,
     ) -> dict[str, Any]:
-        """Counts, date range, events by type and a histogram by day or week (weeks start on Monday)."""
-        f = make_filters(since, until, actor, event_type, sub_event_type, certainty, outlet, bbox)
+        """Counts, date range, events by type and a histogram by day, week (from Monday) or month,
+        each bin split by event type and with its fatalities."""
         return queries.stats(conn(), f, bin=bin, level=level)
 
     @app.get("/api/facets", tags=["stats"])
     def facets(level: Literal["auto", "merged", "reports"] = LevelParam) -> dict[str, Any]:
         """Values offered by the page's filter menus: actors, event types, certainties, outlets."""
-        return queries.facets(conn(), level=level)
+        return {**queries.facets(conn(), level=level), **basemap.vocabulary()}
 
     @app.get("/api/boundaries", tags=["map"])
     def boundaries() -> Response:
         """Admin-1 boundaries (GeoJSON) shipped with the package: the offline base map."""
         return Response(_boundaries(), media_type="application/geo+json")
+
+    @app.get("/api/basemap", tags=["map"])
+    def basemap_layers() -> Response:
+        """Neighbouring countries, borders (contested lines flagged), coast, lakes, rivers, towns and the
+        schematic M4/M5 corridors, shipped with the package (data/basemap, Natural Earth + gazetteer)."""
+        return Response(basemap.layers_json(), media_type="application/json")
+
+    @app.get("/api/labels", responses=ERRORS, tags=["map"])
+    def labels(
+        bbox: str = Query(..., description="minLon,minLat,maxLon,maxLat"),
+        zoom: int = Query(..., ge=0, le=22),
+    ) -> dict[str, Any]:
+        """Gazetteer place labels in the view that show at this zoom (seats early, villages and
+        neighbourhoods close in), most important first."""
+        box = parse_bbox(bbox)
+        if box is None:
+            raise BadRequest("bbox: required (minLon,minLat,maxLon,maxLat)")
+        return basemap.labels(box, zoom)
+
+    @app.get("/api/documents", responses=ERRORS, tags=["documents"])
+    def document_list(
+        q: str | None = Query(None, description="words in the title, caption or body (never comments)"),
+        outlet: str | None = Query(None),
+        since: str | None = Query(None, description="published on or after, YYYY-MM-DD"),
+        until: str | None = Query(None, description="published on or before, YYYY-MM-DD"),
+        has_events: bool | None = Query(None, description="only pages with (true) or without (false) events"),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        """Documents, newest first: outlet, date, title, number of event reports and comments."""
+        text = _text("q", q)
+        if text is not None:
+            parse_q(text)  # a clear 400 for text with no word
+        return documents.list_documents(conn(), q=text, outlet=_text("outlet", outlet), since=parse_date("since", since),
+                                        until=parse_date("until", until), has_events=has_events, limit=limit,
+                                        offset=offset)  # fmt: skip
+
+    @app.get("/api/search", responses=ERRORS, tags=["search"])
+    def search_text(
+        q: str = Query(..., description="words to find; every word must match, the last as a prefix"),
+        kind: Literal["documents", "comments"] = Query("documents", description="page text, or reader comments"
+                                                        " (a list of their own, never mixed with events)"),
+        limit: int = Query(20, ge=1, le=200),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        """Full-text hits with a snippet whose matches sit between \\u0002 and \\u0003.
+        Events matching a search are /api/events?q=..."""
+        text = _text("q", q)
+        if text is None:
+            raise BadRequest("q: no word to search for")
+        parse_q(text)
+        fn = search.search_comments if kind == "comments" else search.search_documents
+        return fn(conn(), text, limit=limit, offset=offset)
+
+    @app.get("/api/export", responses=ERRORS, tags=["events"])
+    def export(
+        f: EventFilters = Depends(filter_params),
+        format: Literal["acled-csv", "geojson"] = Query("acled-csv", description="the CLI's export formats"),
+        level: Literal["auto", "merged", "reports"] = LevelParam,
+    ) -> Response:
+        """The events of the current view, written by `sitrep export`'s code, as a download."""
+        body, meta = export_view(str(db.path), conn(), f, format, level)
+        return Response(body, media_type=meta["media_type"], headers={
+            "content-disposition": f'attachment; filename="{meta["filename"]}"', "x-sitrep-rows": str(meta["rows"])})
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:

@@ -91,6 +91,9 @@ class EventFilters:
     certainty: str | None = None
     outlet: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    inter: int | None = None  # ACLED inter code of actor1 or actor2
+    corroboration: str | None = None  # fusion's verdict, apart from the report's claim status (certainty)
+    q: str | None = None  # an FTS5 expression from search.fts_query: report fields or page text match
 
 
 @dataclass(slots=True)
@@ -171,6 +174,25 @@ def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
         else:
             clauses.append("e.source = ?")
         args.append(f.outlet)
+    if f.inter is not None:
+        clauses.append(f"({a}.inter1 = ? OR {a}.inter2 = ?)")
+        args += [f.inter, f.inter]
+    if f.corroboration:
+        if level is MERGED:
+            clauses.append("m.fusion_certainty = ?")
+        else:  # a report's corroboration is the verdict on the merged event it belongs to
+            clauses.append("e.event_id IN (SELECT es.event_id FROM event_sources es JOIN merged_events mm"
+                           " ON mm.merged_id = es.merged_id WHERE mm.fusion_certainty = ?)")
+        args.append(f.corroboration)
+    if f.q:
+        from sitrep.web.search import event_ids_sql
+
+        if level is MERGED:
+            clauses.append(f"m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.event_id IN"
+                           f" ({event_ids_sql()}))")
+        else:
+            clauses.append(f"e.event_id IN ({event_ids_sql()})")
+        args += [f.q, f.q]
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         clauses.append(f"{a}.latitude BETWEEN ? AND ? AND {a}.longitude BETWEEN ? AND ?")
@@ -496,9 +518,19 @@ def actor_graph(conn: sqlite3.Connection, f: EventFilters, *, max_nodes: int, le
             counts[name] = counts.get(name, 0) + int(n)
     names = sorted(set(degree) | set(counts), key=lambda n: (-(counts.get(n, 0) + degree.get(n, 0)), n))[:max_nodes]
     keep = set(names)
+    inter: dict[str, tuple[int, int]] = {}  # actor -> (events, inter code) of its most frequent code
+    for col in ("1", "2"):
+        cond = f"{a}.actor{col} IS NOT NULL AND {a}.inter{col} IS NOT NULL"
+        wc = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        for name, code, n in conn.execute(
+            f"SELECT {a}.actor{col}, {a}.inter{col}, count(*) FROM {lv.table} {a}{wc} GROUP BY 1, 2", args
+        ):
+            if name not in inter or n > inter[name][0]:
+                inter[name] = (int(n), int(code))
     return {
         "source": "+".join(sources),
-        "nodes": [{"id": n, "label": n, "events": counts.get(n, 0), "degree": degree.get(n, 0)} for n in names],
+        "nodes": [{"id": n, "label": n, "events": counts.get(n, 0), "degree": degree.get(n, 0),
+                   "inter": inter[n][1] if n in inter else None} for n in names],
         "edges": [
             {"source": s, "target": t, "relation": r, "kind": k, "weight": n}
             for (s, t, r, k), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -530,25 +562,33 @@ def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "
     counts["matching"] = int(n)
     if bin == "auto":
         span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
-        bin = "day" if span <= 120 else "week"
+        bin = "day" if span <= 120 else "week" if span <= 3 * 365 else "month"
     by_day = conn.execute(
-        f"SELECT {a}.event_date, count(*) {frm}{' AND' if where else ' WHERE'} {a}.event_date IS NOT NULL"
-        f" GROUP BY 1 ORDER BY 1",
+        f"SELECT {a}.event_date, {a}.event_type, count(*), sum({a}.fatalities) {frm}"
+        f"{' AND' if where else ' WHERE'} {a}.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1",
         args,
     ).fetchall()
-    hist: dict[str, int] = {}
-    for d, c in by_day:
+    hist: dict[str, dict[str, Any]] = {}
+    for d, et, c, fat in by_day:
         try:
             day = date.fromisoformat(d)
         except (TypeError, ValueError):
             continue
-        key = day if bin == "day" else day - timedelta(days=day.weekday())
-        hist[key.isoformat()] = hist.get(key.isoformat(), 0) + int(c)
+        if bin == "day":
+            key = day
+        elif bin == "week":
+            key = day - timedelta(days=day.weekday())
+        else:
+            key = day.replace(day=1)
+        h = hist.setdefault(key.isoformat(), {"count": 0, "fatalities": 0, "by_type": {}})
+        h["count"] += int(c)
+        h["fatalities"] += int(fat or 0)
+        h["by_type"][et] = h["by_type"].get(et, 0) + int(c)
     by_type = [{"event_type": r[0], "count": int(r[1])}
                for r in conn.execute(f"SELECT {a}.event_type, count(*) {frm} GROUP BY 1 ORDER BY 2 DESC, 1", args)]
     return {
         "level": lv.name, "counts": counts, "date_range": {"min": lo, "max": hi}, "bin": bin,
-        "histogram": [{"start": k, "count": v} for k, v in sorted(hist.items())],
+        "histogram": [{"start": k, **v} for k, v in sorted(hist.items())],
         "by_event_type": by_type,
     }  # fmt: skip
 
@@ -575,5 +615,11 @@ def facets(conn: sqlite3.Connection, *, level: str = "auto", max_values: int = 3
         "event_types": values(f"SELECT DISTINCT {a}.event_type FROM {t} {a} ORDER BY 1"),
         "sub_event_types": values(f"SELECT DISTINCT {a}.sub_event_type FROM {t} {a} ORDER BY 1"),
         "certainties": certainties,
+        # the two status vocabularies apart: what articles say, and fusion's verdict
+        "claim_statuses": values("SELECT DISTINCT certainty FROM events ORDER BY 1"),
+        "corroborations": values("SELECT DISTINCT fusion_certainty FROM merged_events ORDER BY 1")
+        if _has_table(conn, "merged_events") else [],
+        "inters": sorted({int(r[0]) for r in conn.execute(
+            f"SELECT DISTINCT {a}.inter1 FROM {t} {a} UNION SELECT DISTINCT {a}.inter2 FROM {t} {a}") if r[0] is not None}),
         "outlets": values("SELECT DISTINCT source FROM events ORDER BY 1"),
     }
