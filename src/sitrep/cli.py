@@ -133,7 +133,8 @@ def _check_paths(paths: list[Path]) -> None:
 # --------------------------------------------------------------------------- ingest
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, .warc(.gz), .jsonl")],
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, directories or http(s) URLs: .txt, .html, .warc(.gz), .jsonl, a Telegram result.json")] = None,
     db: DbOpt = Path("sitrep.db"),
     manifest: ManifestOpt = None,
     published: PublishedOpt = None,
@@ -141,8 +142,14 @@ def ingest(
     no_events: Annotated[bool, typer.Option("--no-events", help="Segment and store only; skip event extraction.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 16,
     sources: SourcesFileOpt = None,
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="RSS/Atom feed whose articles to fetch (repeatable).")] = None,
+    sitemap: Annotated[Optional[list[str]], typer.Option("--sitemap", help="Sitemap (or index) whose pages to fetch (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="With --feed/--sitemap: items dated on or after this day.")] = None,
+    match: Annotated[Optional[str], typer.Option("--match", help="With --feed/--sitemap: only URLs this regex finds.")] = None,
+    fetch: Annotated[Optional[list[str]], typer.Option("--fetch", help="Fetch setting KEY=VALUE (timeout, retries, "
+                                                       "min_interval, max_bytes, robots ...; repeatable).")] = None,
 ) -> None:
-    """Read pages, segment them, extract events and store everything in the database."""
+    """Read pages (files or URLs, feeds, sitemaps), segment them, extract events and store everything."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from sitrep.runner import ingest as run_ingest
@@ -151,7 +158,13 @@ def ingest(
     # Only when no path can be read at all is this a usage error (before a database
     # is created for a typo); otherwise an unreadable path is a skip listed at the
     # end, like a file in a folder walk.
-    _check_paths(paths)
+    from sitrep.ingest.remote import split_inputs
+
+    files, web = split_inputs(paths or [], [*(feed or []), *(sitemap or [])], since, match, fetch or [])
+    if not files and not web:
+        raise InputError("nothing to ingest: give files, folders, URLs, --feed or --sitemap")
+    if files:
+        _check_paths([Path(f) for f in files])
     defaults = _defaults(published, source)
     man = _manifest(manifest)
     cfg = _fuse_cfg(sources)
@@ -165,7 +178,7 @@ def ingest(
             bar.update(task, advance=1, description=Path(origin.split("#")[0]).name[:40])
 
         report = run_ingest(
-            paths, store, manifest=man, defaults=defaults,
+            files, store, manifest=man, defaults=defaults, items=web.items(store.conn) if web else (),
             extractor=None if no_events else _lazy_extractor(), progress=tick, batch_size=batch_size,
             fuse_cfg=cfg, on_wait=lambda: err.print(f"waiting for another ingest into {db} to finish ..."),
         )  # fmt: skip
@@ -177,7 +190,10 @@ def ingest(
         err.print(f"[bold]{report.failed} input(s) not ingested:[/bold]")
         for s in report.skips:
             err.print(Text(f"  {s.line()}"))
-    if report.added == 0 and report.already == 0:
+    if web:
+        out.print(f"fetched {web.report.fetched} page(s) in {web.requests} request(s); "
+                  f"{web.report.stored} URL(s) already stored, not fetched")
+    if report.added == 0 and report.already == 0 and not web.report.stored:
         raise NothingIngested("nothing could be ingested")
 
 
