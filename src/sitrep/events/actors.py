@@ -107,6 +107,19 @@ class ActorReader:
                     out[i] = replace(a, span=sp)
         return out
 
+    def _infighting(self, st: DocState, holder: Token, mentions: dict[int, ActorRef],
+                    a1: list[ActorRef], a2: list[ActorRef]) -> None:
+        """"clashes among members of X" / "infighting within X": one named group on both
+        sides (ACLED codes intra-group fighting with the group as actor1 and actor2)."""
+        if a1:
+            return
+        for _, o in R.prep_children(holder, self.lex.roles.get("within_preps", frozenset())):
+            found = [a for a in self.phrase_actors(st, o, mentions) if not a.generic]
+            if found:
+                a1.append(found[0])
+                a2.extend(found[1:] or found[:1])
+                return
+
     def phrase_actors(self, st: DocState, head: Token, mentions: dict[int, ActorRef]) -> list[ActorRef]:
         """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
         found: list[ActorRef] = []
@@ -236,6 +249,7 @@ class ActorReader:
                 if both and not a1:
                     a1.append(both[0])
                     a2.extend(both[1:])
+            self._infighting(st, verb, mentions, a1, a2)
         else:
             for _, o in R.prep_children(head, L["agent_preps"]):
                 take(o, a1)
@@ -246,6 +260,7 @@ class ActorReader:
                     if both and not a1:
                         a1.extend(both[:1])
                         a2.extend(both[1:])
+                self._infighting(st, holder, mentions, a1, a2)
             for c in head.children:
                 if c.dep_ == "acl" and not a1:
                     for _, o in R.prep_children(c, L["agent_preps"]):

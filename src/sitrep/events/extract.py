@@ -163,9 +163,16 @@ class EventExtractor:
                         (x.start, x.kind) == (m.statement.start, m.statement.kind) for x in statements):
                     statements.append(m.statement)
             n_before = len(events)
+            if found and all(_toll_only(e) for _, _, e in found) and \
+                    kit.fatalities.follow_on(st, s, s.date):
+                # "Clashes broke out in X. Two people were killed.": a perpetrator-less, placeless
+                # casualty sentence is the toll of the one event just before it, not a new attack
+                found = []
             events.extend(coordinate(found))
             if len(events) > n_before:
                 st.just_found = events[n_before:]
+            elif found:
+                st.just_found = []
             else:
                 kit.fatalities.follow_on(st, s, s.date)
                 st.just_found = []
@@ -192,3 +199,13 @@ class EventExtractor:
             if m.drop is not None:
                 break
         return m
+
+
+# fallbacks that show an event took both its perpetrator and its place from elsewhere
+_BORROWED_PLACE = ("location:paragraph", "location:article")
+
+
+def _toll_only(e: Event) -> bool:
+    """An event read from a bare casualty sentence: no perpetrator named, no place of its own."""
+    return e.fatalities is not None and "actor1:unidentified" in e.fallbacks and \
+        any(f in e.fallbacks for f in _BORROWED_PLACE)

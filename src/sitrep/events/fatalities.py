@@ -104,7 +104,7 @@ class Fatalities:
                 return n, (sent.start_char + m.start(), sent.start_char + m.end())
         return None, None
 
-    def follow_on(self, st: DocState, s: SentenceState, s_date: Any) -> None:
+    def follow_on(self, st: DocState, s: SentenceState, s_date: Any) -> bool:
         """Give the previous sentence's single event the death count of this event-less sentence.
 
         News states the toll after the act ("Drones struck a car near X. Three
@@ -114,22 +114,23 @@ class Fatalities:
         it is about another incident (cue words in the lexicon's fatalities).
         """
         if len(st.just_found) != 1 or st.just_found[0].fatalities is not None:
-            return
+            return False
         ev = st.just_found[0]
         low = padded_words(s.span.text)
         if any(f" {b} " in low for b in self.follow_on_blockers):
-            return
+            return False
         if s_date is not None and s_date[0] != ev.event_date:
-            return
+            return False
         ev_text = (ev.notes or "").lower()
         if any(e.label_ in ("GPE", "LOC", "FAC") and e.text.lower() not in ev_text for e in s.span.ents):
-            return
+            return False
         n, where = self.find(s.span)
         if n is None or where is None:
-            return
+            return False
         ps = s.par_start
         ev.fatalities = n
         ev.evidence.append(Evidence("fatalities", ps + where[0], ps + where[1], s.span.doc.text[where[0]:where[1]]))
+        return True
 
 
 def padded_words(text: str) -> str:
