@@ -203,6 +203,25 @@ def _lazy_extractor() -> Any:
     return load_extractor
 
 
+@app.command()
+def watch(
+    config: Annotated[Path, typer.Argument(help="YAML listing feeds, sitemaps, URL lists and folders, each with an interval.")],
+    db: DbOpt = Path("sitrep.db"),
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once, then stop (for cron).")] = False,
+    no_events: Annotated[bool, typer.Option("--no-events", help="Segment and store only; skip event extraction.")] = False,
+    sources: SourcesFileOpt = None,
+) -> None:
+    """Poll sources and ingest what is new until Ctrl-C or SIGTERM (which finish the batch in hand)."""
+    from sitrep.ingest.watch import load_config, loaded_once, run_watch
+    from sitrep.store import Store
+
+    cfg = load_config(config)  # a bad config is one line before any database is made
+    kwargs = {"extractor": None if no_events else loaded_once(_lazy_extractor()), "fuse_cfg": _fuse_cfg(sources)}
+    with Store(db) as store:
+        run_watch(cfg, store, once=once, ingest_kwargs=kwargs, say=lambda s: out.print(Text(s)),
+                  warn=lambda s: err.print(Text(s)))  # fmt: skip
+
+
 # --------------------------------------------------------------------------- docs / show
 @app.command()
 def docs(db: DbOpt = Path("sitrep.db")) -> None:
@@ -405,9 +424,10 @@ def export(
     event_type: Annotated[Optional[str], typer.Option("--type", help="event_type or sub_event_type.")] = None,
     reports: Annotated[bool, typer.Option("--reports", help="One row per report instead of per merged event.")] = False,
     ids: Annotated[Optional[list[str]], typer.Option("--id", help="Only this event (merged id, an old id of one, or a report id); repeatable.")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="The machine's output: analysts' reviews not applied.")] = False,
     db: DbOpt = Path("sitrep.db"),
 ) -> None:
-    """Export events as ACLED-style CSV, GeoJSON, Parquet or JSONL with full provenance."""
+    """Export events as ACLED-style CSV, GeoJSON, Parquet or JSONL with full provenance (reviews applied)."""
     from sitrep.export import export_events
     from sitrep.store import Store
 
@@ -417,7 +437,7 @@ def export(
         raise InputError("--format parquet needs --out FILE")
     with Store(db, read_only=True) as store:
         n = export_events(store, fmt, out_file, since=since, until=until, actor=actor, event_type=event_type,
-                          merged=not reports, ids=ids or None)  # fmt: skip
+                          merged=not reports, ids=ids or None, reviews=not raw)  # fmt: skip
     if out_file is not None:
         out.print(f"wrote {n} event(s) to {out_file}")
 
@@ -447,8 +467,8 @@ def fuse(
 @app.command(name="eval")
 def eval_(
     gold_dir: Annotated[
-        Path, typer.Argument(help="Directory with seeds.yaml (or gold.yaml), the YAML file, or a realdev-format .jsonl.")
-    ],
+        Optional[Path], typer.Argument(help="Directory with seeds.yaml (or gold.yaml), the YAML file, or a realdev-format .jsonl.")
+    ] = None,
     pages: Annotated[
         Optional[Path], typer.Option("--pages", help="Directory of the pages the gold annotates (not for .jsonl gold).")
     ] = None,
@@ -457,8 +477,10 @@ def eval_(
     metrics: Annotated[
         str, typer.Option("--metrics", help="For .jsonl gold: all | loc-date | auto (loc-date when no gold event type).")
     ] = "auto",
+    reviews: Annotated[bool, typer.Option("--reviews", help="Score against the reviewed events in --db (corrections are gold).")] = False,
+    db: DbOpt = Path("sitrep.db"),
 ) -> None:
-    """Score segmentation, geocoding and events against a gold file.
+    """Score segmentation, geocoding and events against a gold file, or against analysts' reviews.
 
     A .jsonl gold in realdev's format (records with `id`, `text`, `published`, `gold`) carries its
     own texts (or has `NAME.input.jsonl` beside it): events are extracted from them and scored
@@ -466,6 +488,11 @@ def eval_(
     """
     from sitrep.eval import realdev
 
+    if reviews or gold_dir is None:
+        from sitrep.review.evalcmd import eval_reviews
+
+        eval_reviews(out, db, gold_dir, as_json, asked=reviews)
+        return
     if gold_dir.suffix.lower() == ".jsonl":
         report = realdev.evaluate_realdev(gold_dir, metrics=metrics)
         if as_json:
@@ -734,6 +761,8 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback exposes the store.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the dashboard in a browser.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Review mode: confirm/reject/correct events (writes only the reviews table).")] = False,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="With --review: the name reviews are recorded under.")] = None,
 ) -> None:
     """Serve the local dashboard (map, timeline, actor graph, documents) over the database, read-only."""
     from sitrep.web import serve as run_server
@@ -741,7 +770,7 @@ def serve(
     if not db.is_file():
         raise StoreError(f"{db}: database not found (run 'sitrep ingest' first)")
     out.print(f"dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
-    run_server(db, host=host, port=port, open_browser=open_browser)
+    run_server(db, host=host, port=port, open_browser=open_browser, review=review, reviewer=reviewer)
 
 
 @app.command()
@@ -761,6 +790,11 @@ def demo(
         run_server(db, host="127.0.0.1", port=port)
     else:
         out.print(f"dashboard: http://127.0.0.1:{port}/  (start it with `make dashboard` or `sitrep demo --serve`)")
+
+
+from sitrep.review.cli import review as _review  # noqa: E402 - the verb lives with its package
+
+app.command(name="review")(_review)
 
 
 @app.command()

@@ -163,8 +163,11 @@ def _boundaries() -> bytes:
     return resources.files("sitrep").joinpath("data/gazetteer/admin1.geojson").read_bytes()
 
 
-def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
-    """The dashboard over the store at `db_path` (opened read-only unless told otherwise)."""
+def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = None) -> FastAPI:
+    """The dashboard over the store at `db_path` (opened read-only unless told otherwise).
+
+    `review` (a `sitrep.web.review.ReviewSession`) turns on review mode; None leaves it out entirely.
+    """
     db = Database(db_path, read_only=read_only)
     app = FastAPI(
         title="sitrep dashboard API",
@@ -176,6 +179,10 @@ def create_app(db_path: str | Path, *, read_only: bool = True) -> FastAPI:
     )
     app.state.db = db
     app.state.counts = queries.CountCache()
+    if review is not None:  # before the app's routes, so review mode's page replaces the plain one
+        from sitrep.web.review import install
+
+        install(app, review, STATIC_DIR)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

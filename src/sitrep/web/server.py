@@ -26,13 +26,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
-    """Serve the dashboard over `db_path` (read-only) until interrupted."""
+def serve(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False,
+          review: bool = False, reviewer: str | None = None) -> None:
+    """Serve the dashboard over `db_path` (read-only; with `review`, reviews writable) until interrupted."""
     import uvicorn
 
     from sitrep.web.app import create_app
 
-    app = create_app(db_path, read_only=True)
+    session = None
+    if review:
+        from sitrep.web.review import review_session
+
+        session = review_session(db_path, host, reviewer)
+    app = create_app(db_path, read_only=True, review=session)
     if not is_loopback(host):
         print(
             f"warning: serving on {host}, which is not a loopback address: anyone who can reach this machine "
