@@ -372,6 +372,9 @@ def _split_names(text: str) -> list[str]:
     return out
 
 
+SEAT_NAME_MIN_RATIO = 85  # "X Y" vs its sub-district's "X+ Y"; a village "Z Y" of district "W Y" is ~60
+
+
 def _ar_word(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
@@ -387,8 +390,16 @@ def community_names(c: dict) -> list[str]:
         if n not in names:
             names.append(n)
     ar_words, en_words = ar.split(), en.split()
-    admin_last = {_ar_word(x.split()[-1]) for x in (c.get("admin2_ar"), c.get("admin3_ar")) if x and x.split()}
-    if len(ar_words) >= 2 and len(en_words) >= 2 and "-" not in en and _ar_word(ar_words[-1]) in admin_last:
+    admins = [x for x in (c.get("admin2_ar"), c.get("admin3_ar")) if x and x.split()]
+    admin_last = {_ar_word(x.split()[-1]) for x in admins}
+    # a seat shares its sub-district's name ("X Y" seats sub-district "X Y", give or take a
+    # letter: OCHA writes some seats without their final ta marbuta): its last word is
+    # part of its name, not a district tag; cutting it left "X" alone as a name
+    plain = " ".join(_ar_word(w) for w in ar_words)
+    is_seat = any(fuzz.ratio(plain, " ".join(_ar_word(w) for w in x.split())) >= SEAT_NAME_MIN_RATIO
+                  for x in admins)
+    if (len(ar_words) >= 2 and len(en_words) >= 2 and "-" not in en and _ar_word(ar_words[-1]) in admin_last
+            and not is_seat):
         for n in (" ".join(en_words[:-1]), " ".join(ar_words[:-1])):
             if n not in names:
                 names.append(n)

@@ -49,3 +49,25 @@ def test_every_supplement_place_has_admin1(gazetteer):
     assert len(sup) == 83
     assert all(p.admin1 for p in sup)
     assert {p.precision for p in sup} == {1, 2, 3}
+
+
+def test_ocha_district_tag_is_cut_but_a_seat_keeps_its_whole_name():
+    pytest.importorskip("shapely")
+    mod = _build_module()
+    # a village tagged with its district's name: the tag is cut, the village name kept
+    tagged = {"name_en": "Tal Hamra Manbij", "name_ar": "تل حمرا منبج", "admin2_ar": "منبج",
+              "admin3_ar": "منبج"}
+    assert "Tal Hamra" in mod.community_names(tagged)
+    # a sub-district seat written as its sub-district (one letter short): nothing is cut,
+    # so its first word never becomes a name of its own
+    for admin3 in ("كفر زيتا", "كفرة زيتا"):
+        seat = {"name_en": "Kafr Zeta", "name_ar": "كفر زيتا", "admin2_ar": "محردة", "admin3_ar": admin3}
+        names = mod.community_names(seat)
+        assert "Kafr" not in names and "كفر" not in names and "Kafr Zeta" in names, admin3
+
+
+def test_no_seat_is_named_by_its_first_word_alone(gazetteer):
+    by_id = {p.place_id: p for p in gazetteer.places if p.place_id in ("gn:163750", "gn:165509", "gn:174611")}
+    assert not {"Tell", "تل"} & set(by_id["gn:163750"].alternates)  # Tall Abyad
+    assert "Ras Al" not in by_id["gn:165509"].alternates  # Ras al-Ayn
+    assert "Abul" not in by_id["gn:174611"].alternates  # Abu al-Duhur
