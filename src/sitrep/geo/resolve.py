@@ -1027,7 +1027,13 @@ class PlaceResolver:
                     outer.geo_precision = max(outer.geo_precision, 2)
                     outer.reason += "".join(f"; {n}" for n in notes) + f"; {d} of -> precision >= 2"
                 return outer
-        # "<direction> of X" / "<direction> X"
+        # "<direction> of X" / "<direction> X"; but "Eastern X" may be a village's own name
+        # (X Sharqiyah, next to X): the whole name as written or qualified comes first
+        if any(low.startswith(d + " ") for d in self.cues.directions) and not any(
+                low.startswith(d + " of ") for d in self.cues.directions):
+            whole = self._direct(text, replace(ctx, relation=None))
+            if whole is not None:
+                return self._with_relation(whole, relation)
         direction = None
         for d in self.cues.directions:
             if low.startswith(d + " of "):
