@@ -150,8 +150,7 @@ def ingest(
                                                        "min_interval, max_bytes, robots ...; repeatable).")] = None,
 ) -> None:
     """Read pages (files or URLs, feeds, sitemaps), segment them, extract events and store everything."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
+    from sitrep.ingest.progress import RunProgress
     from sitrep.runner import ingest as run_ingest
     from sitrep.store import Store
 
@@ -168,23 +167,17 @@ def ingest(
     defaults = _defaults(published, source)
     man = _manifest(manifest)
     cfg = _fuse_cfg(sources)
-    with Store(db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        console=err, transient=True, disable=not err.is_terminal,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("", total=None)
-
-        def tick(origin: str) -> None:
-            bar.update(task, advance=1, description=Path(origin.split("#")[0]).name[:40])
-
+    with Store(db) as store, RunProgress(err, "ingest") as bar:  # a bar on a terminal only
         report = run_ingest(
             files, store, manifest=man, defaults=defaults, items=web.items(store.conn) if web else (),
-            extractor=None if no_events else _lazy_extractor(), progress=tick, batch_size=batch_size,
+            extractor=None if no_events else bar.counting(_lazy_extractor()), progress=bar.tick,
+            batch_size=batch_size,
             fuse_cfg=cfg, on_wait=lambda: err.print(f"waiting for another ingest into {db} to finish ..."),
         )  # fmt: skip
     out.print(
         f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "
         f"{report.events} event report(s), {report.merged} merged event(s) updated, {report.failed} not ingested"
+        f" in {bar.seconds:.1f} s"
     )
     if report.skips:
         err.print(f"[bold]{report.failed} input(s) not ingested:[/bold]")
@@ -219,7 +212,7 @@ def watch(
     kwargs = {"extractor": None if no_events else loaded_once(_lazy_extractor()), "fuse_cfg": _fuse_cfg(sources)}
     with Store(db) as store:
         run_watch(cfg, store, once=once, ingest_kwargs=kwargs, say=lambda s: out.print(Text(s)),
-                  warn=lambda s: err.print(Text(s)))  # fmt: skip
+                  warn=lambda s: err.print(Text(s)), console=err)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- docs / show

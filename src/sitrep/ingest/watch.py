@@ -211,10 +211,17 @@ def poll_source(
     fetch: FetchSettings,
     stop: StopFlag,
     ingest_kwargs: dict[str, Any],
+    console: Any | None = None,
 ) -> PollResult:
-    """One poll of one source as one ingest run; a failure is returned, never raised."""
+    """One poll of one source as one ingest run; a failure is returned, never raised.
+
+    With a `console` that is a terminal, the poll shows a progress bar (sitrep.ingest.progress).
+    """
+    from contextlib import nullcontext
+
     from sitrep.errors import SitrepError
     from sitrep.ingest import read_inputs
+    from sitrep.ingest.progress import RunProgress
     from sitrep.runner import ingest
 
     result = PollResult(source)
@@ -228,7 +235,12 @@ def poll_source(
             web = WebInputs(settings=fetch, since=source.since, match=source.match, conditional=True)
             (web.urls if source.kind == "urls" else web.feeds).extend(source.targets)
             items = web.items(store.conn)
-        report = ingest([], store, items=until_stopped(items, stop), **ingest_kwargs)
+        kwargs = dict(ingest_kwargs)
+        with RunProgress(console, source.label[:30]) if console is not None else nullcontext() as bar:
+            if bar is not None:
+                kwargs["extractor"] = bar.counting(kwargs.get("extractor"))
+                kwargs["progress"] = bar.tick
+            report = ingest([], store, items=until_stopped(items, stop), **kwargs)
         if web is not None and not stop:  # a stopped poll re-reads its feeds in full next time
             web.save_validators(store.conn)
     except SitrepError as exc:
@@ -252,6 +264,7 @@ def watch(
     report: Callable[[PollResult], None] = lambda r: None,
     ingest_kwargs: dict[str, Any] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    console: Any | None = None,
 ) -> int:
     """Poll until stopped (or one round with `once`); returns the number of polls made."""
     stop = stop if stop is not None else StopFlag()  # not `or`: an unset flag is falsy
@@ -264,7 +277,7 @@ def watch(
                 break
             if due[i] > now:
                 continue
-            report(poll_source(source, store, config.fetch, stop, ingest_kwargs or {}))
+            report(poll_source(source, store, config.fetch, stop, ingest_kwargs or {}, console))
             polls += 1
             due[i] = clock() + source.interval
         if once:
@@ -287,7 +300,7 @@ def loaded_once(factory: Callable[[], Any]) -> Callable[[], Any]:
 
 
 def run_watch(config: WatchConfig, store: Any, *, once: bool, ingest_kwargs: dict[str, Any],
-              say: Callable[[str], None], warn: Callable[[str], None]) -> int:  # fmt: skip
+              say: Callable[[str], None], warn: Callable[[str], None], console: Any | None = None) -> int:  # fmt: skip
     """What `sitrep watch` does: poll with signals caught, print a line per poll and per skip."""
     stop = StopFlag()
     undo = stop.install()
@@ -298,7 +311,7 @@ def run_watch(config: WatchConfig, store: Any, *, once: bool, ingest_kwargs: dic
             warn(f"  {skip.line()}")
 
     try:
-        polls = watch(config, store, once=once, stop=stop, report=report, ingest_kwargs=ingest_kwargs)
+        polls = watch(config, store, once=once, stop=stop, report=report, ingest_kwargs=ingest_kwargs, console=console)
     finally:
         undo()
     say(f"{'stopped' if stop else 'done'} after {polls} poll(s)")
