@@ -25,15 +25,19 @@ class DocMeta:
     published: date | None = None
     language: str | None = None
     title: str | None = None  # a title the container states (HTML <title>, JSONL field)
+    # Where `published` came from (sitrep.ingest.pubdate: meta | dateline | warc |
+    # manifest | --published), so an analyst can tell a stated date from a guess.
+    published_source: str | None = None
 
     def merged(self, other: "DocMeta") -> "DocMeta":
-        """Fill this record's gaps from `other` (own values win)."""
+        """Fill this record's gaps from `other` (own values win; a date keeps its source)."""
         return DocMeta(
             url=self.url or other.url,
             source=self.source or other.source,
             published=self.published or other.published,
             language=self.language or other.language,
             title=self.title or other.title,
+            published_source=self.published_source if self.published else other.published_source,
         )
 
 

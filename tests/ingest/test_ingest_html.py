@@ -29,6 +29,7 @@ def test_meta_tags_fill_every_field(fixtures_dir: Path) -> None:
         published=date(2022, 3, 14),  # the page's local date, not converted to UTC
         language="en",
         title="Shelling reported near Valley Town",
+        published_source="meta",
     )
 
 
@@ -53,7 +54,9 @@ def test_relative_canonical_is_resolved_against_base_url(fixtures_dir: Path) -> 
 def test_time_element_date_when_nothing_else(fixtures_dir: Path) -> None:
     doc = _one(fixtures_dir / "ingest" / "time_only.html")
     assert isinstance(doc, RawDoc)
-    assert doc.meta == DocMeta(published=date(2023, 7, 9), title="Convoy stopped at checkpoint")
+    assert doc.meta == DocMeta(
+        published=date(2023, 7, 9), title="Convoy stopped at checkpoint", published_source="meta"
+    )
 
 
 def test_meta_name_date_and_og_title_fallback() -> None:

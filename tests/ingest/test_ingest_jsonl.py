@@ -33,15 +33,17 @@ def test_fixture_lines(fixtures_dir: Path) -> None:
         published=date(2022, 5, 6),
         language="en",
         title="Drones downed",
+        published_source="meta",
     )
     assert first.text == "Two drones were shot down over Lake Port on Friday, the coastal command said."
-    assert isinstance(second, RawDoc) and second.meta == DocMeta(published=date(2022, 5, 7))
+    assert isinstance(second, RawDoc) and second.meta == DocMeta(published=date(2022, 5, 7), published_source="meta")
     assert isinstance(bad_json, Skip) and "line 4" in bad_json.message
     assert isinstance(no_text, Skip) and "neither 'text' nor 'html'" in no_text.message
     # The record's own field beats what its HTML says; HTML fills the rest.
     assert isinstance(html_doc, RawDoc) and html_doc.text is None
     assert html_doc.meta == DocMeta(
-        source="Record Outlet", published=date(2020, 2, 2), language="de", title="Page title"
+        source="Record Outlet", published=date(2020, 2, 2), language="de", title="Page title",
+        published_source="meta",
     )
     assert isinstance(bad_date, Skip) and "'last Tuesday'" in bad_date.message
 

@@ -76,9 +76,10 @@ def test_precedence_record_then_manifest_then_defaults(tmp_path: Path) -> None:
     defaults = DocMeta(published=date(2023, 4, 4), source="Flag Outlet")
     docs = {d.name: d.meta for d in read_inputs([tmp_path], manifest=manifest, defaults=defaults) if isinstance(d, RawDoc)}
     assert docs == {
-        "listed.txt": DocMeta(published=date(2022, 3, 3), language="uk", source="Flag Outlet"),
-        "own.html": DocMeta(published=date(2021, 1, 1), source="Manifest Outlet"),
-        "unlisted.txt": DocMeta(published=date(2023, 4, 4), source="Flag Outlet"),
+        "listed.txt": DocMeta(published=date(2022, 3, 3), language="uk", source="Flag Outlet",
+                              published_source="manifest"),
+        "own.html": DocMeta(published=date(2021, 1, 1), source="Manifest Outlet", published_source="meta"),
+        "unlisted.txt": DocMeta(published=date(2023, 4, 4), source="Flag Outlet", published_source="--published"),
     }
 
 

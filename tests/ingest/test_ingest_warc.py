@@ -80,8 +80,9 @@ def test_warc_gz_records_become_docs(tmp_path: Path) -> None:
         published=date(2021, 2, 27),  # the page's own date beats the capture date
         language="en",
         title="Bridge damaged",
+        published_source="meta",
     )
-    assert second.meta == DocMeta(url="http://example.org/", published=date(2021, 3, 4))
+    assert second.meta == DocMeta(url="http://example.org/", published=date(2021, 3, 4), published_source="warc")
     assert third.text == "Brief: calm night in Oak Town." and third.html is None
     assert third.meta.published == date(2021, 3, 4)
 

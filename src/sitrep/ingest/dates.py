@@ -7,6 +7,17 @@ from datetime import date
 
 from sitrep.timex import MAX_YEAR, MIN_YEAR, in_year_range
 
+# Where a document's publication date came from (DocMeta.published_source), most
+# trusted first. The page's own statement beats a crawler's capture time, which
+# beats what the user supplies for pages that state nothing: a manifest row, then
+# the one --published date given for a whole run.
+SOURCE_META = "meta"  # HTML meta tags / JSON-LD / <time>, or a JSONL/Parquet field
+SOURCE_DATELINE = "dateline"  # a date line in the page's text ("Published on ...", "CITY, June 25, 2020 -")
+SOURCE_WARC = "warc"  # the WARC-Date capture header
+SOURCE_MANIFEST = "manifest"
+SOURCE_FLAG = "--published"
+SOURCE_NONE = "none"  # no date from anywhere: reported, never stored as a value
+
 # An ISO date, optionally followed by a time part. Only the date is kept, as the
 # page states it: converting to UTC would move late-evening articles to the next
 # day, and the outlet's own calendar date is what "published" means in ACLED.

@@ -20,7 +20,7 @@ from lxml import etree
 
 from sitrep.errors import SKIP_BINARY, SKIP_EMPTY, SKIP_ENCODING, SKIP_NO_TEXT
 from sitrep.ingest import deep_html, metatags
-from sitrep.ingest.dates import parse_iso_date
+from sitrep.ingest.dates import SOURCE_DATELINE, SOURCE_META, parse_iso_date
 from sitrep.ingest.files import read_bytes_limited
 from sitrep.ingest.sniff import declared_charset, decode_bytes, looks_binary
 from sitrep.records import DocMeta, RawDoc, Skip
@@ -178,12 +178,19 @@ def html_meta(tree: Any, base_url: str | None = None) -> DocMeta:
     ) or primary_language(_first(metas, metatags.LANGUAGE_META))
     title_el = root.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else None
+    url = _page_url(tree, metas, base_url)
+    published, published_source = _published(tree, metas), SOURCE_META
+    if published is None:
+        from sitrep.ingest.pubdate import html_stated_date
+
+        published, published_source = html_stated_date(tree, url), SOURCE_DATELINE
     return DocMeta(
-        url=_page_url(tree, metas, base_url),
+        url=url,
         source=_first(metas, metatags.SOURCE_META),
-        published=_published(tree, metas),
+        published=published,
         language=language,
         title=title or _first(metas, metatags.TITLE_META),
+        published_source=published_source if published else None,
     )
 
 

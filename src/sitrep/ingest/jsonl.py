@@ -20,7 +20,7 @@ from sitrep.errors import (
     SKIP_ENCODING,
     SKIP_TOO_LARGE,
 )
-from sitrep.ingest.dates import is_out_of_range_date, parse_iso_date
+from sitrep.ingest.dates import SOURCE_META, is_out_of_range_date, parse_iso_date
 from sitrep.ingest.files import MAX_TEXT_BYTES, read_bytes_limited, unreadable
 from sitrep.ingest.hashing import normalise_newlines
 from sitrep.ingest.html import html_doc, primary_language
@@ -117,6 +117,8 @@ def record_doc(record: Any, name: str, origin: str) -> RawDoc | Skip:
             return Skip(origin, SKIP_BAD_RECORD, "'id' must be a string or an integer")
         if str(record_id).strip():
             name = str(record_id).strip()
+    if fields.get("published"):
+        fields["published_source"] = SOURCE_META
     meta = DocMeta(**fields)
     if text is not None and text.strip():
         return RawDoc(name=name, origin=origin, text=normalise_newlines(text), meta=meta)

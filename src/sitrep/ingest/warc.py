@@ -24,7 +24,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from sitrep.errors import SKIP_BAD_RECORD, SKIP_EMPTY, SKIP_TRUNCATED, SKIP_UNSUPPORTED
-from sitrep.ingest.dates import parse_iso_date
+from sitrep.ingest.dates import SOURCE_WARC, parse_iso_date
 from sitrep.ingest.files import MAX_TEXT_BYTES, too_large, unreadable
 from sitrep.ingest.html import html_doc_from_bytes
 from sitrep.ingest.sniff import GZIP_MAGIC, WARC_MAGIC, looks_like_html
@@ -114,7 +114,7 @@ def _record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
     if isinstance(doc, RawDoc):
         # The capture date is only a fallback: a page's own date says when it was published.
         captured = parse_iso_date(record.rec_headers.get_header("WARC-Date"))
-        doc.meta = doc.meta.merged(DocMeta(published=captured))
+        doc.meta = doc.meta.merged(DocMeta(published=captured, published_source=SOURCE_WARC))
     return doc
 
 

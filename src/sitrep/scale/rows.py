@@ -26,6 +26,7 @@ def document_rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
                 doc.doc_id, doc.name, doc.origin, doc.fmt, m.url, m.source,
                 m.published.isoformat() if m.published else None, m.language,
                 seg.title.text if seg.title else m.title, doc.text,
+                m.published_source if m.published else None,
             )
         ],  # fmt: skip
         "segments": [],
@@ -108,6 +109,7 @@ def document_from_rows(
         published=date.fromisoformat(d["published"]) if d["published"] else None,
         language=d["language"],
         title=None if title else d["title"],
+        published_source=d.get("published_source"),  # absent in datasets written before migration 0011
     )
     return Document(
         doc_id=d["doc_id"], name=d["name"], origin=d["origin"], text=d["text"], meta=meta, segmentation=seg,

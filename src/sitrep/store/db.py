@@ -129,11 +129,12 @@ class Store:
         seg = doc.segmentation
         self.conn.execute(
             "INSERT INTO documents(doc_id, name, origin, fmt, url, source, published, language,"
-            " title, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " title, text, ingested_at, published_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.doc_id, doc.name, doc.origin, doc.fmt, m.url, m.source,
                 m.published.isoformat() if m.published else None, m.language,
                 seg.title.text if seg.title else m.title, doc.text, _now(),
+                m.published_source if m.published else None,
             ),
         )  # fmt: skip
         rows: list[tuple[Any, ...]] = []
