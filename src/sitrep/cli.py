@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sitrep.errors import CorruptStore, InputError, NothingIngested, NotFound, SitrepError, StoreError
+from sitrep.ingest.dateaudit import DateAudit
 from sitrep.records import DocMeta
 
 app = typer.Typer(
@@ -167,12 +168,14 @@ def ingest(
     defaults = _defaults(published, source)
     man = _manifest(manifest)
     cfg = _fuse_cfg(sources)
+    audit = DateAudit()
     with Store(db) as store, RunProgress(err, "ingest") as bar:  # a bar on a terminal only
         report = run_ingest(
             files, store, manifest=man, defaults=defaults, items=web.items(store.conn) if web else (),
             extractor=None if no_events else bar.counting(_lazy_extractor()), progress=bar.tick,
             batch_size=batch_size,
             fuse_cfg=cfg, on_wait=lambda: err.print(f"waiting for another ingest into {db} to finish ..."),
+            audit=audit,
         )  # fmt: skip
     out.print(
         f"read {report.read} input(s): {report.added} document(s) added, {report.already} already in {db}, "
@@ -183,6 +186,8 @@ def ingest(
         err.print(f"[bold]{report.failed} input(s) not ingested:[/bold]")
         for s in report.skips:
             err.print(Text(f"  {s.line()}"))
+    for line in audit.lines():
+        err.print(Text(line))
     if web:
         out.print(f"fetched {web.report.fetched} page(s) in {web.requests} request(s); "
                   f"{web.report.stored} URL(s) already stored, not fetched")
@@ -311,8 +316,9 @@ def extract(
     trace: list[tuple[str, str, list[str]]] = []
     if explain and hasattr(ext, "trace_sink"):
         ext.trace_sink = trace
+    audit = DateAudit()
     for item in run_extract(paths, manifest=_manifest(manifest), defaults=_defaults(published, source),
-                            extractor=ext):
+                            extractor=ext, audit=audit):
         if isinstance(item, Skip):
             skips.append(item)
             continue
@@ -334,6 +340,8 @@ def extract(
         _print_events(rows, fmt)
     for s in skips:
         err.print(Text(f"skipped {s.line()}"))
+    for line in audit.lines():
+        err.print(Text(line))
     if n_docs == 0:
         raise NothingIngested("no input could be read")
 

@@ -24,6 +24,7 @@ from sitrep.records import DocMeta, Document, Event, RawDoc, Skip, Statement
 if TYPE_CHECKING:
     import sqlite3
 
+    from sitrep.ingest.dateaudit import DateAudit
     from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -75,11 +76,12 @@ def documents(
     *,
     manifest: dict[str, DocMeta] | None = None,
     defaults: DocMeta | None = None,
+    audit: "DateAudit | None" = None,
 ) -> Iterator[Document | Skip]:
     """Read and segment inputs, streaming. Skips come through in order."""
     from sitrep.ingest import read_inputs
 
-    for item in read_inputs(paths, manifest=manifest, defaults=defaults):
+    for item in read_inputs(paths, manifest=manifest, defaults=defaults, audit=audit):
         yield item if isinstance(item, Skip) else _segment(item)
 
 
@@ -145,6 +147,7 @@ def ingest(
     fuse_cfg: object | None = None,
     on_wait: Callable[[], None] | None = None,
     items: Iterable[RawDoc | Skip] = (),
+    audit: "DateAudit | None" = None,
 ) -> RunReport:
     """Ingest inputs into `store`; documents already present cost a read and a hash.
 
@@ -171,7 +174,7 @@ def ingest(
     with writer_lock(store.path, on_wait):
         return _ingest_locked(
             paths, store, manifest=manifest, defaults=defaults, extractor=extractor, batch_size=batch_size,
-            progress=progress, fuse_cfg=fuse_cfg, exclude=own_files(store.path), items=items,
+            progress=progress, fuse_cfg=fuse_cfg, exclude=own_files(store.path), items=items, audit=audit,
         )  # fmt: skip
 
 
@@ -187,6 +190,7 @@ def _ingest_locked(
     fuse_cfg: object | None,
     exclude: frozenset[Path],
     items: Iterable[RawDoc | Skip] = (),
+    audit: "DateAudit | None" = None,
 ) -> RunReport:
     from itertools import chain
 
@@ -226,7 +230,7 @@ def _ingest_locked(
 
     failed: dict[str, Skip] = {}  # doc id -> why its first copy could not be segmented
     more = (with_meta(item, manifest or {}, defaults) for item in items)
-    for raw in chain(read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude), more):
+    for raw in chain(read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude, audit=audit), more):
         report.read += 1
         if progress:
             progress(raw.origin)
@@ -267,11 +271,12 @@ def extract(
     defaults: DocMeta | None = None,
     extractor: Extractor | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    audit: "DateAudit | None" = None,
 ) -> Iterator[Result | Skip]:
     """Events for inputs without a database (for `sitrep extract`)."""
     ext = extractor or load_extractor()
     batch: list[Document] = []
-    for item in documents(paths, manifest=manifest, defaults=defaults):
+    for item in documents(paths, manifest=manifest, defaults=defaults, audit=audit):
         if isinstance(item, Skip):
             yield item
             continue
