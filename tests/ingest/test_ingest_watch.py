@@ -137,3 +137,16 @@ def test_one_round_ends_after_each_source_once(site: Any, kit: SimpleNamespace, 
         "1 new document(s), 0 event report(s), 0 already stored, 0 not ingested"
     ]
     assert site.hits("/robots.txt") == []
+
+
+def test_the_readme_watch_example_is_a_valid_config(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "watch.yaml"
+    path.write_text(block)
+    config = load_config(path)
+    assert [(s.kind, s.interval) for s in config.sources] == [
+        ("feed", 900.0), ("sitemap", 3600.0), ("urls", 900.0), ("folder", 900.0),
+    ]  # fmt: skip
+    assert config.sources[3].targets == (str(tmp_path / "inbox"),)  # relative to the config file
+    assert config.fetch.min_interval == 2.0
