@@ -170,6 +170,26 @@ def add_fusion(path: Path) -> None:
     conn.close()
 
 
+def quiet_page(doc_id: str = "q1") -> Document:
+    """A page with a comment thread and no event: only the document list can open it."""
+    title = "Market day in the square"
+    body = "Traders reopened their stalls after the holiday and prices of bread stayed steady."
+    comment = "Prices are higher than this in our district, believe me."
+    text = f"{title}\n\n{body}\n\n{comment}"
+    b0 = len(title) + 2
+    c0 = b0 + len(body) + 2
+    return Document(
+        doc_id, f"{doc_id}.txt", f"/in/{doc_id}.txt", text, DocMeta(source="Outlet Q", published=date(2021, 7, 1)),
+        Segmentation(title=TextSpan(0, len(title), title), body=[TextSpan(b0, b0 + len(body), body)],
+                     comments=[Comment(0, "grocer", 0, comment, c0, c0 + len(comment))]),
+    )  # fmt: skip
+
+
+@pytest.fixture(name="quiet_page", scope="session")
+def quiet_page_fixture():
+    return quiet_page
+
+
 @pytest.fixture(name="make_docs", scope="session")
 def make_docs_fixture():
     return make_docs

@@ -14,27 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.records import Comment, DocMeta, Document, Segmentation, TextSpan
 from sitrep.store import Store
 
 
-def quiet_page(doc_id: str = "q1") -> Document:
-    """A page with a comment thread and no event: only the document list can open it."""
-    title = "Market day in the square"
-    body = "Traders reopened their stalls after the holiday and prices of bread stayed steady."
-    comment = "Prices are higher than this in our district, believe me."
-    text = f"{title}\n\n{body}\n\n{comment}"
-    b0 = len(title) + 2
-    c0 = b0 + len(body) + 2
-    return Document(
-        doc_id, f"{doc_id}.txt", f"/in/{doc_id}.txt", text, DocMeta(source="Outlet Q", published=date(2021, 7, 1)),
-        Segmentation(title=TextSpan(0, len(title), title), body=[TextSpan(b0, b0 + len(body), body)],
-                     comments=[Comment(0, "grocer", 0, comment, c0, c0 + len(comment))]),
-    )  # fmt: skip
-
-
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, make_docs) -> Path:
+def db(tmp_path_factory, make_docs, quiet_page) -> Path:
     path = tmp_path_factory.mktemp("dash") / "dash.db"
     with Store(path) as s:
         s.write_batch(make_docs())

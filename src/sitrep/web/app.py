@@ -43,6 +43,7 @@ SECURITY_HEADERS = {
 }
 
 MAX_LIMIT = 1000
+MAX_POINTS = 50_000  # markers the map takes in one request; the map asks for 20,000
 MAX_OFFSET = 10**9
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed query", "content": {"application/json": {"example": {"error": "bbox: ..."}}}},
@@ -241,6 +242,22 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
     ) -> dict[str, Any]:
         """Events matching the filters, newest first: `total` and one page of `items`."""
         return queries.list_events(conn(), f, limit=limit, offset=offset, level=level, counts=app.state.counts)
+
+    @app.get("/api/points", responses=ERRORS, tags=["events"])
+    def points(
+        f: EventFilters = Depends(filter_params),
+        limit: int = Query(20000, ge=1, le=MAX_POINTS),
+        level: Literal["auto", "merged", "reports"] = LevelParam,
+    ) -> dict[str, Any]:
+        """The map's markers in one request: id, date, type, place, coordinates and fatalities, newest first."""
+        return queries.list_points(conn(), f, limit=limit, level=level, counts=app.state.counts)
+
+    @app.get("/api/events/{event_id}/matches", responses=ERRORS, tags=["events"])
+    def event_matches(event_id: str, f: EventFilters = Depends(filter_params),
+                      level: Literal["auto", "merged", "reports"] = LevelParam) -> dict[str, Any]:
+        """Whether this event is in the filtered set: the page clears its panel when it is not."""
+        eid = _text("event_id", event_id) or ""
+        return {"event_id": eid, "matches": queries.matches(conn(), f, eid, level=level)}
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
     def event(event_id: str) -> dict[str, Any]:

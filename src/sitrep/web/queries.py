@@ -266,6 +266,35 @@ def list_events(
     return {"level": lv.name, "total": int(total), "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
 
 
+def matches(conn: sqlite3.Connection, f: EventFilters, event_id: str, *, level: str = "auto") -> bool:
+    """Whether the event `event_id` (at the served level) is among those the filters select."""
+    lv = pick_level(conn, level)
+    where, args = _where(lv, f)
+    cond = f"{lv.alias}.{lv.id_col} = ?"
+    sql = f"SELECT 1 FROM {lv.table} {lv.alias}{where}{' AND ' if where else ' WHERE '}{cond} LIMIT 1"
+    return conn.execute(sql, [*args, event_id]).fetchone() is not None
+
+
+POINT_COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "location", "admin1", "latitude", "longitude",
+                 "fatalities")  # fmt: skip
+
+
+def list_points(
+    conn: sqlite3.Connection, f: EventFilters, *, limit: int, level: str = "auto", counts: CountCache | None = None,
+) -> dict[str, Any]:
+    """The map's rows in one request: the few columns a marker needs, newest first, up to `limit`."""
+    lv = pick_level(conn, level)
+    a = lv.alias
+    where, args = _where(lv, f)
+    frm = f"FROM {lv.table} {a}{where}"
+    sql = f"SELECT count(*) {frm}"
+    total = counts.count(conn, sql, args) if counts else conn.execute(sql, args).fetchone()[0]
+    cols = (f"{a}.{lv.id_col} AS id, {a}.event_date, {a}.event_type, {a}.sub_event_type, {a}.location, {a}.admin1,"
+            f" {a}.latitude, {a}.longitude, {a}.fatalities")  # fmt: skip
+    rows = conn.execute(f"SELECT {cols} {frm} ORDER BY {a}.event_date DESC, {a}.rowid DESC LIMIT ?", [*args, limit])
+    return {"level": lv.name, "total": int(total), "items": [dict(zip(POINT_COLUMNS, r)) for r in rows]}
+
+
 def _paragraph_for(segments: list[sqlite3.Row], start: int, end: int) -> sqlite3.Row | None:
     best = None
     for s in segments:
@@ -426,6 +455,10 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     events = [dict(r) for r in conn.execute(
         "SELECT event_id, event_date, event_type, sub_event_type, certainty, claimed_by FROM events"
         " WHERE doc_id = ? ORDER BY event_date, event_id", (doc_id,))]  # fmt: skip
+    # every evidence span of the page's reports, so the document view can mark each field apart
+    evidence = [dict(r) for r in conn.execute(
+        'SELECT ev.event_id, ev.field, ev.start, ev."end" FROM evidence ev JOIN events e ON e.event_id = ev.event_id'
+        " WHERE e.doc_id = ? ORDER BY ev.start, ev.field", (doc_id,))]  # fmt: skip
     title = next((s for s in segs if s["kind"] == "title"), None)
     caption = next((s for s in segs if s["kind"] == "caption"), None)
     return {
@@ -437,6 +470,8 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
         "comments": comments,
         "comments_analysed": analysed,
         "events": events,
+        "evidence": evidence,
+        "title_span": {"start": title["start"], "end": title["end"]} if title else None,
     }  # fmt: skip
 
 
