@@ -89,7 +89,7 @@ def with_meta(
         meta = replace(meta, published=None, published_source=None)
     item.meta = meta
     if audit is not None:
-        audit.observe(item.name, own, row, meta)
+        audit.observe(item.name, own, row, meta, item.text)
     return item
 
 

@@ -8,13 +8,16 @@ an analyst should look at:
 * pages that state a date of their own different from --published or from their
   manifest row (their own date was used; the flag or row was not);
 * one --published date applied to several pages that state none (it is a guess
-  for each of them);
+  for each of them), and pages it dates that name a day without a year falling
+  after it ("June 24" under --published 2020-06-08 is counted as 2019-06-24,
+  the symptom of a page published later than the flag says);
 * manifest rows that match no input (their metadata went nowhere);
 * pages with no date at all (their yearless and relative event dates are undated).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from datetime import date
 
 from sitrep.ingest.dates import SOURCE_FLAG, SOURCE_NONE
 from sitrep.records import DocMeta
+from sitrep.timex import find_timex, normalise
 
 # Names listed per note before "... and N more": enough to find the pattern,
 # short enough that a million-page crawl's report stays readable.
@@ -54,14 +58,15 @@ class DateAudit:
     overrode_manifest: list[tuple[str, date, str, date]] = field(default_factory=list)
     flag_applied: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    rolled_back: list[tuple[str, str, date]] = field(default_factory=list)
 
     def start(self, manifest: Mapping[str, DocMeta], defaults: DocMeta | None) -> None:
         """Note what the user supplied before any document is read."""
         self.manifest_names = frozenset(manifest)
         self.flag = defaults.published if defaults is not None else None
 
-    def observe(self, name: str, own: DocMeta, row: DocMeta | None, final: DocMeta) -> None:
-        """Record one document: its own metadata, its manifest row, and the result."""
+    def observe(self, name: str, own: DocMeta, row: DocMeta | None, final: DocMeta, text: str | None = None) -> None:
+        """Record one document: its own metadata, its manifest row, the result, and its text (for text pages)."""
         source = final.published_source if final.published else SOURCE_NONE
         self.sources[source or SOURCE_NONE] += 1
         if row is not None:
@@ -75,6 +80,9 @@ class DateAudit:
             self.undated.append(name)
         elif final.published_source == SOURCE_FLAG:
             self.flag_applied.append(name)
+            later = _day_after(text, final.published) if text else None
+            if later is not None:
+                self.rolled_back.append((name, *later))
 
     def summary(self) -> str:
         """'publication dates: 3 dateline, 1 meta, 2 --published, 1 none'."""
@@ -91,6 +99,11 @@ class DateAudit:
             DateNote(name, f"states its own date {own} ({src}), used instead of the manifest's {given}")
             for name, own, src, given in self.overrode_manifest
         ], "state their own date, used instead of the manifest's")
+        rows += _capped([
+            DateNote(name, f"mentions {expr!r}, after --published {self.flag} in its year, so it is counted as "
+                           f"{value}: give the page its own date (--manifest) if it was published later")
+            for name, expr, value in self.rolled_back
+        ], "mention a day after --published, counted a year earlier")
         if len(self.flag_applied) > 1:
             rows.append(DateNote(
                 f"--published {self.flag}",
@@ -112,6 +125,24 @@ class DateAudit:
         if notes:
             head.append(f"{len(notes)} publication-date note(s):")
         return head + [f"  {n.line()}" for n in notes]
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _day_after(text: str, published: date) -> tuple[str, date] | None:
+    """The first day named without a year that lies after `published` in its year.
+
+    The event-date rules count such a day in the year before (reports tell the past),
+    which is right for a page published that day and a year off for one published later.
+    """
+    for tx in find_timex(text):
+        if tx.kind != "day" or _YEAR.search(tx.text):
+            continue
+        value, _, _ = normalise(tx.text, published)
+        if value is not None and value.year < published.year:
+            return " ".join(tx.text.split()), value
+    return None
 
 
 def _capped(rows: list[DateNote], what: str) -> list[DateNote]:
