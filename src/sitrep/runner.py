@@ -229,7 +229,7 @@ def _ingest_locked(
         pending_skips.clear()
 
     failed: dict[str, Skip] = {}  # doc id -> why its first copy could not be segmented
-    more = (with_meta(item, manifest or {}, defaults) for item in items)
+    more = (with_meta(item, manifest or {}, defaults, audit) for item in items)
     for raw in chain(read_inputs(paths, manifest=manifest, defaults=defaults, exclude=exclude, audit=audit), more):
         report.read += 1
         if progress:

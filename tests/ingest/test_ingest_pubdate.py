@@ -99,7 +99,7 @@ def test_audit_lists_pages_whose_own_date_overrides_the_flag() -> None:
     assert lines == [
         "a_drone.txt: states its own date 2020-06-25 (dateline), used instead of --published 2020-06-08",
         "c_wire.txt: states its own date 2020-06-20 (dateline), used instead of --published 2020-06-08",
-        "d_brief.txt: mentions 'late on June 12', after --published 2020-06-08 in its year, so it is counted as "
+        "d_brief.txt: mentions 'June 12', after --published 2020-06-08 in its year, so it is counted as "
         "2019-06-12: give the page its own date (--manifest) if it was published later",
         "--published 2020-06-08: applied to 2 pages that state no date of their own (b_shelling.txt, d_brief.txt): "
         "their yearless and relative event dates are counted from it; give each its date in a --manifest "
@@ -138,12 +138,27 @@ def test_long_lists_are_cut_with_a_count(tmp_path: Path) -> None:
 
 def test_the_issues_seed_page_is_named_when_one_date_is_given_to_all(seeds_dir: Path, gold_dir: Path) -> None:
     # The seed pages state no date; under one --published, the page the manifest dates
-    # 2020-06-25 is the one whose "Late on June 24" falls after the flag and is pushed back a year.
+    # 2020-06-25 is the one whose "June 24" falls after the flag and is pushed back a year.
     audit = DateAudit()
     list(read_inputs([seeds_dir], defaults=DocMeta(published=date(2020, 6, 8)), audit=audit))
-    assert ("004_b3c6f5e11149f3a4.txt", "Late on June 24", date(2019, 6, 24)) in audit.rolled_back
+    assert ("004_b3c6f5e11149f3a4.txt", "June 24", date(2019, 6, 24)) in audit.rolled_back
     # With the manifest's per-page dates there is nothing to report.
     manifest = load_manifest(gold_dir / "manifest.csv")
     audit = DateAudit()
     list(read_inputs([seeds_dir], manifest=manifest, defaults=DocMeta(published=date(2020, 6, 8)), audit=audit))
     assert audit.notes() == [] and audit.sources == {"manifest": 5}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Late on June 24, a drone hit a truck.", ["June 24"]),
+        ("on the 3rd of March and on Jun. 30", ["3rd of March", "Jun. 30"]),
+        ("on June 24, 2020 and on 24 June 2020", []),  # a year follows: not counted from --published
+        ("they may 5 times a day", []),  # the event rules read capitalised month names only
+    ],
+)
+def test_days_named_without_a_year(text: str, expected: list[str]) -> None:
+    from sitrep.ingest.pubdate import load_finder
+
+    assert list(load_finder().yearless_days(text)) == expected

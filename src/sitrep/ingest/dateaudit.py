@@ -17,7 +17,6 @@ an analyst should look at:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from datetime import date
 
 from sitrep.ingest.dates import SOURCE_FLAG, SOURCE_NONE
 from sitrep.records import DocMeta
-from sitrep.timex import find_timex, normalise
+from sitrep.timex import normalise
 
 # Names listed per note before "... and N more": enough to find the pattern,
 # short enough that a million-page crawl's report stays readable.
@@ -127,21 +126,19 @@ class DateAudit:
         return head + [f"  {n.line()}" for n in notes]
 
 
-_YEAR = re.compile(r"\b\d{4}\b")
-
-
 def _day_after(text: str, published: date) -> tuple[str, date] | None:
     """The first day named without a year that lies after `published` in its year.
 
-    The event-date rules count such a day in the year before (reports tell the past),
-    which is right for a page published that day and a year off for one published later.
+    The event-date rules (sitrep.timex.normalise) count such a day in the year
+    before, since reports tell the past: right for a page published that day, a
+    year off for one published later.
     """
-    for tx in find_timex(text):
-        if tx.kind != "day" or _YEAR.search(tx.text):
-            continue
-        value, _, _ = normalise(tx.text, published)
+    from sitrep.ingest.pubdate import load_finder
+
+    for expr in load_finder().yearless_days(text):
+        value, _, _ = normalise(expr, published)
         if value is not None and value.year < published.year:
-            return " ".join(tx.text.split()), value
+            return " ".join(expr.split()), value
     return None
 
 

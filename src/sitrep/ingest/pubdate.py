@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from collections.abc import Iterator
 from typing import Any
 
 from sitrep.datafiles import read_yaml_mapping
@@ -37,6 +38,7 @@ class DatelineFinder:
     line_patterns: tuple[re.Pattern[str], ...]
     body_paragraph_words: int
     head_chars: int
+    yearless_day: re.Pattern[str]
 
     def find(self, text: str) -> date | None:
         """The first full date a head line states as the page's date, or None."""
@@ -48,6 +50,14 @@ class DatelineFinder:
                     if found is not None:
                         return found
         return None
+
+    def yearless_days(self, text: str) -> Iterator[str]:
+        """Each 'June 24' / '24 June' in `text` that has no year after it, as written.
+
+        One regex pass: cheap enough to run over every page a run dates by --published.
+        """
+        for match in self.yearless_day.finditer(text):
+            yield match.group(0)
 
     def _date(self, match: re.Match[str]) -> date | None:
         g = match.groupdict()
@@ -116,11 +126,20 @@ def build_finder(data: dict[str, Any], months: dict[str, int], origin: str) -> D
         rf"[A-Z][\w .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*{full_date}\s*(?:\([^)]{{1,40}}\)\s*)?[-–—:]",
     )
     compiled = tuple(re.compile(p) for p in patterns)
+    no_year = r"(?!\d)(?:st|nd|rd|th)?\b(?!,?\s*\d{4})"
+    # Month names as the event-date rules read them (capitalised or upper case), so
+    # 'may 5' in running text is not taken for a date here either.
+    mon_cased = _alt([m.capitalize() for m in months] + [m.upper() for m in months])
+    yearless = re.compile(
+        rf"\b(?:{mon_cased})\.?\s+\d{{1,2}}{no_year}"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mon_cased})\b(?!\.?,?\s*\d{{4}})"
+    )
     return DatelineFinder(
         months={k.lower(): int(v) for k, v in months.items()},
         line_patterns=compiled,
         body_paragraph_words=body_words,
         head_chars=head_chars,
+        yearless_day=yearless,
     )
 
 
