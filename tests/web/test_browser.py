@@ -375,3 +375,192 @@ def test_actor_graph_view(page, base_url):
     assert page.get_attribute("#status", "data-total") == str(expected)
     assert page.get_attribute("#event-list", "data-total") == str(expected)
     assert "actor=" in page.url and not page.locator("#view-map").is_hidden()
+
+
+# -- the analyst dashboard (issue #18) ------------------------------------------------
+
+NEIGHBOUR_FILL = (227, 221, 204)  # #e3ddcc, map.js style("countries") for a country other than Syria
+SEA = (185, 207, 226)  # #b9cfe2, the map's background
+
+
+DECODE_JS = """async (b64) => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,' + b64;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = img.width; c.height = img.height;
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  const out = {};
+  for (let i = 0; i < d.length; i += 4) { const k = d[i] + ',' + d[i + 1] + ',' + d[i + 2]; out[k] = (out[k] || 0) + 1; }
+  return out;
+}"""
+
+
+def colours(page, png: bytes) -> dict[tuple[int, int, int], int]:
+    """Pixel counts per colour of a PNG, decoded by the browser itself (a blank page, no store data)."""
+    import base64
+
+    scratch = page.context.new_page()
+    try:
+        counts = scratch.evaluate(DECODE_JS, base64.b64encode(png).decode())
+        return {tuple(int(x) for x in k.split(",")): v for k, v in counts.items()}
+    finally:
+        scratch.close()
+
+
+def test_basemap_layers_labels_and_screenshots(page, base_url, tmp_path):
+    pane = "#map .leaflet-basemap-pane path"
+    assert page.locator(pane).count() >= 12 + 2 + 11  # countries, land, lakes at least
+    assert page.locator("#map path.bm-neighbour").count() >= 5
+    assert page.locator("#map path.bm-contested").count() >= 3  # Golan line of control and claim lines
+    assert page.locator("#map path.bm-corridor").count() == 2
+    assert sorted(t.text_content() for t in page.locator("#map .road-label").all()) == ["M4 (schematic)", "M5 (schematic)"]
+    assert page.locator("#map .leaflet-control-attribution", has_text="Natural Earth").count() == 1
+    # labels by zoom: the country view names the governorate seats, a close view the neighbourhoods
+    page.evaluate("() => window.sitrep.map().setView([35.0, 38.5], 6, {animate: false})")
+    page.wait_for_function("() => document.querySelectorAll('#map .place-label.major').length >= 5")
+    far = {t.text_content() for t in page.locator("#map .place-label:not(.foreign)").all()}
+    assert {"Aleppo", "Damascus"} <= far and len(far) < 40
+    page.evaluate("() => window.sitrep.map().setView([33.513, 36.29], 14, {animate: false})")
+    page.wait_for_function("() => Number(document.getElementById('map').dataset.labels) > 40")
+    near = {t.text_content() for t in page.locator("#map .place-label").all()}
+    assert "Aleppo" not in near and len(near) > 40
+    page.evaluate("() => window.sitrep.map().setView([34.8, 38.0], 6, {animate: false})")
+    page.wait_for_timeout(400)
+    for width in (1400, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(400)
+        path = tmp_path / f"dashboard-{width}x900.png"
+        png = page.screenshot(path=str(path))
+        assert path.stat().st_size > 10_000
+        seen = colours(page, png)
+        total = sum(seen.values())
+        assert seen.get(NEIGHBOUR_FILL, 0) > total * 0.01, "neighbouring countries are not drawn as land"
+        assert max(seen.values()) < total * 0.6 and len(seen) > 200  # not one flat colour
+        shot(page, f"dashboard-{width}")
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def test_filter_refits_the_map_and_clears_a_stale_panel(page, base_url):
+    events = api(base_url, "/api/events", bbox=WORLD, limit=1000)["items"]
+    protest = next(e for e in events if e["event_type"] == "Protests")
+    page.evaluate("id => window.sitrep.openEvent(id)", protest["id"])
+    page.wait_for_selector("#panel .source")
+    assert page.get_attribute("#panel", "data-event-id") == protest["id"]
+    # a filter the open event still matches keeps it
+    loads = int(page.get_attribute("#status", "data-loads"))
+    page.select_option("#f-event_type", "Protests")
+    wait_loaded(page, loads)
+    page.wait_for_timeout(300)
+    assert page.get_attribute("#panel", "data-event-id") == protest["id"]
+    # one it does not match clears the panel, and the map fits the events that remain
+    other = next(e for e in events if e["event_type"] != "Protests" and e["location"] != protest["location"])
+    loads = int(page.get_attribute("#status", "data-loads"))
+    page.select_option("#f-event_type", other["event_type"])
+    wait_loaded(page, loads)
+    page.wait_for_function("() => !document.getElementById('panel').dataset.eventId")
+    assert "event=" not in page.url
+    shown = api(base_url, "/api/events", bbox=WORLD, event_type=other["event_type"], limit=1000)["items"]
+    b = page.evaluate("() => { const b = window.sitrep.map().getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+    assert all(b[0] <= e["latitude"] <= b[2] and b[1] <= e["longitude"] <= b[3] for e in shown)
+    lats = [e["latitude"] for e in shown]
+    # fitted, not the whole region: the view is no more than a few times the events' own spread
+    assert b[2] - b[0] <= max(4 * (max(lats) - min(lats)), 1.5)
+    assert int(page.get_attribute("#event-list", "data-total")) == len(shown) + sum(
+        1 for e in api(base_url, "/api/events", event_type=other["event_type"], limit=1000)["items"] if e["latitude"] is None)
+
+
+def test_url_round_trip(page, base_url, browser):
+    loads = int(page.get_attribute("#status", "data-loads"))
+    page.select_option("#f-event_type", "Battles")
+    wait_loaded(page, loads)
+    loads = int(page.get_attribute("#status", "data-loads"))
+    page.fill("#f-since", "2021-01-01")
+    page.dispatch_event("#f-since", "change")
+    wait_loaded(page, loads)
+    loads = int(page.get_attribute("#status", "data-loads"))
+    claim = api(base_url, "/api/facets")["claim_statuses"][0]
+    page.select_option("#f-certainty", claim)
+    wait_loaded(page, loads)
+    url, total = page.url, page.get_attribute("#status", "data-total")
+    assert "event_type=Battles" in url and "since=2021-01-01" in url and f"certainty={claim}" in url
+    again = browser.new_page()
+    try:
+        again.goto(url)
+        again.wait_for_selector("body[data-ready='1']", timeout=30_000)
+        assert again.input_value("#f-event_type") == "Battles"
+        assert again.input_value("#f-since") == "2021-01-01"
+        assert again.input_value("#f-certainty") == claim
+        assert again.get_attribute("#status", "data-total") == total
+        assert total == str(api(base_url, "/api/events", event_type="Battles", since="2021-01-01", certainty=claim,
+                                limit=1)["total"])  # fmt: skip
+        # a shared link to a document opens it
+        again.goto(base_url + "/?doc=q1")
+        again.wait_for_selector("#doc-article[data-doc-id='q1']", timeout=30_000)
+    finally:
+        again.close()
+
+
+def test_document_list_opens_a_page_without_events(page, base_url):
+    page.click("#tab-docs")
+    page.wait_for_selector("#doc-list table.doc-table")
+    listed = api(base_url, "/api/documents", limit=25)
+    assert page.locator("#doc-list tr[data-doc-id]").count() == len(listed["items"])
+    row = page.locator("#doc-list tr[data-doc-id='q1']")
+    assert [c.text_content() for c in row.locator("td").all()][:2] == ["2021-07-01", "Outlet Q"]
+    assert row.locator("td.num").all_text_contents() == ["0", "1"]
+    row.locator("button.open-doc").click()
+    page.wait_for_selector("#doc-article[data-doc-id='q1']")
+    assert page.locator("#doc-article .no-events").count() == 1
+    assert page.locator("#doc-comments .comment .text").all_text_contents() == [
+        "Prices are higher than this in our district, believe me."]
+    assert "doc=q1" in page.url
+    shot(page, "document-without-events")
+
+
+def test_search_marks_hits_and_keeps_comments_apart(page, base_url):
+    page.fill("#f-q", "stalls")
+    page.press("#f-q", "Enter")
+    page.click("#tab-docs")
+    page.wait_for_selector("#doc-list tr[data-doc-id='q1'] mark.hit")
+    assert page.locator("#doc-list tr[data-doc-id]").count() == 1
+    assert page.locator("#doc-list mark.hit").first.text_content().lower() == "stalls"
+    assert "q=stalls" in page.url
+    # a word only a comment holds: no page, one comment hit, shown apart
+    page.fill("#f-q", "believe")
+    page.press("#f-q", "Enter")
+    page.wait_for_selector("#comment-hits .comment mark.hit")
+    assert page.get_attribute("#doc-list", "data-total") == "0"
+    assert page.locator("#comment-hits .comment").count() == api(base_url, "/api/search", q="believe", kind="comments")["total"]
+    assert int(page.get_attribute("#status", "data-total")) == 0  # and no event
+    # the document view marks the words of the search in its text
+    page.fill("#f-q", "stalls")
+    page.press("#f-q", "Enter")
+    page.wait_for_selector("#doc-list tr[data-doc-id='q1']")
+    page.locator("#doc-list tr[data-doc-id='q1'] button.open-doc").click()
+    page.wait_for_selector("#doc-article[data-hits]")
+    assert int(page.get_attribute("#doc-article", "data-hits")) == 1
+    assert page.locator("#doc-article p.para mark.hit").text_content() == "stalls"
+    shot(page, "search-hit")
+
+
+def test_export_button_downloads_the_current_view(page, base_url, tmp_path):
+    loads = int(page.get_attribute("#status", "data-loads"))
+    page.select_option("#f-event_type", "Battles")
+    wait_loaded(page, loads)
+    with page.expect_download() as dl:
+        page.click("#export-csv")
+    path = tmp_path / "view.csv"
+    dl.value.save_as(path)
+    assert dl.value.suggested_filename == "sitrep-view.csv"
+    with urllib.request.urlopen(f"{base_url}/api/export?format=acled-csv&event_type=Battles", timeout=20) as r:
+        assert path.read_bytes() == r.read()
+    rows = path.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("event_id_cnty,event_date,year")
+    assert len(rows) - 1 == api(base_url, "/api/events", event_type="Battles", limit=1)["total"]
+    with page.expect_download() as dl:
+        page.click("#export-geojson")
+    gj = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == len(rows) - 1
