@@ -67,6 +67,14 @@ def test_html_byline_date_when_no_meta_tag() -> None:
     assert (meta.published, meta.published_source) == (date(2020, 6, 25), "dateline")
 
 
+def test_html_comment_timestamp_is_not_the_page_date() -> None:
+    page = ("<html><body><h1>Truck hit</h1><p>A drone hit a pickup truck on a road near the town, locals said.</p>"
+            "<div id='comments'><div class='comment'><span class='comment-date'>June 30, 2020 at 3:14 am</span>"
+            "<p>Thanks for the report.</p></div></div></body></html>")
+    meta = html_meta(parse_html(page))
+    assert (meta.published, meta.published_source) == (None, None)
+
+
 def _metas(paths, **kw) -> dict[str, DocMeta]:
     return {d.name: d.meta for d in read_inputs(paths, **kw) if isinstance(d, RawDoc)}
 

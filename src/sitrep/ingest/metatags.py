@@ -43,3 +43,8 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "language", "dc.language")
 
 # Elements whose text is never page text (for the "no body text" check).
 NON_TEXT_TAGS: tuple[str, ...] = ("script", "style", "noscript", "template", "head")
+
+# class/id words of reader-comment containers. Their timestamps are not the page's
+# date, so they are removed before htmldate looks for a byline date (a page with no
+# date of its own would otherwise take its first comment's).
+COMMENT_CONTAINER_WORDS: tuple[str, ...] = ("comment", "comments", "disqus", "respond", "replies", "reply")

@@ -168,6 +168,7 @@ def html_stated_date(tree: Any, url: str | None = None) -> date | None:
     try:
         from htmldate import find_date
 
+        tree = _without_comments(tree)
         found = find_date(tree, extensive_search=False, original_date=True, url=url,
                           min_date=f"{MIN_YEAR}-01-01")  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - a date guess must never drop a page
@@ -179,3 +180,23 @@ def html_stated_date(tree: Any, url: str | None = None) -> date | None:
         return in_year_range(date.fromisoformat(found))
     except ValueError:
         return None
+
+
+def _without_comments(tree: Any) -> Any:
+    """A copy of `tree` without reader-comment containers (metatags.COMMENT_CONTAINER_WORDS)."""
+    from copy import deepcopy
+
+    from sitrep.ingest.metatags import COMMENT_CONTAINER_WORDS
+
+    words = frozenset(COMMENT_CONTAINER_WORDS)
+    copy = deepcopy(tree)
+    doomed = [
+        el for el in copy.iter()
+        if isinstance(el.tag, str)
+        and words & set(re.split(r"[\s_-]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+    ]  # fmt: skip
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    return copy
