@@ -228,12 +228,12 @@ def docs(db: DbOpt = Path("sitrep.db")) -> None:
 
     with Store(db, read_only=True) as store:
         rows = store.documents()
-    t = Table("doc_id", "name", "source", "published", "title", "comments", "events")
+    t = Table("doc_id", "name", "source", "published", "date from", "title", "comments", "events")
     for col in t.columns:
         col.no_wrap = True
     for r in rows:
-        t.add_row(r["doc_id"], r["name"][:40], r["source"] or "", r["published"] or "", (r["title"] or "")[:50],
-                  str(r["n_comments"]), str(r["n_events"]))  # fmt: skip
+        t.add_row(r["doc_id"], r["name"][:40], r["source"] or "", r["published"] or "", r["published_source"] or "",
+                  (r["title"] or "")[:50], str(r["n_comments"]), str(r["n_events"]))  # fmt: skip
     out.print(t)
     out.print(f"{len(rows)} document(s)")
 

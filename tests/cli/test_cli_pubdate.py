@@ -55,6 +55,9 @@ def test_ingest_reports_and_stores_the_same(extracted: str, tmp_path: Path) -> N
         "c_wire.txt": ("2020-06-20", "dateline"),
         "d_brief.txt": ("2020-06-08", "--published"),
     }
+    listed = CliRunner().invoke(app, ["docs", "--db", str(db)])
+    row = next(ln for ln in listed.output.splitlines() if "a_drone.txt" in ln)
+    assert "2020-06-25" in row and "dateline" in row
 
 
 def test_ingest_names_an_unmatched_manifest_row_and_an_undated_page(tmp_path: Path) -> None:

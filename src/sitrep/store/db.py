@@ -174,7 +174,7 @@ class Store:
     # -- reads ---------------------------------------------------------------------
     def documents(self) -> list[sqlite3.Row]:
         return self.conn.execute(
-            "SELECT d.doc_id, d.name, d.source, d.published, d.title, length(d.text) AS chars,"
+            "SELECT d.doc_id, d.name, d.source, d.published, d.published_source, d.title, length(d.text) AS chars,"
             " (SELECT count(*) FROM comments c WHERE c.doc_id = d.doc_id) AS n_comments,"
             " (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events"
             " FROM documents d ORDER BY d.published, d.name"
