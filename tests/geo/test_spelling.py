@@ -49,3 +49,23 @@ def test_two_spellings_prefer_the_one_in_the_document_governorate(resolver):
     ctx = PlaceContext(admin1_hints=("Aleppo",))
     assert resolver.resolve_phrase("Qardaha / Kuljibrin", ctx).place_id == "gn:169078"
     assert resolver.resolve_phrase("Qardaha / Kuljibrin").place_id == "gn:173364"  # no hint: the first
+
+
+@pytest.mark.parametrize("phrase, place_id", [
+    ("Duma (Hama)", "gn:170591"),  # the Hama village, not the Rural Damascus city
+    ("Shahba (Hama)", "gn:172832"),  # the Hama village, not the As-Sweida town
+    ("Shahba (Jebel Saman, Aleppo)", None),  # no Shahba in Aleppo: not the far namesake
+])
+def test_governorate_in_brackets_is_the_area(resolver, phrase, place_id):
+    m = resolver.resolve_phrase(phrase)
+    if place_id is None:
+        assert m is None or m.admin1 == "Aleppo"
+    else:
+        assert m.place_id == place_id
+
+
+def test_place_district_governorate_is_read_inside_the_governorate(resolver):
+    # "X, <district>, <governorate>": never the far namesake (As-Sweida's Shahba)
+    assert resolver.resolve_phrase("Shahba, Jebel Saman, Aleppo").admin1 == "Aleppo"
+    m = resolver.resolve_phrase("Kafr Zita, Muhradah, Hama")
+    assert (m.place_id, m.admin1) == ("gn:168620", "Hama")

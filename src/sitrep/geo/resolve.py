@@ -113,6 +113,7 @@ _QUAL_SPLIT = re.compile(r"[\s\-]+")
 _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_DROP = re.compile(r"\s*\([^()]*\)\s*")
+_PAREN_TAIL = re.compile(r"(.*\S)\s*\(([^()]+)\)")
 
 
 def _norm_word(w: str) -> str:
@@ -790,6 +791,10 @@ class PlaceResolver:
         trailing = self._trailing_area(text, ctx)
         if trailing is not None:
             return trailing
+        paren = _PAREN_TAIL.fullmatch(text)
+        if paren is not None and self.gaz.admin1_of(paren.group(2).split(",")[-1].strip()) is not None:
+            # "X (Idleb)", "X (Al Ma'ra, Idleb)": the area written after the name, as "X, Idleb"
+            return self.resolve_phrase(f"{paren.group(1)}, {paren.group(2)}", ctx)
         alts = self._alternatives(text)
         if len(alts) > 1:
             return self._best_spelling(text, alts, ctx)
@@ -813,7 +818,7 @@ class PlaceResolver:
         governorate written after a compound phrase is the area of all of it, so the
         compound is read inside it (strict). None when the phrase is not of that form or
         nothing is found there (the caller reads the phrase as before)."""
-        seps = self.cues.part_separators + self.cues.alternatives + self.cues.coordinators
+        seps = self.cues.part_separators + self.cues.alternatives + self.cues.coordinators + (", ",)
         for sep in self.cues.separators:
             pos = text.lower().rfind(sep)
             if pos <= 0:
