@@ -709,7 +709,9 @@ def spark_run(
     ] = None,
 ) -> None:
     """Run the same pipeline on Apache Spark over a crawl; writes partitioned Parquet (needs the spark extra and Java)."""
-    settings = _spark_conf(conf or [])
+    from sitrep.ingest.progress import quiet_spark
+
+    settings = quiet_spark(_spark_conf(conf or []))  # Spark's own log at warnings
     try:
         from sitrep.scale import spark_run as run_spark
     except ImportError as exc:

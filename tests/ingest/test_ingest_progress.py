@@ -59,3 +59,17 @@ def test_ingest_log_is_one_summary_line(tmp_path: Path) -> None:
     assert r.output.startswith("read 1 input(s): 1 document(s) added")
     assert re.search(r"0 not ingested\s+in \d+\.\d s", r.output)
     assert "docs/s" not in r.output and "\u2501" not in r.output  # no bar (its glyph) in a log
+
+
+def test_spark_gets_sitreps_log_file_unless_the_user_sets_java_options() -> None:
+    from sitrep.ingest.progress import SPARK_JAVA_OPTIONS, quiet_spark
+
+    conf = quiet_spark({"spark.driver.memory": "2g"})
+    option = conf[SPARK_JAVA_OPTIONS]
+    assert option.startswith("-Dlog4j2.configurationFile=file:")
+    path = Path(option.split("=", 1)[1].removeprefix("file://"))
+    text = path.read_text(encoding="utf-8")
+    assert "rootLogger.level = warn" in text
+    assert conf["spark.driver.memory"] == "2g"
+    mine = {SPARK_JAVA_OPTIONS: "-Xss8m"}
+    assert quiet_spark(mine) == mine

@@ -107,3 +107,25 @@ class _Counting:
 def with_progress(console: Console, label: str) -> Callable[[], RunProgress]:
     """A factory of RunProgress for verbs that run several passes (watch: one per poll)."""
     return lambda: RunProgress(console, label)
+
+
+SPARK_JAVA_OPTIONS = "spark.driver.extraJavaOptions"
+
+
+def quiet_spark(conf: dict[str, str]) -> dict[str, str]:
+    """`conf` with Spark's own log turned down to warnings (the user's own Java options win).
+
+    spark-run on five pages printed Spark's start-up notices and Java warnings around
+    the one line that mattered. The driver JVM is given sitrep's log4j2 file
+    (data/spark/log4j2.properties: WARN and above, two notices that say nothing about
+    the run left out), and PySpark's warning about the installed pandas version,
+    which concerns features sitrep does not use, is not shown.
+    """
+    import warnings
+    from importlib import resources
+
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"pyspark\.")
+    if SPARK_JAVA_OPTIONS in conf:
+        return conf
+    config = resources.files("sitrep").joinpath("data", "spark", "log4j2.properties")
+    return {**conf, SPARK_JAVA_OPTIONS: f"-Dlog4j2.configurationFile={Path(str(config)).resolve().as_uri()}"}
