@@ -75,3 +75,63 @@ def test_a_toll_sentence_with_its_own_perpetrator_stays_an_event(run):
 def test_fighting_inside_one_group_names_that_group(run, text):
     got = _events(run, text)
     assert len(got) == 1 and got[0][0] == "Armed clash" and got[0][1] in ("Hamza Division", "Ahrar al-Sham")
+
+
+def test_a_foreign_army_taking_ground_abroad_overtakes_territory(run):
+    # ACLED keeps "Government regains territory" for the country's own government forces
+    events, _ = run("On June 20, Turkish forces captured the town of Tal Abyad from YPG fighters.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Non-state actor overtakes territory", "Military Forces of Turkey (2016-)")]
+
+
+def test_the_syrian_army_taking_ground_regains_territory(run):
+    events, _ = run("On June 20, government forces captured the town of Kafr Nabl from rebel fighters.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_a_backer_in_an_aside_is_not_the_actor(run):
+    # the tagger misreads the sentence; the backer inside the aside must not become actor1
+    events, _ = run("QSD, backed by the Global Coalition Against Daesh, seized control of the town of Tal Baydar "
+                    "following heavy clashes with IS.")
+    assert [e.actor1 for e in events][:1] == ["Syrian Democratic Forces"]
+
+
+@pytest.mark.parametrize("text, actor1, place", [
+    # the parser reads "X controlled Y village" as "the X-controlled Y village"
+    ("HTS controlled Kafr Takharim village in Idleb countryside after clashes with Ahrar al-Sham.",
+     "Hayat Tahrir al-Sham", "Kafr Takharim"),
+    ("The fighters of the Olive Branch Operation controlled Jindires village after clashes with the YPG.",
+     "Operation Olive Branch", "Jindayris"),
+])
+def test_a_verb_misread_as_a_modifier_still_takes_territory(run, text, actor1, place):
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Non-state actor overtakes territory", actor1, place)]
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, rebel factions fired rockets at the YPG-controlled town of Tal Rifaat.",
+    "On June 20, HTS fighters withdrew from the rest of its controlled areas in western Aleppo.",
+])
+def test_a_real_controlled_modifier_takes_no_territory(run, text):
+    events, _ = run(text)
+    assert "Non-state actor overtakes territory" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, clashes took place between HTS and Zinki fighters in Darat Izza, where HTS was able to control "
+    "the town.",
+    "On June 20, regime forces advanced to take control of the village of Kafr Zita after clashes with HTS.",
+])
+def test_able_to_and_advanced_to_report_a_done_capture(run, text):
+    events, _ = run(text)
+    assert [e.event_type for e in events if "territory" in e.sub_event_type] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, HTS said it was not able to control the town of Darat Izza.",
+    "On June 20, regime forces will advance to take control of the village of Kafr Zita.",
+])
+def test_unable_or_future_capture_is_no_event(run, text):
+    events, _ = run(text)
+    assert not [e for e in events if "territory" in e.sub_event_type]

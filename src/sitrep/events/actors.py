@@ -310,10 +310,15 @@ class ActorReader:
                         a2.extend(both[1:])
                         break
         if not a1 and head.pos_ in ("VERB", "AUX") and not R.is_passive(head):
-            for i in range(head.i - 1, head.sent.start - 1, -1):
-                if i in mentions and mentions[i].span is not None and mentions[i].span.label_ != "NORP":
-                    a1.append(mentions[i])
-                    break
+            # a misparsed subject: the nearest actor before the trigger, but not one inside a
+            # "backed by Y" / "supported by Y" aside ("X, backed by Y, seized ..."): Y helps X
+            backers = self.lex.roles.get("assoc_verbs", frozenset())
+            left = [mentions[i] for i in range(head.i - 1, head.sent.start - 1, -1)
+                    if i in mentions and mentions[i].span is not None and mentions[i].span.label_ != "NORP"]
+            free = [a for a in left if not any(t.lemma_.lower() in backers and t.i != head.i
+                                               for t in R.chain(a.span.root)[1:])]
+            if free or left:
+                a1.append((free or left)[0])
         # "X under the command of Y" / "led by Y": Y leads
         if not a1 or all(a.generic for a in a1):
             lead = self.leader(st, R.clause_tokens(head), mentions)

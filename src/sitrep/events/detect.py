@@ -47,6 +47,10 @@ class RuleMatcher:
         words = self.lex.lists[rule.requires]
         cands: list[Token] = []
         verb = head if head.pos_ in ("VERB", "AUX") else None
+        mis = R.misparsed(self.lex, head)
+        if mis is not None:
+            # "HTS controlled X village" read as "HTS-controlled X village": the noun after it
+            cands.append(mis[1])
         if verb is not None:
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:

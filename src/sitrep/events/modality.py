@@ -124,7 +124,13 @@ def _realised_infinitive(lex: EventLexicon, verb: Token) -> bool:
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
-    if gov.lemma_.lower() in lex.lists.get("realising_verbs", frozenset()) and gov.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+    realising = lex.lists.get("realising_verbs", frozenset())
+    if gov.pos_ == "ADJ" and gov.lemma_.lower() in realising and gov.dep_ == "acomp":
+        # "was able to take": the tense and negation are on the copula
+        be = gov.head
+        return be.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("aux", "neg") and (c.lower_ in lex.modal_verbs or c.dep_ == "neg") for c in be.children)
+    if gov.lemma_.lower() in realising and gov.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
         return not any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.modal_verbs or c.dep_ == "neg")
                        for c in gov.children)
     return gov.lemma_.lower() in lex.claim_verbs and any(c.dep_ == "aux" and c.lower_ == "have"

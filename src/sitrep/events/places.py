@@ -162,6 +162,10 @@ class PlaceReader:
         sub = {x.i for x in start.subtree}
         doc = start.doc
         i = start.left_edge.i if not first_is_prep else start.i
+        if not first_is_prep:
+            # "HTS controlled X village" read as "HTS-controlled X village": the phrase
+            # starts after the verb the parser hung on the noun
+            i = next((k + 1 for k in range(start.i - 1, i - 1, -1) if doc[k].pos_ in ("VERB", "AUX")), i)
         end = i
         j = i
         while j < len(doc) and j in sub:
@@ -224,9 +228,18 @@ class PlaceReader:
 
     def _named_by_of(self, noun: Token, mentions: dict[int, ActorRef]) -> Span | None:
         """The proper name in "the village of X" / "took control of X" (cues `named_of_nouns`)."""
-        if noun.lemma_.lower() not in self.lex.lists.get("named_of_nouns", frozenset()):
+        named_of = self.lex.lists.get("named_of_nouns", frozenset())
+        if noun.lemma_.lower() not in named_of:
             return None
-        for _, o in R.prep_children(noun, frozenset({"of", "over"})):
+        ofs = list(R.prep_children(noun, frozenset({"of", "over"})))
+        if not ofs and noun.dep_ in R.OBJ and noun.head.pos_ == "VERB":
+            # "took control of X" with "of X" hung on the verb
+            ofs = list(R.prep_children(noun.head, frozenset({"of", "over"})))
+        for _, o in ofs:
+            if o.pos_ == "NOUN" and o.lemma_.lower() in named_of and o.i not in mentions:
+                inner = self._named_by_of(o, mentions)  # "control of the village of X"
+                if inner is not None:
+                    return inner
             if o.pos_ != "PROPN" or o.i in mentions:
                 continue
             left = o.i

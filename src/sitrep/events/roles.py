@@ -138,11 +138,29 @@ def misparsed(lex: Any, head: Token) -> tuple[Token, Token] | None:
     doc = head.doc
     if head.i + 1 >= head.sent.end or doc[head.i + 1].pos_ not in ("NOUN", "PROPN"):
         return None
+    prev = doc[head.i - 1] if head.i > head.sent.start else None
+    if prev is None or prev.text in ("-", "–") or prev.tag_ in ("DT", "PRP$", "WP$") or prev.dep_ in ("det", "poss"):
+        return None  # "the HTS-controlled town", "its controlled areas": a real modifier
     obj = doc[head.i + 1]
-    while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and obj.head.pos_ == "NOUN" \
-            and obj.head.lemma_.lower() not in lex.location_nouns:
+    while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and (obj.head.pos_ == "PROPN" or (
+            obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)):
         obj = obj.head
     subj = next((doc[i] for i in range(head.i - 1, head.sent.start - 1, -1) if doc[i].dep_ in SUBJ), None)
+    if subj is None:
+        subj = _verbless_subject(head)
     if subj is None or any(c.dep_ in SUBJ for c in head.children):
         return None
     return subj, obj
+
+
+def _verbless_subject(head: Token) -> Token | None:
+    """"HTS controlled X village": with no verb before the misread one, the noun the parser
+    hung on it (npadvmod) or, failing that, the noun that heads the sentence is its subject."""
+    left = [head.doc[i] for i in range(head.sent.start, head.i)]
+    if not left or any(t.pos_ in ("VERB", "AUX") for t in left):
+        return None
+    attached = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.head.i == head.i]
+    if attached:
+        return attached[-1]
+    root = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "ROOT"]
+    return root[0] if root else None

@@ -82,8 +82,14 @@ class Modality(Stage):
     """Negated, habitual or recalled mentions stop; plans, threats and predictions become statements."""
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
-        # a misparsed verb shares the modality of the clause its subject governs
-        kind = modality(self.lex, m.misparsed[0].head if m.misparsed else m.head, m.rule, s.cues, m.trig)
+        # a misparsed verb shares the modality of the clause its subject governs; in a verbless
+        # parse ("HTS controlled X village") the subject hangs on the trigger or heads the
+        # sentence, and the object noun stands for the clause
+        anchor = m.head
+        if m.misparsed:
+            subj, obj = m.misparsed
+            anchor = obj if subj.head.i == m.head.i or subj.dep_ == "ROOT" else subj.head
+        kind = modality(self.lex, anchor, m.rule, s.cues, m.trig)
         if kind == "drop":
             m.stop("modality")
             return
