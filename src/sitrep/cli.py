@@ -304,6 +304,7 @@ def extract(
                                           "the stage that kept or stopped it (and why).")] = False,
 ) -> None:
     """Extract events from pages without a database; one JSON line per event."""
+    from sitrep.ingest.progress import busy, tracked
     from sitrep.records import Skip
     from sitrep.runner import extract as run_extract
     from sitrep.runner import load_extractor
@@ -312,13 +313,14 @@ def extract(
     rows: list[dict[str, Any]] = []
     skips: list[Skip] = []
     n_docs = 0
-    ext = load_extractor()
+    with busy(err, "loading the NLP model"):
+        ext = load_extractor()
     trace: list[tuple[str, str, list[str]]] = []
     if explain and hasattr(ext, "trace_sink"):
         ext.trace_sink = trace
     audit = DateAudit()
-    for item in run_extract(paths, manifest=_manifest(manifest), defaults=_defaults(published, source),
-                            extractor=ext, audit=audit):
+    for item in tracked(err, "extract", run_extract(paths, manifest=_manifest(manifest),  # a bar on a terminal
+                        defaults=_defaults(published, source), extractor=ext, audit=audit)):
         if isinstance(item, Skip):
             skips.append(item)
             continue
@@ -452,10 +454,11 @@ def fuse(
     """Merge reports of the same event across documents (ingest does this for new reports)."""
     from sitrep.fuse import fuse_all
     from sitrep.fuse.store import fuse_pending
+    from sitrep.ingest.progress import busy
     from sitrep.store import Store
 
     cfg = _fuse_cfg(sources)
-    with Store(db) as store:
+    with Store(db) as store, busy(err, "fusing"):
         stats = fuse_all(store, cfg) if all_ else fuse_pending(store, cfg)
     if stats is None:
         out.print("nothing to fuse")
@@ -488,6 +491,7 @@ def eval_(
     with its pairing rule; --pages is not needed.
     """
     from sitrep.eval import realdev
+    from sitrep.ingest.progress import busy
 
     if reviews or gold_dir is None:
         from sitrep.review.evalcmd import eval_reviews
@@ -495,7 +499,8 @@ def eval_(
         eval_reviews(out, db, gold_dir, as_json, asked=reviews)
         return
     if gold_dir.suffix.lower() == ".jsonl":
-        report = realdev.evaluate_realdev(gold_dir, metrics=metrics)
+        with busy(err, "scoring"):
+            report = realdev.evaluate_realdev(gold_dir, metrics=metrics)
         if as_json:
             sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
         else:
@@ -506,7 +511,8 @@ def eval_(
     from sitrep.eval.run import evaluate
     from sitrep.view import render_eval
 
-    report = evaluate(gold_dir, pages, events=not no_events)
+    with busy(err, "scoring"):
+        report = evaluate(gold_dir, pages, events=not no_events)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
     else:

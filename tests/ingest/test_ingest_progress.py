@@ -73,3 +73,25 @@ def test_spark_gets_sitreps_log_file_unless_the_user_sets_java_options() -> None
     assert conf["spark.driver.memory"] == "2g"
     mine = {SPARK_JAVA_OPTIONS: "-Xss8m"}
     assert quiet_spark(mine) == mine
+
+
+def test_tracked_counts_results_and_skips_and_passes_them_through() -> None:
+    from sitrep.ingest.progress import tracked
+    from sitrep.records import Skip
+
+    doc = type("Doc", (), {"origin": "pages/a.txt"})()
+    items = [(doc, ["e1", "e2", "e3"], []), Skip("pages/b.bin", "binary", "binary data, not text")]
+    console, buf = _console(True)
+    assert list(tracked(console, "extract", iter(items))) == items
+    assert "2 docs" in buf.getvalue() and "3 events" in buf.getvalue()
+    quiet, qbuf = _console(False)
+    assert list(tracked(quiet, "extract", iter(items))) == items and qbuf.getvalue() == ""
+
+
+def test_busy_is_silent_off_a_terminal() -> None:
+    from sitrep.ingest.progress import busy
+
+    console, buf = _console(False)
+    with busy(console, "fusing"):
+        pass
+    assert buf.getvalue() == ""

@@ -10,8 +10,10 @@ verb prints at the end.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +131,38 @@ def quiet_spark(conf: dict[str, str]) -> dict[str, str]:
         return conf
     config = resources.files("sitrep").joinpath("data", "spark", "log4j2.properties")
     return {**conf, SPARK_JAVA_OPTIONS: f"-Dlog4j2.configurationFile={Path(str(config)).resolve().as_uri()}"}
+
+
+def tracked(console: Console, label: str, items: Iterable[Any]) -> Iterator[Any]:
+    """`items` (runner.extract's results and Skips) passed through, with a bar on a terminal."""
+    with RunProgress(console, label) as bar:
+        for item in items:
+            origin = getattr(item, "origin", None)
+            if origin is None and isinstance(item, tuple) and item:
+                origin = getattr(item[0], "origin", "")
+                bar.add_events(len(item[1]))
+            bar.tick(str(origin or ""))
+            yield item
+
+
+@contextmanager
+def busy(console: Console, what: str) -> Iterator[None]:
+    """A spinner with the time elapsed for one long step (fusing, scoring) on a terminal; nothing elsewhere."""
+    if not console.is_terminal:
+        yield
+        return
+    started = time.monotonic()
+    with console.status(what) as status:
+        stop = threading.Event()
+
+        def clock() -> None:
+            while not stop.wait(1.0):
+                status.update(f"{what} {time.monotonic() - started:.0f} s")
+
+        ticker = threading.Thread(target=clock, daemon=True)
+        ticker.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            ticker.join()
