@@ -724,8 +724,11 @@ def spark_run(
         raise InputError(f"Spark support is not installed ({exc.name}): pip install 'sitrep[spark]'") from exc
 
     _check_paths(inputs)
-    report = run_spark([str(p) for p in inputs], str(out_dir), master=master, partitions=partitions,
-                       manifest=_manifest(manifest), defaults=_defaults(published, source), conf=settings)  # fmt: skip
+    from sitrep.ingest.progress import busy
+
+    with busy(err, f"spark-run on {master}"):  # a spinner with the seconds, on a terminal only
+        report = run_spark([str(p) for p in inputs], str(out_dir), master=master, partitions=partitions,
+                           manifest=_manifest(manifest), defaults=_defaults(published, source), conf=settings)  # fmt: skip
     skipped = sum(report.skips.values())
     out.print(
         f"{report.read} input(s) read, {report.documents} document(s), {report.duplicates} duplicate(s), "
