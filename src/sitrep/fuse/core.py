@@ -213,6 +213,17 @@ def cluster_component(
     compatible (`check`), so a merged cluster stays pairwise compatible on type,
     actors, date, place and document.
     """
+    return cluster_ordered(ids, sorted(matches, key=lambda p: matches[p].order), check)
+
+
+def cluster_ordered(
+    ids: Sequence[str], ordered_pairs: Iterable[tuple[str, str]], check: Callable[[str, str], bool]
+) -> list[list[str]]:
+    """`cluster_component` over compatible pairs already in clustering order (`Match.order`).
+
+    Taking an iterable lets a caller stream a huge component's pairs from disk
+    (`sitrep.fuse.walk`) instead of holding them all to sort them.
+    """
     members: dict[str, list[str]] = {i: [i] for i in ids}
     # Clusters that once failed to join never can: clusters only grow, and the
     # incompatible cross pair that stopped them stays a cross pair. Remembering
@@ -220,7 +231,7 @@ def cluster_component(
     # cluster pair for every one of their cross pairs (quadratic in copies).
     blocked: dict[str, set[str]] = defaultdict(set)
     uf = _UnionFind()
-    for pair in sorted(matches, key=lambda p: matches[p].order):
+    for pair in ordered_pairs:
         ra, rb = uf.find(pair[0]), uf.find(pair[1])
         if ra == rb or rb in blocked[ra]:
             continue

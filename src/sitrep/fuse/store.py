@@ -10,8 +10,8 @@ Each pass writes in ONE transaction, like ingestion batches.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -21,18 +21,15 @@ from typing import Any
 from sitrep.fuse.acled import AcledCodes, acled_columns, load_acled_codes
 from sitrep.fuse.config import FusionRules, SourceBook, load_rules, load_sources
 from sitrep.fuse.core import (
-    Match,
     MergedEvent,
     Report,
     assign_ids,
     block_keys,
     cluster,
-    cluster_matches,
-    compatible,
     merge_cluster,
-    partner_key,
     prepare,
 )
+from sitrep.fuse.walk import PAIR_LIMIT, WalkStats, cluster_reached
 from sitrep.records import Event
 from sitrep.store.aliases import FUSED, ORDER, record_aliases
 from sitrep.store.db import EVENT_COLUMNS, Store, event_fields
@@ -56,6 +53,7 @@ class FuseStats:
     multi_source: int  # of which with more than one report
     candidate_pairs: int
     compatible_pairs: int
+    spilled_pairs: int = 0  # compatible pairs that went to a temp table (see sitrep.fuse.walk)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +61,7 @@ class FuseConfig:
     rules: FusionRules
     sources: SourceBook
     codes: AcledCodes
+    pair_limit: int = PAIR_LIMIT  # compatible pairs of one component kept in memory (sitrep.fuse.walk)
 
 
 def fuse_config(
@@ -180,7 +179,11 @@ def _write(
         c.execute("DELETE FROM event_sources")
     else:
         clear_clusters(c, list(member_ids))
-    when = _now()
+    _insert_merged(c, merged, cfg, _now())
+    record_aliases(c, aliases, ids)
+
+
+def _insert_merged(c: sqlite3.Connection, merged: Sequence[MergedEvent], cfg: FuseConfig, when: datetime) -> None:
     c.executemany(
         f"INSERT OR REPLACE INTO merged_events({', '.join(MERGED_COLUMNS)})"
         f" VALUES ({', '.join('?' for _ in MERGED_COLUMNS)})",
@@ -191,7 +194,6 @@ def _write(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(m.merged_id, s.event_id, s.doc_id, s.outlet, s.claimed_by, s.certainty) for m in merged for s in m.sources],
     )
-    record_aliases(c, aliases, ids)
 
 
 def _file_blocks(store: Store, reports: Iterable[Report], rules: FusionRules) -> None:
@@ -230,69 +232,64 @@ def fuse_all(store: Store, cfg: FuseConfig | None = None) -> FuseStats:
 
 
 def fuse_incremental(store: Store, new_event_ids: Iterable[str], cfg: FuseConfig | None = None) -> FuseStats:
-    """Fold newly stored reports into the clusters, touching only their components."""
+    """Fold newly stored reports into the clusters, touching only their components.
+
+    Memory follows the largest component, not the run: components are walked and
+    clustered one at a time (`sitrep.fuse.walk`), and merged events are built and
+    written a chunk of clusters at a time.
+    """
     cfg = cfg or fuse_config()
     rules, sources = cfg.rules, cfg.sources
     new_ids = sorted(set(new_event_ids))
-    evs: dict[str, Event] = {e.event_id: e for e in load_events(store, new_ids)}
-    reps: dict[str, Report] = {i: prepare(e, rules, sources) for i, e in evs.items()}
-    matches: dict[tuple[str, str], Match] = {}
-    candidates = 0
 
-    def work() -> list[MergedEvent]:
-        nonlocal candidates
+    def load(ids: Sequence[str]) -> dict[str, Report]:
+        return {e.event_id: prepare(e, rules, sources) for e in load_events(store, ids)}
+
+    def work() -> tuple[FuseStats, WalkStats]:
         c = store.conn
-        for chunk in _chunks(list(reps)):
+        for chunk in _chunks(new_ids):
             c.execute(f"DELETE FROM event_blocks WHERE event_id IN ({','.join('?' for _ in chunk)})", chunk)
-        _file_blocks(store, reps.values(), rules)
-        # Walk the compatibility graph from the new reports via stored block keys.
-        frontier = sorted(reps)
-        seen = set(frontier)
-        while frontier:
-            wanted: dict[str, set[str]] = {}
-            for rid in frontier:
-                keys = sorted({partner_key(k) for k in block_keys(reps[rid], rules)})
-                found: set[str] = set()
-                for chunk in _chunks(keys):
-                    q = ",".join("?" for _ in chunk)
-                    found.update(
-                        r[0] for r in c.execute(f"SELECT event_id FROM event_blocks WHERE block_key IN ({q})", chunk)
-                    )
-                found.discard(rid)
-                wanted[rid] = found
-            missing = sorted({i for f in wanted.values() for i in f} - reps.keys())
-            for e in load_events(store, missing):
-                evs[e.event_id] = e
-                reps[e.event_id] = prepare(e, rules, sources)
-            nxt: set[str] = set()
-            for rid, found in wanted.items():
-                for other in found:
-                    pair = (rid, other) if rid < other else (other, rid)
-                    if pair in matches:
-                        continue
-                    candidates += 1
-                    m = compatible(reps[rid], reps[other], rules)
-                    if m is not None:
-                        matches[pair] = m
-                        if other not in seen:
-                            seen.add(other)
-                            nxt.add(other)
-            frontier = sorted(nxt)
-        members = {i: reps[i] for i in seen}
-        sub = {p: m for p, m in matches.items() if p[0] in members and p[1] in members}
-        clusters = cluster_matches(members, sub, rules)
-        merged = [merge_cluster([evs[i] for i in cl], reps, sources) for cl in clusters]
-        _write(store, merged, sorted(members), cfg)
-        return merged
+            _file_blocks(store, load(chunk).values(), rules)
+        clusters, walk = cluster_reached(c, new_ids, load, rules, cfg.pair_limit)
+        return _write_clusters(store, clusters, cfg), walk
 
-    merged = _in_transaction(store, work)
-    return FuseStats(
-        sum(m.n_sources for m in merged),
-        len(merged),
-        sum(1 for m in merged if m.n_sources > 1),
-        candidates,
-        len(matches),
+    stats, walk = _in_transaction(store, work)
+    return dataclasses.replace(
+        stats, candidate_pairs=walk.candidates, compatible_pairs=walk.compatible, spilled_pairs=walk.spilled
     )
+
+
+def _write_clusters(store: Store, clusters: Sequence[Sequence[str]], cfg: FuseConfig) -> FuseStats:
+    """Replace the clusters of every member of `clusters` by these ones, keeping the ids
+    already given, a chunk of clusters at a time (caller holds the transaction).
+
+    Writes the same rows, in the same order, as building every merged event first
+    and handing them to `_write` would.
+    """
+    c = store.conn
+    ids, aliases = keep_ids(c, clusters)
+    clear_clusters(c, sorted(e for cl in clusters for e in cl))
+    when = _now()
+    reports = merged = multi = 0
+    n = 0
+    while n < len(clusters):
+        part: list[Sequence[str]] = []
+        size = 0
+        while n < len(clusters) and (not part or size + len(clusters[n]) <= CHUNK):
+            part.append(clusters[n])
+            size += len(clusters[n])
+            n += 1
+        evs = {e.event_id: e for e in load_events(store, [e for cl in part for e in cl])}
+        reps = {i: prepare(e, cfg.rules, cfg.sources) for i, e in evs.items()}
+        built = [merge_cluster([evs[i] for i in cl], reps, cfg.sources) for cl in part]
+        for m, mid in zip(built, ids[n - len(part) : n]):
+            m.merged_id = mid
+        _insert_merged(c, built, cfg, when)
+        reports += sum(m.n_sources for m in built)
+        merged += len(built)
+        multi += sum(1 for m in built if m.n_sources > 1)
+    record_aliases(c, aliases, ids)
+    return FuseStats(reports, merged, multi, -1, -1)
 
 
 def pending_event_ids(store: Store) -> list[str]:
