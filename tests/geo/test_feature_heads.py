@@ -32,3 +32,11 @@ def test_no_area_no_landform_fallback(resolver):
     # country-wide the bare village name has too many namesakes: not read this way
     m = resolver.resolve_phrase("Jebel Murayjat")
     assert m is None or m.matched != "head_base"
+
+
+@pytest.mark.parametrize("phrase", ["Second Kuljibrin, Aleppo", "Second Kuljibreen, Aleppo"])
+def test_ordinal_qualifier_unknown_is_the_base_village_beside_it(resolver, phrase):
+    # "second X" (a second quarter or camp of X) that the gazetteer lacks: X, precision 2,
+    # also when X itself is spelled a little differently
+    m = resolver.resolve_phrase(phrase)
+    assert (m.place_id, m.geo_precision, m.matched) == ("gn:169078", 2, "qualified_base")

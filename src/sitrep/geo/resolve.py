@@ -520,11 +520,21 @@ class PlaceResolver:
             hits = [i for i in g.keys.get(base, ()) if inside(i)]
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
+            plain = self._without_qualifiers(mention)
+            if plain and plain != mention:  # "X al-Thani" spelled unlike X: X approximately, in the area
+                bstage, bcands = self._lookup_area(plain, admin1s, country)
+                if bcands:
+                    return "qualified_base", bcands
         if rest:  # "Tall X", "Jabal X", "Bir X" unknown in the area: the village X beside it
             bstage, bcands = self._lookup_area(rest, admin1s, country)
             if bcands:
                 return "head_base", bcands
         return "", ()
+
+    def _without_qualifiers(self, mention: str) -> str:
+        """The mention without its qualifier words ("Upper", "al-Thani", "Sharqi")."""
+        quals = self.cues.qualifiers
+        return " ".join(w for w in _QUAL_SPLIT.split(mention) if w and name_key(w) not in quals)
 
     def _after_feature_head(self, mention: str) -> str:
         """"Tall Hamra" -> "Hamra": the name after a leading landform or site word (hill,
