@@ -32,7 +32,8 @@ _SENTENCE_END = ('.', '!', '?', '"', "”", "’", ")")
 
 @dataclass(frozen=True, slots=True)
 class DatelineFinder:
-    """Finds a stated publication date in the head of a plain-text page."""
+    """Finds a stated publication date in the head of a plain-text page, and the days
+    a text names without a year (the dates --published anchors, for the run report)."""
 
     months: dict[str, int]
     line_patterns: tuple[re.Pattern[str], ...]
