@@ -151,7 +151,11 @@ def test_export_view_is_the_cli_export_of_the_same_events(api, db):
     buf = io.StringIO()
     with Store(db, read_only=True) as s:
         export_events(s, "acled-csv", out=buf, merged=False, ids=["e1", "e6"])
-    assert r.text == buf.getvalue()
+    # the same rows and columns; `timestamp` is the time of writing for reports fusion has not seen
+    strip = lambda text: [{k: v for k, v in row.items() if k != "timestamp"}  # noqa: E731
+                          for row in csv.DictReader(io.StringIO(text))]
+    assert r.text.splitlines()[0] == buf.getvalue().splitlines()[0]
+    assert strip(r.text) == strip(buf.getvalue())
     g = api.get("/api/export?format=geojson&q=protested").json()
     assert g["type"] == "FeatureCollection" and len(g["features"]) == 4
     assert api.get("/api/export?format=parquet").status_code == 400

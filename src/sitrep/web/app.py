@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.errors import InputError, NotFound, StoreError
-from sitrep.web import basemap, documents, queries, search
+from sitrep.web import basemap, documents, queries, search, summaries
 from sitrep.web.export_view import export_view
 from sitrep.web.queries import Database, EventFilters
 
@@ -278,7 +278,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
     ) -> dict[str, Any]:
         """Actors (nodes, with their most frequent inter code) and who acted on whom (edges), from
         events and, when present and no event-only filter is set, relations stated in articles."""
-        return queries.actor_graph(conn(), f, max_nodes=max_nodes, level=level)
+        return summaries.actor_graph(conn(), f, max_nodes=max_nodes, level=level)
 
     @app.get("/api/stats", responses=ERRORS, tags=["stats"])
     def stats(
@@ -288,12 +288,12 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
     ) -> dict[str, Any]:
         """Counts, date range, events by type and a histogram by day, week (from Monday) or month,
         each bin split by event type and with its fatalities."""
-        return queries.stats(conn(), f, bin=bin, level=level)
+        return summaries.stats(conn(), f, bin=bin, level=level)
 
     @app.get("/api/facets", tags=["stats"])
     def facets(level: Literal["auto", "merged", "reports"] = LevelParam) -> dict[str, Any]:
         """Values offered by the page's filter menus: actors, event types, certainties, outlets."""
-        return {**queries.facets(conn(), level=level), **basemap.vocabulary()}
+        return {**summaries.facets(conn(), level=level), **basemap.vocabulary()}
 
     @app.get("/api/boundaries", tags=["map"])
     def boundaries() -> Response:

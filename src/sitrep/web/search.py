@@ -56,13 +56,18 @@ def require(conn: sqlite3.Connection) -> None:
                                 "(e.g. 'sitrep ingest' or 'sitrep docs') to add it")  # fmt: skip
 
 
-def event_ids_sql(match_param: str = "?") -> str:
-    """SQL selecting the report ids whose own fields or whose page's text match."""
-    return (
-        f"SELECT event_id FROM search_events WHERE search_events MATCH {match_param}"
-        f" UNION SELECT e.event_id FROM events e WHERE e.doc_id IN"
-        f" (SELECT doc_id FROM search_segments WHERE search_segments MATCH {match_param})"
-    )
+def event_clause(level_name: str) -> str:
+    """SQL condition (two '?' for the MATCH expression) on events whose own fields or whose page's text match.
+
+    Two IN lists joined by OR, not one UNION: each side is answered by its own index
+    (a page's reports through event_sources(doc_id), a report's fields by rowid).
+    """
+    pages = "SELECT doc_id FROM search_segments WHERE search_segments MATCH ?"
+    if level_name == "merged":
+        return (f"(m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.doc_id IN ({pages}))"
+                " OR m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.event_id IN"
+                " (SELECT event_id FROM search_events WHERE search_events MATCH ?)))")  # fmt: skip
+    return f"(e.doc_id IN ({pages}) OR e.rowid IN (SELECT rowid FROM search_events WHERE search_events MATCH ?))"
 
 
 def doc_ids_sql(match_param: str = "?") -> str:

@@ -75,3 +75,5 @@ CREATE INDEX IF NOT EXISTS merged_events_inter2 ON merged_events(inter2);
 CREATE INDEX IF NOT EXISTS merged_events_corroboration ON merged_events(fusion_certainty, event_date);
 CREATE INDEX IF NOT EXISTS events_inter1 ON events(inter1);
 CREATE INDEX IF NOT EXISTS events_inter2 ON events(inter2);
+-- a page that matches a search selects its merged events through this index, without the report hop
+CREATE INDEX IF NOT EXISTS event_sources_doc ON event_sources(doc_id, merged_id);

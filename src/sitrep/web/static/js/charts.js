@@ -82,8 +82,8 @@
                 fat: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } } },
       axes: [
         { stroke: "#444", grid: { stroke: "#eee" }, size: 46 },
-        { stroke: "#444", label: "events", labelSize: 14, size: 42, grid: { stroke: "#eee" } },
-        { scale: "fat", side: 1, stroke: "#444", label: "fatalities", labelSize: 14, size: 42, grid: { show: false } }
+        { stroke: "#444", label: "events", labelSize: 14, size: 54, grid: { stroke: "#eee" } },
+        { scale: "fat", side: 1, stroke: "#444", label: "fatalities", labelSize: 14, size: 54, grid: { show: false } }
       ],
       series: series,
       legend: { show: false },

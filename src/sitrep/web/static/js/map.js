@@ -185,7 +185,9 @@
       });
       cluster.addLayers(markers);
       if (why !== "bbox" && !SR.state.filters.bbox) {
-        if (markers.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 11, animate: false });
+        // bounds from the rows: chunked loading adds the markers to the cluster over the next frames
+        if (markers.length) map.fitBounds(L.latLngBounds(markers.map(function (m) { return m.getLatLng(); })),
+                                          { padding: [30, 30], maxZoom: 11, animate: false });
         else if (syriaBounds) map.fitBounds(syriaBounds, { animate: false });
       }
       var st = SR.$("status");
