@@ -40,3 +40,13 @@ def test_ordinal_qualifier_unknown_is_the_base_village_beside_it(resolver, phras
     # also when X itself is spelled a little differently
     m = resolver.resolve_phrase(phrase)
     assert (m.place_id, m.geo_precision, m.matched) == ("gn:169078", 2, "qualified_base")
+
+
+def test_rough_spelling_far_from_the_document_governorates_is_dropped(resolver):
+    # a fuzzy match 400 km from the only governorate the document is about is a guess
+    assert resolver.resolve_phrase("Kuljabrin", PlaceContext(admin1_hints=("Dar'a",))) is None
+    # beside the hinted governorate, or with no hint, the same spelling is kept
+    assert resolver.resolve_phrase("Kuljabrin", PlaceContext(admin1_hints=("Idleb",))).place_id == "gn:169078"
+    assert resolver.resolve_phrase("Kuljabrin").place_id == "gn:169078"
+    # a name found as written is never dropped this way
+    assert resolver.resolve_phrase("Qurdaha", PlaceContext(admin1_hints=("Dar'a",))).place_id == "gn:173364"

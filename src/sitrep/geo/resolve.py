@@ -73,6 +73,10 @@ AREA_MIN_KEY = 4  # letters of name_key for approximate matching inside an area
 # beats an exact spelling of a small village elsewhere: small namesakes are many,
 # and the press spells a village a little differently more often than it moves.
 AREA_OVERRIDE_RATIO = 88.0
+# An approximate spelling found only outside the document's governorates is kept
+# when it lies this close to one of their points (governorates are 100-250 km
+# across, so a neighbour's border villages pass); farther, it is dropped.
+APPROX_HINT_KM = 150.0
 CITY_AREA_KM = 30.0  # "X in <town>", "<town> - X": X lies this close to the town
 DISTRICT_AREA_KM = 45.0  # "X in <district>": X lies this close to the district's point
 
@@ -574,11 +578,24 @@ class PlaceResolver:
             return stage, cands
         astage, acands = self._lookup_area(mention, hints, ctx.country)
         if not acands:
+            if stage in ("fuzzy", "skeleton"):
+                # a spelling only roughly like a village far from every governorate the
+                # document is about is a guess: no place (kept by name) beats a wrong one
+                cands = tuple(c for c in cands if self._near_hints(places[c[0]], hints))
+                return (stage, cands) if cands else ("", ())
             return stage, cands
         if stage in ("exact", "normalised", "qualified") and astage not in DIRECT_STAGES and max(
                 sim for _, sim in acands) < AREA_OVERRIDE_RATIO:
             return stage, cands
         return astage, acands
+
+    def _near_hints(self, p: Place, hints: frozenset[str]) -> bool:
+        """Within APPROX_HINT_KM of the point of one of the hinted governorates."""
+        for h in hints:
+            a = self._admin1_place.get(h)
+            if a is not None and _haversine_km((p.lat, p.lon), (self.gaz.places[a].lat, self.gaz.places[a].lon)) <= APPROX_HINT_KM:
+                return True
+        return False
 
     def _spells_seat(self, key: str, seat: int) -> bool:
         """Is `key` the seat town's name spelled another way (close key or same skeleton)?"""
