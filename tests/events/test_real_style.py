@@ -135,3 +135,40 @@ def test_able_to_and_advanced_to_report_a_done_capture(run, text):
 def test_unable_or_future_capture_is_no_event(run, text):
     events, _ = run(text)
     assert not [e for e in events if "territory" in e.sub_event_type]
+
+
+def _one_line(extractor, text):
+    """A one-sentence report (a headline, a channel post) run as its own document."""
+    from tests.events.conftest import make_doc
+
+    ((_, events, _),) = list(extractor.extract([make_doc([text])]))
+    return [(e.sub_event_type, e.location, e.geo_precision) for e in events]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # nothing was told before a headline: "the strikes" is the news, not a recall
+    ("Turkish army intensifies the shelling on the town of Tal Rifaat.", "Shelling/artillery/missile attack"),
+    # a gerund opening a headline names the act like a noun
+    ("Shelling by regime forces targets the outskirts of Saraqib.", "Shelling/artillery/missile attack"),
+    ("Targeting to the north of Saraqib leaves human losses.", "Shelling/artillery/missile attack"),
+    ("A suicidal attack in the outskirts of Saraqib city leaves many casualties.", "Suicide bomb"),
+])
+def test_headline_grammar_still_reports_the_act(extractor, text, sub):
+    got = _one_line(extractor, text)
+    assert [g[0] for g in got][:1] == [sub]
+
+
+def test_to_the_north_of_is_a_place_not_a_destination(extractor):
+    got = _one_line(extractor, "Targeting to the north of Saraqib leaves human losses.")
+    assert [(g[1], g[2]) for g in got] == [("Saraqib", 2)]
+
+
+def test_the_middle_of_a_city_places_the_event_in_it(extractor):
+    got = _one_line(extractor, "The fall of a shell on the middle of Damascus leaves seven casualties.")
+    assert [g[1] for g in got] == ["Damascus"]
+
+
+def test_a_definite_strike_after_an_event_is_still_a_recall(run):
+    events, _ = run("On June 20, government aircraft bombed the town of Saraqib. "
+                    "The bombardment destroyed a bakery.")
+    assert len(events) == 1

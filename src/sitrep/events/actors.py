@@ -204,7 +204,8 @@ class ActorReader:
             targets.append(obj)
         elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
-            if R.is_passive(verb):
+            if R.is_passive(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj")):
+                # "Shelling by X targets ...": a gerund subject takes its doer with "by", as a passive
                 for _, o in R.prep_children(verb, L["agent_preps"]):
                     take(o, a1)
                 if not a1:

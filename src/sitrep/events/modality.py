@@ -14,8 +14,17 @@ from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon, TriggerRule
 
 
-def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span) -> str | None:
-    """'drop' (negated/habitual/recalled), a Statement kind, or None for an event."""
+# prepositions after which a definite event noun is an earlier happening, even in a headline
+RECALL_PREPS = frozenset({"from", "since", "after", "before", "following", "during"})
+
+
+def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span,
+             fresh: bool = False) -> str | None:
+    """'drop' (negated/habitual/recalled), a Statement kind, or None for an event.
+
+    `fresh`: nothing has been reported before in a short document (a headline, a channel
+    post), so "the strikes" cannot point back to an event told earlier (after "from",
+    "since", "after" ..., "a mine left over from the battles", it still does)."""
     ch = R.chain(head)
     ch_ids = {t.i for t in ch}
     accuse = lex.roles.get("accuse_verbs", frozenset())
@@ -80,7 +89,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
                     and not _done_with_light_verb(lex, head):
                 return "drop"
         dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in lex.anaphoric_determiners]
-        if dets:
+        if dets and not (fresh and not (head.dep_ == "pobj" and head.head.lower_ in RECALL_PREPS)):
             has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before

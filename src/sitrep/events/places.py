@@ -29,6 +29,9 @@ COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
 SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
 # A place read from a proper name inside a longer description is at best "near" it.
 FALLBACK_PRECISION = 3
+# compass words that make "to the north of X" a location, not a destination
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north-east", "north-west", "south-east", "south-west"})
 # A wire-style dateline opening a paragraph: "CITY, Country, Mon D (AGENCY) - ".
 # It names where the report was filed, not who did what: it is blanked (same length,
 # so offsets hold) before parsing and its place is only the article's last resort.
@@ -134,8 +137,12 @@ class PlaceReader:
                     if sp is not None:
                         out.append(sp)
                 continue
-            if t.dep_ != "prep" or (t.lower_ not in self.lex.location_preps and
-                                    f"{t.head.lower_} {t.lower_}" not in self.lex.location_preps):
+            if t.dep_ == "prep" and t.lower_ == "to" and any(
+                    o.dep_ == "pobj" and o.lower_ in DIRECTIONS and any(c.lower_ == "of" for c in o.children)
+                    for o in t.children):
+                pass  # "to the north of X": a direction, not a destination
+            elif t.dep_ != "prep" or (t.lower_ not in self.lex.location_preps and
+                                      f"{t.head.lower_} {t.lower_}" not in self.lex.location_preps):
                 continue  # two-word entries: "out of X"
             objs = [o for o in t.children if o.dep_ == "pobj"]
             if not objs:
@@ -278,6 +285,11 @@ class PlaceReader:
             own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
         if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
             own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
+        if head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
+            # "Shelling by X targets the outskirts of Y": the act's place is what its verb hits
+            gov = head.head
+            targets = targets + [c for c in gov.children if c.dep_ in R.OBJ and c.i not in mentions]
+            own_toks += [x for c in gov.children if c.dep_ == "prep" for x in c.subtree]
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}

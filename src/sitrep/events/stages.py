@@ -81,6 +81,10 @@ class Detect(Stage):
 class Modality(Stage):
     """Negated, habitual or recalled mentions stop; plans, threats and predictions become statements."""
 
+    def __init__(self, kit: Any, short_doc_sentences: int = 3) -> None:
+        super().__init__(kit)
+        self.short_doc_sentences = short_doc_sentences
+
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         # a misparsed verb shares the modality of the clause its subject governs; in a verbless
         # parse ("HTS controlled X village") the subject hangs on the trigger or heads the
@@ -89,7 +93,8 @@ class Modality(Stage):
         if m.misparsed:
             subj, obj = m.misparsed
             anchor = obj if subj.head.i == m.head.i or subj.dep_ == "ROOT" else subj.head
-        kind = modality(self.lex, anchor, m.rule, s.cues, m.trig)
+        fresh = not st.events and 0 < st.n_sentences <= self.short_doc_sentences
+        kind = modality(self.lex, anchor, m.rule, s.cues, m.trig, fresh=fresh)
         if kind == "drop":
             m.stop("modality")
             return
@@ -209,7 +214,7 @@ class Type(Stage):
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
                 m.sub_event_type not in self.lex.unknown_actor1 or (
-                    head.pos_ not in ("NOUN", "PROPN") and not rule.requires)):
+                    head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires)):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             if not self.keep_actorless:
                 m.stop("no-anchor-for-stand-in")
@@ -390,3 +395,10 @@ class Assemble(Stage):
             date_inferred=m.date_inferred, rule_id=m.rule.id, evidence=ev,
             confidence=m.confidence, fallbacks=list(m.fallbacks),
         )
+
+
+def _gerund_subject(head: Token) -> bool:
+    """"Shelling targets the outskirts of X", "Targeting north of X leaves losses": a gerund
+    that opens the clause names the act as a noun would (headline style)."""
+    return head.tag_ == "VBG" and (head.dep_ in ("nsubj", "csubj", "ROOT") and head.i == head.sent.start
+                                   or head.dep_ in ("nsubj", "csubj"))
