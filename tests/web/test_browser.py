@@ -418,16 +418,17 @@ def test_basemap_layers_labels_and_screenshots(page, base_url, tmp_path):
     assert page.locator("#map path.bm-neighbour").count() >= 5
     assert page.locator("#map path.bm-contested").count() >= 3  # Golan line of control and claim lines
     assert page.locator("#map path.bm-corridor").count() == 2
-    assert sorted(t.text_content() for t in page.locator("#map .road-label").all()) == ["M4 (schematic)", "M5 (schematic)"]
+    roads = page.eval_on_selector_all("#map .road-label", "els => els.map(e => e.textContent)")
+    assert sorted(roads) == ["M4 (schematic)", "M5 (schematic)"]
     assert page.locator("#map .leaflet-control-attribution", has_text="Natural Earth").count() == 1
     # labels by zoom: the country view names the governorate seats, a close view the neighbourhoods
     page.evaluate("() => window.sitrep.map().setView([35.0, 38.5], 6, {animate: false})")
     page.wait_for_function("() => document.querySelectorAll('#map .place-label.major').length >= 5")
-    far = {t.text_content() for t in page.locator("#map .place-label:not(.foreign)").all()}
+    far = set(page.eval_on_selector_all("#map .place-label:not(.foreign)", "els => els.map(e => e.textContent)"))
     assert {"Aleppo", "Damascus"} <= far and len(far) < 40
     page.evaluate("() => window.sitrep.map().setView([33.513, 36.29], 14, {animate: false})")
     page.wait_for_function("() => Number(document.getElementById('map').dataset.labels) > 40")
-    near = {t.text_content() for t in page.locator("#map .place-label").all()}
+    near = set(page.eval_on_selector_all("#map .place-label", "els => els.map(e => e.textContent)"))
     assert "Aleppo" not in near and len(near) > 40
     page.evaluate("() => window.sitrep.map().setView([34.8, 38.0], 6, {animate: false})")
     page.wait_for_timeout(400)

@@ -167,3 +167,17 @@ def test_stats_and_graph_share_the_filters(api):
     g = api.get("/api/actors/graph?actor=Group%20C").json()
     assert {n["id"] for n in g["nodes"]} == {"Group C", "Civilians"}
     assert json.dumps(g)  # plain JSON
+
+
+def test_points_are_compact_rows_of_the_filtered_events(api):
+    p = api.get("/api/points?event_type=Battles").json()
+    assert p["total"] == 2 and p["fields"][:2] == ["id", "event_date"]
+    rows = [dict(zip(p["fields"], r)) for r in p["rows"]]
+    assert sorted(r["id"] for r in rows) == ["e1", "e6"]
+    assert {p["types"][r["type"]] for r in rows} == {"Battles"}
+    assert {p["sub_types"][r["sub_type"]] for r in rows} == {"Armed clash"}
+    assert {(r["latitude"], r["longitude"]) for r in rows} == {(35.33, 40.14), (35.34, 40.15)}
+    # newest first, and the limit cuts the oldest
+    every = api.get("/api/points?limit=3").json()
+    assert every["total"] == 7 and [r[1] for r in every["rows"]] == ["2021-06-11", "2021-06-10", "2021-06-09"]
+    assert api.get("/api/points?limit=0").status_code == 400

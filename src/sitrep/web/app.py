@@ -288,12 +288,18 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
     ) -> dict[str, Any]:
         """Counts, date range, events by type and a histogram by day, week (from Monday) or month,
         each bin split by event type and with its fatalities."""
-        return summaries.stats(conn(), f, bin=bin, level=level)
+        c, cache = conn(), app.state.counts
+        # a timeline is a few kB: kept per filter set until the store changes
+        return cache.memo(c, ("stats", repr(f), bin, level),
+                          lambda: summaries.stats(c, f, bin=bin, level=level, cache=cache))
 
     @app.get("/api/facets", tags=["stats"])
     def facets(level: Literal["auto", "merged", "reports"] = LevelParam) -> dict[str, Any]:
         """Values offered by the page's filter menus: actors, event types, certainties, outlets."""
-        return {**summaries.facets(conn(), level=level), **basemap.vocabulary()}
+        c = conn()
+        # the menus change only with the store: computed once per store state
+        return {**app.state.counts.memo(c, ("facets", level), lambda: summaries.facets(c, level=level)),
+                **basemap.vocabulary()}
 
     @app.get("/api/boundaries", tags=["map"])
     def boundaries() -> Response:

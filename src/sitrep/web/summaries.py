@@ -11,7 +11,7 @@ import sqlite3
 from datetime import date, timedelta
 from typing import Any
 
-from sitrep.web.queries import MERGED, EventFilters, _has_table, _where, pick_level
+from sitrep.web.queries import MERGED, CountCache, EventFilters, _has_table, _where, pick_level
 
 
 # -- actor graph --------------------------------------------------------------------
@@ -108,12 +108,8 @@ def actor_graph(conn: sqlite3.Connection, f: EventFilters, *, max_nodes: int, le
 # -- stats --------------------------------------------------------------------------
 
 
-def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "auto") -> dict[str, Any]:
-    lv = pick_level(conn, level)
-    a = lv.alias
-    where, args = _where(lv, f)
-    frm = f"FROM {lv.table} {a}{where}"
-    n, lo, hi = conn.execute(f"SELECT count(*), min({a}.event_date), max({a}.event_date) {frm}", args).fetchone()
+def store_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows in the store: documents, comments, reports, merged events and reports not fused yet."""
     counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
               for t in ("documents", "comments", "events")}  # fmt: skip
     counts["reports"] = counts.pop("events")
@@ -125,6 +121,17 @@ def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "
         "SELECT count(*) FROM event_sources es"
         " WHERE NOT EXISTS (SELECT 1 FROM merged_events m WHERE m.merged_id = es.merged_id)"
     ).fetchone()[0]) if counts["merged_events"] else 0  # fmt: skip
+    return counts
+
+
+def stats(conn: sqlite3.Connection, f: EventFilters, *, bin: str, level: str = "auto",
+          cache: CountCache | None = None) -> dict[str, Any]:  # fmt: skip
+    lv = pick_level(conn, level)
+    a = lv.alias
+    where, args = _where(lv, f)
+    frm = f"FROM {lv.table} {a}{where}"
+    n, lo, hi = conn.execute(f"SELECT count(*), min({a}.event_date), max({a}.event_date) {frm}", args).fetchone()
+    counts = dict(cache.memo(conn, ("store_counts",), lambda: store_counts(conn)) if cache else store_counts(conn))
     counts["matching"] = int(n)
     if bin == "auto":
         span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0

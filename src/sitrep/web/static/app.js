@@ -136,7 +136,7 @@
     $("f-inview").addEventListener("change", function () {
       SR.setFilters({ bbox: $("f-inview").checked ? SR.boundsParam() : null }, "bbox");
     });
-    $("f-bin").addEventListener("change", function () { SR.loadTimeline(); });
+    $("f-bin").addEventListener("change", function () { SR.loadTimeline(); });  // not a filter: the bin width
     $("brush-clear").addEventListener("click", function () { SR.setFilters({ since: null, until: null }, "dates"); });
     $("reset").addEventListener("click", function () {
       SR.state.filters = {};
@@ -147,10 +147,14 @@
     window.addEventListener("resize", function () { SR.resizeTimeline(); });
     SR.onFilters(refresh);
     var t0 = performance.now();
+    // the two largest responses are asked for at once and drawn once the map and menus are up
+    var points = SR.fetchPoints(), stats = SR.fetchStats();
+    points.catch(function () { /* reported by loadEvents */ });
+    stats.catch(function () { /* reported by loadTimeline */ });
     Promise.all([SR.initMap(), loadFacets()]).then(function () {
       syncForm();
       if (SR.state.filters.bbox) SR.fitBbox(SR.state.filters.bbox);
-      var first = [SR.loadTimeline(), SR.loadEvents(SR.state.filters.bbox ? "bbox" : "load"), SR.loadList(0)];
+      var first = [SR.loadTimeline(stats), SR.loadEvents(SR.state.filters.bbox ? "bbox" : "load", points), SR.loadList(0)];
       if (SR.state.event) first.push(SR.openEvent(SR.state.event));
       return Promise.all(first);
     }).then(function () {

@@ -93,10 +93,13 @@
     SR.timeline = plot;
   }
 
-  SR.loadTimeline = function () {
+  SR.fetchStats = function () {
+    return SR.api("/api/stats", Object.assign({ bin: SR.$("f-bin").value || "auto" }, SR.filters(["since", "until"])));
+  };
+  /* `prefetched`: the first view asks for its statistics while the basemap and menus load. */
+  SR.loadTimeline = function (prefetched) {
     var s = ++seq;
-    var bin = SR.$("f-bin").value || "auto";
-    return SR.api("/api/stats", Object.assign({ bin: bin }, SR.filters(["since", "until"]))).then(function (st) {
+    return (prefetched || SR.fetchStats()).then(function (st) {
       if (s !== seq) return;
       draw(st);
       SR.setBrushLabel();
