@@ -160,3 +160,14 @@ def test_fetch_settings_name_a_bad_key_or_value() -> None:
     with pytest.raises(InputError, match="retries"):
         FetchSettings.from_mapping({"retries": "many"})
     assert FetchSettings.from_mapping({"timeout": "3"}).timeout == 3.0
+
+
+def test_a_crawl_delay_in_robots_txt_slows_pacing(site: Site, kit: SimpleNamespace) -> None:
+    _pages(site, kit)
+    site.routes["/robots.txt"] = kit.Route(body=b"User-agent: *\nCrawl-delay: 3\n", content_type="text/plain")
+    waits: list[float] = []
+    now = [100.0]
+    with Fetcher(replace(kit.FAST, min_interval=1.0), sleep=waits.append, clock=lambda: now[0]) as fetcher:
+        fetcher.get(site.base + "/news/plain")  # robots.txt, then the page: already at the Crawl-delay
+        fetcher.get(site.base + "/news/plain")
+    assert waits == [3.0, 3.0]  # min_interval would have been 1.0

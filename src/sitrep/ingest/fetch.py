@@ -10,7 +10,8 @@ raises for what a server does.
 Politeness is built in, not optional: a User-Agent naming sitrep, robots.txt
 honoured per host (RFC 9309: a robots.txt that cannot be fetched because the
 server fails means "disallow all"; a missing one means "allow all"), at most one
-request per `min_interval` seconds to one host, retries only for answers that
+request per `min_interval` seconds to one host (longer when its robots.txt sets a
+Crawl-delay), retries only for answers that
 may change (timeouts, 5xx, 429) with doubling backoff.
 """
 
@@ -176,6 +177,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._last: dict[str, float] = {}
+        self._delay: dict[str, float] = {}  # per host: a longer Crawl-delay its robots.txt asks for
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchFailure | None] = {}
         self.requests = 0  # every HTTP request sent, robots.txt included (for reports and tests)
         s = self.settings
@@ -201,7 +203,7 @@ class Fetcher:
         host = urlsplit(url).netloc
         last = self._last.get(host)
         if last is not None:
-            wait = self.settings.min_interval - (self._clock() - last)
+            wait = max(self.settings.min_interval, self._delay.get(host, 0.0)) - (self._clock() - last)
             if wait > 0:
                 self._sleep(wait)
         self._last[host] = self._clock()
@@ -229,6 +231,9 @@ class Fetcher:
             return FetchFailure(root, SKIP_ROBOTS, f"robots.txt could not be read ({answer.message}): not fetching")
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(answer.body.decode("utf-8", "replace").splitlines())
+        delay = parser.crawl_delay(self.settings.user_agent)
+        if delay is not None:  # honoured up to max_backoff: a day-long delay would stall a run silently
+            self._delay[urlsplit(root).netloc] = min(float(delay), self.settings.max_backoff)
         return parser
 
     # -- requests -----------------------------------------------------------------
