@@ -150,3 +150,14 @@ def test_the_readme_watch_example_is_a_valid_config(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert config.sources[3].targets == (str(tmp_path / "inbox"),)  # relative to the config file
     assert config.fetch.min_interval == 2.0
+
+
+def test_a_folder_source_ingests_only_files_new_since_the_last_poll(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Clashes were reported near Saraqib on Monday, a monitor said.\n")
+    config = WatchConfig((Source("folder", (str(inbox),), 60.0),))
+    first = _poll(config, tmp_path / "w.db")
+    (inbox / "two.txt").write_text("Shelling hit the outskirts of Ariha on Tuesday, residents said.\n")
+    second = _poll(config, tmp_path / "w.db")
+    assert [(r.added, r.already) for r in first + second] == [(1, 0), (1, 1)]

@@ -76,6 +76,9 @@ class FetchSettings:
     max_redirects: int = 10
     min_interval: float = 2.0  # seconds between two requests to one host
     robots: bool = True
+    # Proxy and CA settings from the environment (HTTPS_PROXY, SSL_CERT_FILE, .netrc): off
+    # unless asked, so that nothing outside the run's own settings changes where it connects.
+    trust_env: bool = False
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> "FetchSettings":
@@ -186,7 +189,7 @@ class Fetcher:
             max_redirects=s.max_redirects,
             timeout=httpx.Timeout(s.timeout),
             headers={"User-Agent": s.user_agent},
-            trust_env=False,  # no proxy or netrc picked up from the environment behind the user's back
+            trust_env=s.trust_env,
         )
 
     def close(self) -> None:
