@@ -14,7 +14,7 @@ import dataclasses
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,6 @@ from sitrep.fuse.core import (
     Report,
     assign_ids,
     block_keys,
-    cluster,
     merge_cluster,
     prepare,
 )
@@ -92,6 +91,9 @@ _SELECT = (
     "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + ", COALESCE(e.source, d.source) AS outlet"
     " FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 )
+
+
+_SELECT_IDS = "SELECT e.event_id FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 
 
 def load_events(store: Store, event_ids: Sequence[str] | None = None) -> list[Event]:
@@ -165,24 +167,6 @@ def keep_ids(
     return ids, {a: (new, FUSED if a in old else ORDER) for a, new in aliases.items()}
 
 
-def _write(
-    store: Store, merged: list[MergedEvent], member_ids: Sequence[str], cfg: FuseConfig, everything: bool = False
-) -> None:
-    """Replace the clusters of `member_ids` by `merged`, keeping the ids already given
-    (caller holds the transaction)."""
-    c = store.conn
-    ids, aliases = keep_ids(c, [m.event_ids for m in merged])
-    for m, mid in zip(merged, ids):
-        m.merged_id = mid
-    if everything:
-        c.execute("DELETE FROM merged_events")
-        c.execute("DELETE FROM event_sources")
-    else:
-        clear_clusters(c, list(member_ids))
-    _insert_merged(c, merged, cfg, _now())
-    record_aliases(c, aliases, ids)
-
-
 def _insert_merged(c: sqlite3.Connection, merged: Sequence[MergedEvent], cfg: FuseConfig, when: datetime) -> None:
     c.executemany(
         f"INSERT OR REPLACE INTO merged_events({', '.join(MERGED_COLUMNS)})"
@@ -215,20 +199,31 @@ def _in_transaction(store: Store, work: Any) -> Any:
 
 
 def fuse_all(store: Store, cfg: FuseConfig | None = None) -> FuseStats:
-    """Re-cluster every report in the store from scratch."""
+    """Re-cluster every report in the store from scratch.
+
+    Block keys are re-filed for every report, then the components are walked from
+    all of them like an incremental pass over everything, so `fuse --all` holds no
+    more memory than an ingest's fusion step.
+    """
     cfg = cfg or fuse_config()
-    evs = {e.event_id: e for e in load_events(store)}
-    reps = {i: prepare(e, cfg.rules, cfg.sources) for i, e in evs.items()}
-    clusters, matches = cluster(list(reps.values()), cfg.rules)
-    merged = [merge_cluster([evs[i] for i in c], reps, cfg.sources) for c in clusters]
+    rules, sources = cfg.rules, cfg.sources
 
-    def work() -> None:
-        store.conn.execute("DELETE FROM event_blocks")
-        _file_blocks(store, reps.values(), cfg.rules)
-        _write(store, merged, [], cfg, everything=True)
+    def load(ids: Sequence[str]) -> dict[str, Report]:
+        return {e.event_id: prepare(e, rules, sources) for e in load_events(store, ids)}
 
-    _in_transaction(store, work)
-    return FuseStats(len(reps), len(merged), sum(1 for m in merged if m.n_sources > 1), -1, len(matches))
+    def work() -> tuple[FuseStats, WalkStats]:
+        c = store.conn
+        c.execute("DELETE FROM event_blocks")
+        ids = [r[0] for r in c.execute(_SELECT_IDS + " ORDER BY e.event_id")]
+        for chunk in _chunks(ids):
+            _file_blocks(store, load(chunk).values(), rules)
+        clusters, walk = cluster_reached(c, ids, load, rules, cfg.pair_limit)
+        return _write_clusters(store, clusters, cfg, everything=True), walk
+
+    stats, walk = _in_transaction(store, work)
+    return dataclasses.replace(
+        stats, candidate_pairs=walk.candidates, compatible_pairs=walk.compatible, spilled_pairs=walk.spilled
+    )
 
 
 def fuse_incremental(store: Store, new_event_ids: Iterable[str], cfg: FuseConfig | None = None) -> FuseStats:
@@ -259,16 +254,22 @@ def fuse_incremental(store: Store, new_event_ids: Iterable[str], cfg: FuseConfig
     )
 
 
-def _write_clusters(store: Store, clusters: Sequence[Sequence[str]], cfg: FuseConfig) -> FuseStats:
+def _write_clusters(
+    store: Store, clusters: Sequence[Sequence[str]], cfg: FuseConfig, everything: bool = False
+) -> FuseStats:
     """Replace the clusters of every member of `clusters` by these ones, keeping the ids
     already given, a chunk of clusters at a time (caller holds the transaction).
 
-    Writes the same rows, in the same order, as building every merged event first
-    and handing them to `_write` would.
+    Rows go in cluster order (clusters sorted by their smallest report), the order a
+    single write of every merged event would give.
     """
     c = store.conn
     ids, aliases = keep_ids(c, clusters)
-    clear_clusters(c, sorted(e for cl in clusters for e in cl))
+    if everything:
+        c.execute("DELETE FROM merged_events")
+        c.execute("DELETE FROM event_sources")
+    else:
+        clear_clusters(c, sorted(e for cl in clusters for e in cl))
     when = _now()
     reports = merged = multi = 0
     n = 0

@@ -139,15 +139,19 @@ def cluster_reached(
                 continue
             reached.add(start)
             members = {start: batch[start]}
+            # block-mates read for this component that did not join it (dropped with it)
+            others: dict[str, Report | None] = {}
             queue = [start]
             pairs = PairBuffer(conn, pair_limit)
             while queue:
                 rid = queue.pop()
                 mates = sorted(_block_mates(conn, members[rid], rules) - done)
-                unknown = [i for i in mates if i not in members and i not in batch]
-                known = load(unknown) if unknown else {}
+                unknown = [i for i in mates if i not in members and i not in batch and i not in others]
+                if unknown:
+                    got = load(unknown)
+                    others.update((i, got.get(i)) for i in unknown)
                 for other in mates:
-                    rep = members.get(other) or batch.get(other) or known.get(other)
+                    rep = members.get(other) or batch.get(other) or others.get(other)
                     if rep is None:
                         continue
                     stats.candidates += 1
