@@ -171,3 +171,19 @@ def test_a_crawl_delay_in_robots_txt_slows_pacing(site: Site, kit: SimpleNamespa
         fetcher.get(site.base + "/news/plain")  # robots.txt, then the page: already at the Crawl-delay
         fetcher.get(site.base + "/news/plain")
     assert waits == [3.0, 3.0]  # min_interval would have been 1.0
+
+
+def test_a_gzipped_sitemap_is_unpacked_and_a_gzip_bomb_refused(site: Site, kit: SimpleNamespace, tmp_path: Path) -> None:
+    import gzip
+
+    _pages(site, kit)
+    urlset = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              f"<url><loc>{site.base}/news/plain</loc></url></urlset>").encode()  # fmt: skip
+    site.routes["/sitemap.xml.gz"] = kit.Route(body=gzip.compress(urlset), content_type="application/x-gzip")
+    site.routes["/bomb.xml.gz"] = kit.Route(body=gzip.compress(b" " * 3_000_000), content_type="application/gzip")
+    web = WebInputs(feeds=[site.base + "/sitemap.xml.gz", site.base + "/bomb.xml.gz"], settings=kit.FAST)
+    report, _ = _run(site, tmp_path / "w.db", web)
+    assert report.added == 1
+    assert [s.line().removeprefix(site.base) for s in report.skips] == [
+        "/bomb.xml.gz: bad-feed: unpacks to over the 1000000-byte limit"
+    ]

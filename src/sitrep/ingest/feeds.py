@@ -15,6 +15,7 @@ keeps URLs a regular expression finds a match in.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -34,8 +35,10 @@ SKIP_BAD_FEED = "bad-feed"
 # monthly sitemaps), and the cap bounds a site whose index lists thousands.
 MAX_SITEMAP_DEPTH = 2
 MAX_CHILD_SITEMAPS = 200
-# Content types a sitemap is served with besides the feed ones (some servers say text/plain).
-SITEMAP_TYPES = FEED_TYPES | frozenset({"text/plain"})
+# Content types a sitemap is served with besides the feed ones (some servers say text/plain;
+# a sitemap.xml.gz comes as gzip and is unpacked here, up to the fetch size cap).
+SITEMAP_TYPES = FEED_TYPES | frozenset({"text/plain", "application/gzip", "application/x-gzip"})
+_GZIP_MAGIC = b"\x1f\x8b"
 
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "remove_blank_text": True}
 
@@ -76,6 +79,20 @@ def _day(value: str | None) -> date | None:
         iso = http_date_iso(value)
         day = parse_iso_date(iso) if iso else None
     return day
+
+
+def gunzip_capped(data: bytes, limit: int) -> bytes:
+    """`data` unpacked when it is gzip (a .xml.gz sitemap), refusing more than `limit` bytes out."""
+    if not data.startswith(_GZIP_MAGIC):
+        return data
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise FeedError(f"corrupt gzip data: {exc}") from exc
+    if len(out) > limit:
+        raise FeedError(f"unpacks to over the {limit}-byte limit")
+    return out
 
 
 def parse_listing(data: bytes, base_url: str) -> Listing:
@@ -181,7 +198,7 @@ def _walk(
     if answer.not_modified:
         return
     try:
-        listing = parse_listing(answer.body, answer.final_url)
+        listing = parse_listing(gunzip_capped(answer.body, fetcher.settings.max_bytes), answer.final_url)
     except FeedError as exc:
         yield Skip(url, SKIP_BAD_FEED, str(exc))
         return
