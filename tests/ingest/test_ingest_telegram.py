@@ -69,6 +69,17 @@ def test_forward_reply_and_views_are_recorded() -> None:
     assert prov["result.json#2"]["views"] == 5120
     assert prov["result.json#2"]["post_id"] == 2
     assert prov["result.json#2"]["forwarded_from"] is None
+    assert prov["result.json#2"]["author"] is None  # an unsigned channel post: the channel is the outlet, not an author
+
+
+def test_in_a_group_export_the_sender_is_the_author(tmp_path: Path) -> None:
+    export = json.loads(FIXTURE.read_text())
+    export["type"] = "private_supergroup"
+    export["messages"][1]["from"] = "Field reporter"
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export))
+    post = next(d for d in read_inputs([path]) if isinstance(d, RawDoc) and d.name == "result.json#2")
+    assert post.provenance is not None and post.provenance["author"] == "Field reporter"
 
 
 def test_plain_text_ignores_odd_entity_shapes() -> None:

@@ -143,7 +143,10 @@ def post_doc(message: Any, chat: dict[str, Any], file_name: str, origin_base: st
             return Skip(origin, SKIP_NO_TEXT, f"media-only post ({media}), no text to read")
         return Skip(origin, SKIP_EMPTY, "post has no text")
     channel = chat.get("name") if isinstance(chat.get("name"), str) else None
-    author = message.get("author") or message.get("from")
+    # A channel post's `from` is the channel itself; only its signature (`author`) names a
+    # person. In a group the sender (`from`) is the author.
+    is_channel = str(chat.get("type") or "").endswith("_channel")
+    author = message.get("author") or (None if is_channel else message.get("from"))
     forwarded = message.get("forwarded_from")
     provenance = {
         "kind": "telegram",
