@@ -28,6 +28,7 @@ def run(rounds: int = 2000) -> dict:
     from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.geo.normalise import ascii_name, name_key, skeleton_key
     from sitrep.geo.resolve import PlaceResolver
+    from sitrep.geo.spelling import written_form
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t = time.perf_counter()
@@ -51,7 +52,7 @@ def run(rounds: int = 2000) -> dict:
     passes = []
     for _ in range(COLD_PASSES):
         fresh = PlaceResolver(gaz)
-        for f in (name_key, skeleton_key, ascii_name):
+        for f in (name_key, skeleton_key, ascii_name, written_form):
             f.cache_clear()
         t = time.perf_counter()
         for m in MENTIONS:

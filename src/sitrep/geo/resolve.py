@@ -664,13 +664,18 @@ class PlaceResolver:
                 cands = tuple(c for c in cands if self.gaz.places[c[0]].feature_code in codes)
         scored = []
         key = name_key(mention) if cands else ""
-        several = len(cands) > 1
         for i, sim in cands:
             s, why = self._score(i, stage, sim, key, ctx, hints)
-            if several:  # same-key namesakes: the one written most like the mention
-                p = self.gaz.places[i]
-                s += W_SPELLING * written_similarity(mention, (p.name, *p.alternates)) / 100.0
             scored.append((s, -i, i, why))
+        if len(scored) > 1:
+            # same-key namesakes: the one written most like the mention. Only candidates
+            # the spelling share could still lift to the top are compared (saves the
+            # comparisons over every alternate name of a far weaker candidate)
+            best = max(x[0] for x in scored)
+            places = self.gaz.places
+            scored = [(s + W_SPELLING * written_similarity(mention, (places[i].name, *places[i].alternates)) / 100.0,
+                       neg, i, why) if s >= best - W_SPELLING else (s, neg, i, why)
+                      for s, neg, i, why in scored]
         scored.sort(reverse=True)
         if scored and self.gaz.places[scored[0][2]].feature_code == "ADM2":
             scored = self._district_as_seat(scored, key)
