@@ -172,3 +172,22 @@ def test_a_definite_strike_after_an_event_is_still_a_recall(run):
     events, _ = run("On June 20, government aircraft bombed the town of Saraqib. "
                     "The bombardment destroyed a bakery.")
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # an armed person named by the group he serves in: fighting, not violence against civilians
+    ("On June 20, unidentified gunmen shot and killed a commander in the Hamza Division in the town of Azaz.",
+     "Hamza Division"),
+    # an armed target the text does not name is armed all the same
+    ("On June 20, unknown gunmen shot and killed one opposition fighter in the town of Sarmin.", None),
+])
+def test_killing_an_armed_member_is_an_armed_clash(run, text, actor2):
+    events, _ = run(text)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    if actor2:
+        assert events[0].actor2 == actor2
+
+
+def test_killing_a_civilian_stays_an_attack(run):
+    events, _ = run("On June 20, unidentified gunmen shot dead a shopkeeper in the town of Nawa.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Syria)")]

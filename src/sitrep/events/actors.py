@@ -124,8 +124,12 @@ class ActorReader:
         """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
         found: list[ActorRef] = []
         holding = self.lex.roles["holding_nouns"]
+        member_of = self.lex.lists.get("member_nouns", frozenset()) | self.lex.speaker_nouns
         for h in R.conjuncts(head):
             toks = R.own_subtree(h, self.lex.location_preps)
+            if h.lemma_.lower() in member_of or h.lower_ in member_of:
+                # "a commander in X", "a fighter within X": a person placed in a group, not a place
+                toks += [o for _, o in R.prep_children(h, frozenset({"in", "within"})) if o.i in mentions]
             ranked: list[tuple[int, int, ActorRef]] = []
             for t in toks:
                 a = mentions.get(t.i)

@@ -23,6 +23,7 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
     # "a bomb hidden by the roadside": the participle describing the trigger noun counts as its own
     own |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
     near = {t.lemma_.lower() for t in clause}
+    hit = None
     for scope in (own, near):
         hit = next((r for r in rule.refine if lex.lists[r.cues] & scope), None)
         if hit is not None:
@@ -33,8 +34,9 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
             if actor1.inter in lex.inter_groups.get(group, frozenset()):
                 se = sub
                 break
-    if rule.by_target and actor2 is not None and actor2.inter is not None and not actor2.generic:
-        # ACLED: violence against a named armed actor is fighting, not violence against civilians
+    if rule.by_target and hit is None and actor2 is not None and actor2.inter is not None:
+        # ACLED: violence against an armed actor (named or not: "an opposition fighter") is
+        # fighting, not violence against civilians; a weapon cue already typed it ("snipers")
         for group, c in rule.by_target.items():
             if actor2.inter in lex.inter_groups.get(group, frozenset()):
                 et, se, pl = c.event_type, c.sub_event_type, c.plover or pl
