@@ -187,3 +187,20 @@ def test_a_gzipped_sitemap_is_unpacked_and_a_gzip_bomb_refused(site: Site, kit: 
     assert [s.line().removeprefix(site.base) for s in report.skips] == [
         "/bomb.xml.gz: bad-feed: unpacks to over the 1000000-byte limit"
     ]
+
+
+def test_robots_txt_failures_say_what_failed(site: Site, kit: SimpleNamespace, tmp_path: Path) -> None:
+    import socket
+
+    _pages(site, kit)
+    site.routes["/robots.txt"] = kit.Route(503, b"down", "text/plain")
+    with socket.socket() as s:  # a port on 127.0.0.1 that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+    settings = replace(kit.FAST, retries=0)
+    web = WebInputs(urls=[site.base + "/news/plain", closed + "/news/x"], settings=settings)
+    report, _ = _run(site, tmp_path / "w.db", web)
+    lines = [s.line() for s in report.skips]
+    assert lines[0] == f"{site.base}/news/plain: robots: robots.txt answered HTTP 503 Service Unavailable: not fetching"
+    assert lines[1].startswith(f"{closed}/news/x: network: ConnectError") and "(asking for robots.txt)" in lines[1]
+    assert site.hits("/news/plain") == []

@@ -221,7 +221,7 @@ class Fetcher:
             self._robots[root] = self._load_robots(root)
         rules = self._robots[root]
         if isinstance(rules, FetchFailure):
-            return FetchFailure(url, SKIP_ROBOTS, rules.message)
+            return FetchFailure(url, rules.reason, rules.message)
         if rules is not None and not rules.can_fetch(self.settings.user_agent, url):
             return FetchFailure(url, SKIP_ROBOTS, "robots.txt disallows this URL for sitrep")
         return None
@@ -231,7 +231,9 @@ class Fetcher:
         if isinstance(answer, FetchFailure):
             if answer.reason == SKIP_HTTP and answer.message.startswith("HTTP 4"):
                 return None  # no robots.txt: everything is allowed (RFC 9309 2.3.1.3)
-            return FetchFailure(root, SKIP_ROBOTS, f"robots.txt could not be read ({answer.message}): not fetching")
+            if answer.reason == SKIP_HTTP:  # a server error: assume everything is disallowed (2.3.1.4)
+                return FetchFailure(root, SKIP_ROBOTS, f"robots.txt answered {answer.message}: not fetching")
+            return FetchFailure(root, answer.reason, f"{answer.message} (asking for robots.txt)")
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(answer.body.decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(self.settings.user_agent)
@@ -282,6 +284,8 @@ class Fetcher:
                     return failure
                 pause = max(pause, retry_after)
         assert failure is not None
+        if s.retries == 0:
+            return failure
         return FetchFailure(url, failure.reason, f"{failure.message} (after {s.retries + 1} attempts)")
 
     def _once(
