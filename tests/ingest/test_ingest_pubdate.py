@@ -67,6 +67,14 @@ def test_html_byline_date_when_no_meta_tag() -> None:
     assert (meta.published, meta.published_source) == (date(2020, 6, 25), "dateline")
 
 
+def test_html_dateline_in_the_first_paragraph() -> None:
+    page = ("<html><body><aside><p>June 1, 2021</p></aside><h1>Shells hit market</h1>"
+            "<p>HOMS, 2 April 2021 (Some Agency) - Two shells fell on a market in the old city, a medic said.</p>"
+            "</body></html>")  # fmt: skip
+    meta = html_meta(parse_html(page))
+    assert (meta.published, meta.published_source) == (date(2021, 4, 2), "dateline")
+
+
 def test_html_comment_timestamp_is_not_the_page_date() -> None:
     page = ("<html><body><h1>Truck hit</h1><p>A drone hit a pickup truck on a road near the town, locals said.</p>"
             "<div id='comments'><div class='comment'><span class='comment-date'>June 30, 2020 at 3:14 am</span>"

@@ -48,3 +48,7 @@ NON_TEXT_TAGS: tuple[str, ...] = ("script", "style", "noscript", "template", "he
 # date, so they are removed before htmldate looks for a byline date (a page with no
 # date of its own would otherwise take its first comment's).
 COMMENT_CONTAINER_WORDS: tuple[str, ...] = ("comment", "comments", "disqus", "respond", "replies", "reply")
+
+# Elements around the article (menus, sidebars, footers): their dates belong to
+# other posts ("recent posts" lists), so the date search skips them too.
+FURNITURE_TAGS: tuple[str, ...] = ("nav", "aside", "footer")

@@ -27,6 +27,9 @@ from sitrep.timex import MIN_YEAR, in_year_range
 
 log = logging.getLogger(__name__)
 
+# HTML elements read, in document order, as the lines of an HTML page's head.
+HTML_BLOCKS = ("h1", "h2", "h3", "h4", "p")
+
 _SENTENCE_END = ('.', '!', '?', '"', "”", "’", ")")
 
 
@@ -166,35 +169,40 @@ def html_stated_date(tree: Any, url: str | None = None) -> date | None:
     htmldate's quick search only (`extensive_search=False`): its extensive search
     also reads dates anywhere in the text, which picks reader comments' timestamps.
     """
+    tree = _without_comments(tree)
     try:
         from htmldate import find_date
 
-        tree = _without_comments(tree)
         found = find_date(tree, extensive_search=False, original_date=True, url=url,
                           min_date=f"{MIN_YEAR}-01-01")  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - a date guess must never drop a page
         log.debug("htmldate failed: %r", exc)
-        return None
-    if not found:
-        return None
-    try:
-        return in_year_range(date.fromisoformat(found))
-    except ValueError:
-        return None
+        found = None
+    if found:
+        try:
+            return in_year_range(date.fromisoformat(found))
+        except ValueError:
+            pass
+    # The same head search as for text pages, over the page's block texts: a date
+    # line or a "CITY, June 25, 2020 -" dateline in the first paragraph carries no
+    # markup htmldate looks for.
+    blocks = (el.text_content() for el in tree.iter(*HTML_BLOCKS) if isinstance(el.tag, str))
+    return text_stated_date("\n".join(" ".join(b.split()) for b in blocks))
 
 
 def _without_comments(tree: Any) -> Any:
-    """A copy of `tree` without reader-comment containers (metatags.COMMENT_CONTAINER_WORDS)."""
+    """A copy of `tree` without reader comments and page furniture (see metatags)."""
     from copy import deepcopy
 
-    from sitrep.ingest.metatags import COMMENT_CONTAINER_WORDS
+    from sitrep.ingest.metatags import COMMENT_CONTAINER_WORDS, FURNITURE_TAGS
 
     words = frozenset(COMMENT_CONTAINER_WORDS)
     copy = deepcopy(tree)
     doomed = [
         el for el in copy.iter()
         if isinstance(el.tag, str)
-        and words & set(re.split(r"[\s_-]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+        and (el.tag in FURNITURE_TAGS
+             or words & set(re.split(r"[\s_-]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower())))
     ]  # fmt: skip
     for el in doomed:
         parent = el.getparent()
