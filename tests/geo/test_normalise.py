@@ -106,3 +106,10 @@ def test_rule_without_note_is_rejected(tmp_path):
     p.write_text("rules:\n  - pattern: 'a'\n    replace: 'b'\nskeleton: []\n")
     with pytest.raises(DataFileError, match="no 'note'"):
         load_translit(p)
+
+
+def test_w_as_a_vowel():
+    # a w after a consonant, before another or at the end, is the vowel u
+    assert name_key("Al Ḩaşw") == name_key("al-Hassu") == "hasu"
+    assert name_key("Hawsh") == name_key("Housh")  # aw before a consonant stays u as before
+    assert name_key("Tawila") == "tawil" and name_key("Hwara") == "hwar"  # before a vowel: a consonant
