@@ -28,6 +28,11 @@ class ClaimReader:
     def claimant_text(self, st: DocState, tok: Token, mentions: dict[int, ActorRef]) -> Claimant | None:
         if tok.lower_ in self.lex.claimant_pronouns:
             return st.last_claimant
+        # "the group's media centre", "its spokesman": the group named just before
+        if tok.lemma_.lower() in self.lex.speaker_nouns:
+            back = self._owner_named_before(st, tok, mentions)
+            if back is not None:
+                return back.name, back.span
         # "a spokesman for X" -> X
         if tok.lemma_.lower() in self.lex.speaker_nouns:
             for _, o in R.prep_children(tok, frozenset({"for", "of"})):
@@ -41,6 +46,23 @@ class ClaimReader:
         sp = R.span_of(R.own_subtree(tok, frozenset({"during", "in", "at", "on"})))
         text = sp.text if sp is not None else tok.text
         return (text, sp) if toks else None
+
+    def _owner_named_before(self, st: DocState, tok: Token, mentions: dict[int, ActorRef]) -> ActorRef | None:
+        """The owner of a speaker noun written as a pointer back ("its", "the group's"): the
+        nearest named actor before it in the sentence, else the last one of the article."""
+        group_words = self.lex.lists.get("anaphoric_group_nouns", frozenset())
+        owner = next((c for c in tok.subtree if c.dep_ == "poss" and c.i < tok.i), None)
+        if owner is None:
+            return None
+        pointer = owner.tag_ == "PRP$" or (owner.lemma_.lower() in group_words and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in owner.children))
+        if not pointer:
+            return None
+        before = [a for i, a in sorted(mentions.items()) if i < owner.i and i >= tok.sent.start and not a.generic]
+        if before:
+            return before[-1]
+        named = [a for a in st.last_actors if not a.generic]
+        return named[-1] if named else None
 
     def claimant_of(self, st: DocState, verb: Token, mentions: dict[int, ActorRef]) -> Claimant | None:
         if verb.lemma_.lower() in self.lex.quote_verbs:
