@@ -107,6 +107,16 @@ def test_a_record_field_beats_a_date_line(tmp_path: Path) -> None:
     assert _metas([p])["r1"].published == date(2020, 7, 1)
 
 
+def test_date_line_beats_a_capture_or_fetch_date() -> None:
+    from sitrep.ingest import with_meta
+
+    for source in ("warc", "fetched"):
+        raw = RawDoc(name="x.txt", origin="x.txt", text=(PAGES / "a_drone.txt").read_text(),
+                     meta=DocMeta(published=date(2024, 1, 1), published_source=source))  # fmt: skip
+        meta = with_meta(raw, {}, None).meta
+        assert (meta.published, meta.published_source) == (date(2020, 6, 25), "dateline")
+
+
 def test_audit_lists_pages_whose_own_date_overrides_the_flag() -> None:
     audit = DateAudit()
     list(read_inputs([PAGES], defaults=DocMeta(published=date(2020, 6, 8)), audit=audit))

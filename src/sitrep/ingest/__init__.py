@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sitrep.ingest.dateaudit import DateAudit
-from sitrep.ingest.dates import SOURCE_DATELINE, SOURCE_FLAG, SOURCE_MANIFEST, SOURCE_META, SOURCE_WARC
+from sitrep.ingest.dates import SOURCE_DATELINE, SOURCE_FLAG, SOURCE_MANIFEST, SOURCE_META
 from sitrep.ingest.dispatch import iter_files, read_path
 from sitrep.ingest.files import MAX_TEXT_BYTES
 from sitrep.ingest.hashing import content_hash
@@ -73,7 +73,9 @@ def with_meta(
     own = item.meta
     if own.published is not None and own.published_source is None:
         own = replace(own, published_source=SOURCE_META)  # a caller's own DocMeta
-    if item.text is not None and own.published_source in (None, SOURCE_WARC):
+    # Only a date the page states itself is kept over its text's date line; a crawl's
+    # capture time (warc) or a fetch's feed entry or fetch day are not.
+    if item.text is not None and own.published_source not in (SOURCE_META, SOURCE_DATELINE):
         stated = text_stated_date(item.text)
         if stated is not None:
             own = replace(own, published=stated, published_source=SOURCE_DATELINE)
