@@ -158,13 +158,13 @@ def web_client(tmp_path):
     "exc", [sqlite3.DatabaseError("database disk image is malformed"), sqlite3.OperationalError("database is locked")]
 )
 def test_dashboard_maps_database_errors_to_503(web_client, monkeypatch, exc):
-    from sitrep.web import queries
+    from sitrep.web import queries, summaries
 
     def broken(*_a, **_k):
         raise exc
 
     monkeypatch.setattr(queries, "list_events", broken)
-    monkeypatch.setattr(queries, "facets", broken)
+    monkeypatch.setattr(summaries, "facets", broken)  # the menus' SQL (moved out of queries.py)
     for url in ("/api/events", "/api/facets"):
         r = web_client.get(url)
         assert r.status_code == 503
