@@ -191,3 +191,22 @@ def test_killing_an_armed_member_is_an_armed_clash(run, text, actor2):
 def test_killing_a_civilian_stays_an_attack(run):
     events, _ = run("On June 20, unidentified gunmen shot dead a shopkeeper in the town of Nawa.")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Syria)")]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On June 20, a BBIED exploded in the town of Qabasin.", "Suicide bomb"),
+    ("On June 20, an SVBIED struck a checkpoint near the town of Azaz.", "Suicide bomb"),
+    ("On June 20, government forces fired explosive cylinders at the town of Nawa.",
+     "Shelling/artillery/missile attack"),
+    ("On June 20, an exchange of prisoners took place between HTS and government forces near the town of Nubl.",
+     "Agreement"),
+    ("On June 20, Jaysh al-Izza swapped prisoners with government forces near the town of Latamna.", "Agreement"),
+])
+def test_coder_abbreviations_and_improvised_weapons(run, text, sub):
+    events, _ = run(text)
+    assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+def test_a_neighbourhood_after_at_places_the_event_in_its_city(run):
+    events, _ = run("On June 20, government forces fired rockets at the Tariq al-Sad neighborhood of Daraa.")
+    assert [e.location for e in events] == ["Dara"]

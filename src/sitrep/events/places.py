@@ -99,12 +99,15 @@ class PlaceReader:
                 m = bare
         if m is None:
             # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
+            particles = self.lex.lists.get("place_name_particles", frozenset())
             run: list[Token] = []
             for t in list(span) + [None]:
                 if t is not None and (t.pos_ == "PROPN" or (run and t.text == "-") or (
                         t.text[:1].isupper() and t.is_alpha and not t.is_sent_start)):
                     run.append(t)
                     continue
+                if run and all(x.lower_ in particles or x.text == "-" for x in run):
+                    run = []  # "al" of "Tariq al-Sad" alone names no place (the gazetteer has an "Al")
                 if run:
                     sub = span.doc[run[0].i: run[-1].i + 1]
                     m = self.resolver.resolve_phrase(sub.text, self.context(st))
