@@ -11,7 +11,14 @@ Model loading is excluded from both. Memory: the pipeline runs in a fresh child
 process at 200 and at `--pages` pages and reports each child's peak RSS, so a leak
 shows as growth between the two.
 
-Usage: python bench/bench_pipeline.py [--pages 2000]
+`--memory-only` skips the bare pass (the slow half of a 20,000-page run) and
+records the two peak RSS figures, seconds and events per page count in
+`bench/results/pipeline_memory.json`, for the "memory flat to 20,000 pages" check.
+It also re-fuses the big run's store from scratch (`fuse_all`) in a third fresh
+process without the NLP model, so the fusion step's own peak RSS and pair counts
+are seen apart from the model's ~290 MB.
+
+Usage: python bench/bench_pipeline.py [--pages 2000] [--memory-only]
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 RESULTS = REPO / "bench" / "results" / "pipeline.json"
+MEMORY_RESULTS = REPO / "bench" / "results" / "pipeline_memory.json"
 
 
 def _sources() -> list[tuple[str, str]]:
@@ -99,10 +107,24 @@ def _defaults():  # fallback metadata for pages the manifest does not name
     return DocMeta(published=date(2021, 6, 1), source="Bench Outlet")
 
 
-def _run_child(folder: Path, db: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), str(db)], capture_output=True, text=True, check=True
-    )
+def fuse_child(db: str) -> None:
+    """Re-fuse a store from scratch and print the fusion step's figures as JSON (child process)."""
+    from sitrep.fuse import fuse_all
+    from sitrep.store import Store
+
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        stats = fuse_all(store)
+    print(json.dumps({
+        "seconds": time.perf_counter() - t0, "reports": stats.reports, "merged": stats.merged,
+        "compatible_pairs": stats.compatible_pairs, "spilled_pairs": stats.spilled_pairs,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))  # fmt: skip
+
+
+def _run_child(folder: Path | None, db: Path) -> dict:
+    args = ["--child", str(folder), str(db)] if folder is not None else ["--fuse-child", str(db)]
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -110,9 +132,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--child", nargs=2)
+    ap.add_argument("--fuse-child")
+    ap.add_argument("--memory-only", action="store_true", help="skip the bare spaCy pass; record peak RSS only")
     args = ap.parse_args()
     if args.child:
         child(*args.child)
+        return
+    if args.fuse_child:
+        fuse_child(args.fuse_child)
+        return
+    if args.memory_only:
+        memory_only(args.pages)
         return
 
     import spacy
@@ -151,6 +181,32 @@ def main() -> None:
     width = max(len(k) for k in result)
     for k, v in result.items():
         print(f"{k:<{width}}  {v}")
+
+
+def memory_only(pages: int) -> None:
+    """Peak RSS of fresh in-process ingests of 200 and `pages` pages, kept per page count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run_small = _run_child(make_corpus(Path(tmp) / "small", 200), Path(tmp) / "small.db")
+        run_big = _run_child(make_corpus(Path(tmp) / "big", pages), Path(tmp) / "big.db")
+        refuse = _run_child(None, Path(tmp) / "big.db")
+    row = {
+        "pages": pages,
+        "documents": run_big["added"],  # copies whose numbers came out the same are one document
+        "pipeline_seconds": round(run_big["seconds"], 2),
+        "events": run_big["events"],
+        "peak_rss_mb_200_pages": round(run_small["peak_rss_mb"]),
+        "peak_rss_mb": round(run_big["peak_rss_mb"]),
+        "fuse_all_seconds": round(refuse["seconds"], 2),
+        "fuse_all_compatible_pairs": refuse["compatible_pairs"],
+        "fuse_all_spilled_pairs": refuse["spilled_pairs"],
+        "fuse_all_peak_rss_mb": round(refuse["peak_rss_mb"]),
+    }
+    data = json.loads(MEMORY_RESULTS.read_text()) if MEMORY_RESULTS.exists() else {}  # notes are kept
+    runs = [r for r in data.get("runs", []) if r["pages"] != pages] + [row]
+    data["runs"] = sorted(runs, key=lambda r: r["pages"])
+    MEMORY_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    MEMORY_RESULTS.write_text(json.dumps(data, indent=2) + "\n")
+    print(json.dumps(row))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ their block keys (table `event_blocks`), then walks the compatibility graph from
 them through stored block keys only, and re-clusters just the connected
 components it reached. Because clustering depends only on a component's reports
 (see `sitrep.fuse.core`), the result equals a fresh `fuse_all` over everything.
-Each pass writes in ONE transaction, like ingestion batches.
+Both passes walk and cluster one component at a time (`sitrep.fuse.walk`) and
+write merged events a chunk of clusters at a time, so their memory follows the
+largest component, not the store. Each pass writes in ONE transaction, like
+ingestion batches.
 """
 
 from __future__ import annotations
