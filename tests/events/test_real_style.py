@@ -210,3 +210,14 @@ def test_coder_abbreviations_and_improvised_weapons(run, text, sub):
 def test_a_neighbourhood_after_at_places_the_event_in_its_city(run):
     events, _ = run("On June 20, government forces fired rockets at the Tariq al-Sad neighborhood of Daraa.")
     assert [e.location for e in events] == ["Dara"]
+
+
+def test_the_only_verb_hung_on_the_subject_noun_is_the_main_verb(run):
+    # the parser reads "Civilians protested by ..." as a noun phrase with "protested" describing it
+    events, _ = run("On June 20, civilians protested by raising flags in the town of Busayrah.")
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_a_participle_describing_the_subject_of_another_verb_stays_a_description(run):
+    events, _ = run("On June 20, fighters killed in earlier clashes were buried in the town of Sarmada.")
+    assert events == []

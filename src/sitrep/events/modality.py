@@ -93,9 +93,17 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
-    elif head.dep_ in ("amod", "acl"):
+    elif head.dep_ in ("amod", "acl") and not _verbless_main(head):
         return "drop"
     return None
+
+
+def _verbless_main(head: Token) -> bool:
+    """"Civilians protested by raising ...": the parser hangs the only verb on the noun that
+    heads the sentence (acl); with no other verb it is the main verb, not a description."""
+    root = head.head
+    return head.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
+        head.i > root.i and not any(t.pos_ in ("VERB", "AUX") and t.i < head.i for t in head.sent)
 
 
 def _done_with_light_verb(lex: EventLexicon, head: Token) -> bool:
