@@ -150,7 +150,7 @@ class Event:
 
     `fatalities` is None when the text gives no number (never 0 by default).
     `certainty` is one of reported / claimed / alleged / rumoured; `claimed_by`
-    names who the article says reports it (None = the outlet itself).
+    names the source the article credits with it (None = the outlet itself).
     """
 
     event_id: str

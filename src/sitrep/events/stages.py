@@ -286,7 +286,7 @@ class Date(Stage):
 
 @register("claims", assigns=("claimant", "certainty"))
 class Claims(Stage):
-    """Who the article says reports it, and how sure: reported / claimed / alleged / rumoured."""
+    """The source the article credits with the report, and how sure: reported / claimed / alleged / rumoured."""
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         claims, lex, head = self.kit.claims, self.lex, m.head
