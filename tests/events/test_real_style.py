@@ -221,3 +221,16 @@ def test_the_only_verb_hung_on_the_subject_noun_is_the_main_verb(run):
 def test_a_participle_describing_the_subject_of_another_verb_stays_a_description(run):
     events, _ = run("On June 20, fighters killed in earlier clashes were buried in the town of Sarmada.")
     assert events == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On June 20, government forces retook the village of Maadan after Islamic State fighters withdrew without "
+     "a fight.", "Non-violent transfer of territory"),
+    ("On June 20, rebel fighters entered and took over the town of Sarmin unopposed.",
+     "Non-violent transfer of territory"),
+    ("On June 20, government forces retook the village of Maadan after fierce clashes with Islamic State fighters.",
+     "Government regains territory"),
+])
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer(run, text, sub):
+    events, _ = run(text)
+    assert [e.sub_event_type for e in events][:1] == [sub]

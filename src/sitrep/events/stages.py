@@ -212,6 +212,8 @@ class Type(Stage):
                       for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
+        if m.sub_event_type in TAKEN_BY_FORCE and _said_unopposed(self.lex, s.span.text):
+            m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
                 m.sub_event_type not in self.lex.unknown_actor1 or (
                     head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires)):
@@ -402,3 +404,14 @@ def _gerund_subject(head: Token) -> bool:
     that opens the clause names the act as a noun would (headline style)."""
     return head.tag_ == "VBG" and (head.dep_ in ("nsubj", "csubj", "ROOT") and head.i == head.sent.start
                                    or head.dep_ in ("nsubj", "csubj"))
+
+
+# territory taken in a battle; told as taken without a fight it is a non-violent transfer
+TAKEN_BY_FORCE = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _said_unopposed(lex: Any, text: str) -> bool:
+    """The sentence says the place changed hands without fighting (cues `nonviolent_transfer_cues`)."""
+    low = " " + " ".join(text.lower().split()) + " "
+    return any(f" {c} " in low or f" {c}." in low or f" {c}," in low
+               for c in lex.lists.get("nonviolent_transfer_cues", ()))
