@@ -151,6 +151,10 @@ def cluster_reached(
                     got = load(unknown)
                     others.update((i, got.get(i)) for i in unknown)
                 for other in mates:
+                    if other in reached and other not in members:
+                        # clustered with an earlier component: possible only when stored block
+                        # keys were filed under other rules (blocking then is not symmetric)
+                        continue
                     rep = members.get(other) or batch.get(other) or others.get(other)
                     if rep is None:
                         continue
