@@ -43,9 +43,19 @@ def _events(run, text):
     return [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events]
 
 
-def test_armed_families_are_an_unidentified_clan_militia(run):
+def test_armed_families_in_a_town_are_its_communal_militia_on_both_sides(run):
     got = _events(run, "On June 20, clashes took place between two armed families in the town of Mayadin.")
-    assert got == [("Armed clash", "Unidentified Clan Militia (Syria)", None, None)]
+    assert got == [("Armed clash", "Al Mayadin Communal Militia (Syria)", "Al Mayadin Communal Militia (Syria)", None)]
+
+
+def test_locals_clashing_in_a_town_are_its_communal_militia(run):
+    got = _events(run, "On June 20, numerous locals clashed with each other in the town of Tafas.")
+    assert [g[:2] for g in got] == [("Armed clash", "Tafas Communal Militia (Syria)")]
+
+
+def test_armed_families_in_a_governorate_stay_an_unidentified_clan_militia(run):
+    got = _events(run, "On June 20, clashes took place between two armed families in Deir ez-Zor governorate.")
+    assert [g[:2] for g in got] == [("Armed clash", "Unidentified Clan Militia (Syria)")]
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +69,7 @@ def test_families_alone_are_no_armed_actor(run, text):
 def test_a_bare_toll_sentence_is_the_toll_of_the_event_before_it(run):
     got = _events(run, "On June 20, clashes broke out between the Hassoun and Kheder clans in the town of Mayadin. "
                        "Three people were killed.")
-    assert got == [("Armed clash", "Hassoun Tribal Militia (Syria)", None, 3)]
+    assert [(g[0], g[1], g[3]) for g in got] == [("Armed clash", "Hassoun Tribal Militia (Syria)", 3)]
 
 
 def test_a_toll_sentence_with_its_own_perpetrator_stays_an_event(run):

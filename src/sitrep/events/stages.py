@@ -12,7 +12,7 @@ to `Mention.fallbacks` as "no_<field>", and `confidence` is lowered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -214,6 +214,8 @@ class Type(Stage):
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
         if m.sub_event_type in TAKEN_BY_FORCE and _said_unopposed(self.lex, s.span.text):
             m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
+        if m.sub_event_type == "Armed clash":
+            self._communal(m, st)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
                 m.sub_event_type not in self.lex.unknown_actor1 or (
                     head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires)):
@@ -222,6 +224,29 @@ class Type(Stage):
                 m.stop("no-anchor-for-stand-in")
                 return
             m.fallbacks.append("no_actor")
+
+    def _communal(self, m: Mention, st: DocState) -> None:
+        """Armed locals with no group name fighting in one town ("two armed families", "locals
+        clashed") are ACLED's "<Town> Communal Militia" on each side (cues `communal_in_clash`)."""
+        kin = tuple(self.lex.lists.get("communal_in_clash", ()))
+        match = m.place.match if m.place is not None else None
+        if not kin or match is None or not getattr(match, "latitude", None) or (match.geo_precision or 3) > 2:
+            return
+        if getattr(match, "feature_code", "") in ("ADM1", "ADM2", "ADM3", "PCLI"):
+            return
+        local = None
+        for role in ("actor1", "actor2"):
+            a = getattr(m, role)
+            if a is None or not a.generic or not a.name.lower().startswith(kin):
+                continue
+            if local is None:
+                r = self.kit.actors.resolve(st, f"{match.name} communal militia")
+                if r is None:
+                    return
+                local = self.kit.actors.to_actor(r, a.span)
+            setattr(m, role, replace(local, span=a.span))
+        if local is not None and m.actor2 is None:
+            m.actor2 = local  # fighting inside one community: the same militia on both sides
 
 
 @register("continuation", assigns=("stand_in",), requires=("event_type", "place"))
