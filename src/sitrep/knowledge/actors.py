@@ -555,6 +555,10 @@ class ActorResolver:
         if head is None:
             return None
         rest = self._strip_leading(tokens[: len(tokens) - len(head.split())], ("the",))
+        cut = next((k for k, w in enumerate(rest) if w.casefold() in ("and", "&", "or")), None)
+        if cut:
+            # "the Kiwan and Zoubi clans": two tribes; the first names this mention's militia
+            rest = rest[:cut]
         rest_key = " ".join(rest).casefold()
         named = any(w.split("-")[-1][:1].isupper() for w in rest)  # "Shaitat", "al-Shaitat"
         if (not rest or not named or not self._looks_named_loose(rest) or rest_key in o.tribal_not_names
