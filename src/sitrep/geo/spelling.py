@@ -30,13 +30,40 @@ def written_form(text: str) -> str:
     return _NON_ALNUM.sub(" ", ascii_name(text).casefold()).strip()
 
 
+_LATIN_MAX = 0x24F  # end of Latin Extended-B: letters past it are other scripts
+
+
+def _latin(name: str) -> bool:
+    """Is the first letter of the name a Latin one (plain or accented)?"""
+    for c in name:
+        if c.isalpha():
+            return ord(c) <= _LATIN_MAX
+    return False
+
+
 def written_similarity(mention: str, names: Iterable[str]) -> float:
-    """Best rapidfuzz ratio (0-100) between the mention and any of `names`, as written."""
+    """Best rapidfuzz ratio (0-100) between the mention and any of `names`, as written.
+
+    Plain-ASCII names are compared first (their folding is cheap) and a perfect match
+    ends the search; accented Latin names are folded only when needed, and names in
+    other scripts never (they fold to nothing)."""
     m = written_form(mention)
     if not m:
         return 0.0
     best = 0.0
+    later = []
     for n in names:
+        if not n.isascii():
+            later.append(n)
+            continue
+        r = fuzz.ratio(m, written_form(n))
+        if r > best:
+            best = r
+            if best == 100.0:
+                return best
+    for n in later:
+        if not _latin(n):
+            continue
         w = written_form(n)
         if w:
             r = fuzz.ratio(m, w)
