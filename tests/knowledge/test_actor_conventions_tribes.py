@@ -19,3 +19,12 @@ def resolver():
 def test_conjoined_tribes_are_not_merged_into_one_name(resolver, text, name):
     m = resolver.resolve(text)
     assert m is not None and m.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ahrar al-Sham and", "Ahrar al-Sham"),
+    ("the Hamza Division or", "Hamza Division"),
+])
+def test_a_mention_cut_at_a_conjunction_drops_it(resolver, text, name):
+    m = resolver.resolve(text)
+    assert m is not None and m.name == name

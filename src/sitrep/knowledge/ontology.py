@@ -69,7 +69,12 @@ def clean_surface(text: str) -> str:
     m = _POSSESSIVE_RE.search(s)
     if m:
         s = s[: m.start()] if m.group(0) != "s'" else s[:-1]
+    # a mention cut at a coordination ("the Police Forces and"): the dangling conjunction goes
+    s = _DANGLING_RE.sub("", s)
     return s.strip(_EDGE_PUNCT)
+
+
+_DANGLING_RE = re.compile(r"(?:\s+(?:and|or|&))+\s*$", re.IGNORECASE)
 
 
 def surface_key(text: str) -> str:
