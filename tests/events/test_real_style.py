@@ -244,3 +244,14 @@ def test_a_participle_describing_the_subject_of_another_verb_stays_a_description
 def test_ground_taken_without_a_fight_is_a_non_violent_transfer(run, text, sub):
     events, _ = run(text)
     assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+def test_a_governorate_named_after_the_village_guides_its_namesake(run):
+    # "Tiba" has namesakes in several governorates; the report names Daraa after it
+    events, _ = run("On June 20, government forces seized control of Tiba in southern Daraa countryside.")
+    assert [e.admin1 for e in events] == ["Dar'a"]
+
+
+def test_without_a_governorate_the_bare_namesake_rule_is_unchanged(run):
+    events, _ = run("On June 20, government forces seized control of Tiba.")
+    assert [e.admin1 for e in events] == ["Idleb"]

@@ -101,6 +101,10 @@ class EventExtractor:
         ctx = self._actor_context(document)
         st = DocState(document=document, actor_ctx=ctx, n_sentences=sum(1 for d in pdocs for _ in d.sents),
                       names_a_place=any(self._names_a_place(d) for d in pdocs))
+        if st.n_sentences <= SHORT_REPORT_SENTENCES:
+            # a coder's note or a bulletin names the governorate after the village ("X was
+            # shelled ... in Idleb"): every governorate it names guides its places from the start
+            st.admin1_hints = self.kit.places.named_areas(pdocs)
         if dateline is not None:
             st.last_place = PlaceRef(dateline[2], None, dateline[0], dateline[1])
         events: list[Event] = []
@@ -200,6 +204,9 @@ class EventExtractor:
                 break
         return m
 
+
+# reports this short are read with every governorate they name as context from the first word
+SHORT_REPORT_SENTENCES = 5
 
 # fallbacks that show an event took both its perpetrator and its place from elsewhere
 _BORROWED_PLACE = ("location:paragraph", "location:article")

@@ -82,6 +82,23 @@ class PlaceReader:
             return None
         return m.end(), place, m.end("place")
 
+    def named_areas(self, pdocs: list[Any]) -> list[str]:
+        """The governorates a document names, in order (entities that resolve to a first-level
+        area or its capital)."""
+        if self.resolver is None:
+            return []
+        found: list[str] = []
+        bare = PlaceContext(country=self.default_country)
+        for d in pdocs:
+            for e in d.ents:
+                if e.label_ not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+                    continue
+                m = self.resolver.resolve_phrase(e.text, bare)
+                # a governorate, or its capital's name ("in Idleb"), which names it as often
+                if m is not None and m.feature_code in ("ADM1", "PPLA") and m.admin1 and m.admin1 not in found:
+                    found.append(m.admin1)
+        return found
+
     def context(self, st: DocState) -> Any:
         focus = (st.last_place.match.latitude, st.last_place.match.longitude) if st.last_place else None
         return PlaceContext(country=self.default_country, admin1_hints=tuple(st.admin1_hints[-3:]), focus=focus)
