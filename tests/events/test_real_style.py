@@ -255,3 +255,10 @@ def test_a_governorate_named_after_the_village_guides_its_namesake(run):
 def test_without_a_governorate_the_bare_namesake_rule_is_unchanged(run):
     events, _ = run("On June 20, government forces seized control of Tiba.")
     assert [e.admin1 for e in events] == ["Idleb"]
+
+
+def test_a_place_phrase_ends_before_and_plus_a_common_noun(run):
+    events, _ = run("On June 20, government forces shelled the countryside of Deir Ezzor and rocket launchers hit "
+                    "the town of Mayadin.")
+    spans = [ev.text for e in events for ev in e.evidence if ev.field == "location"]
+    assert spans and all(" and rocket" not in s for s in spans)

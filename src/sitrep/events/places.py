@@ -200,7 +200,11 @@ class PlaceReader:
             if j > start.i or (not first_is_prep and j != start.i):
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
                     (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
-                    (t.is_punct and t.text not in "-'’") or t.dep_ in ("cc", "conj") and t.head.i != start.i and False
+                    (t.is_punct and t.text not in "-'’") or (
+                        # "the countryside of X and rocket launchers": a common noun after "and"
+                        # starts another phrase; "X and Y villages" goes on
+                        t.dep_ == "cc" and j + 1 < len(doc) and not doc[j + 1].text[:1].isupper()
+                        and doc[j + 1].lemma_.lower() not in self.lex.location_nouns)
                 if stop and j > start.i:
                     break
             end = j + 1
