@@ -22,14 +22,14 @@ import pytest
 # acled_2018 0.360 / 0.420, ucdp_headlines detect 0.485, located-when-named 0.463; after the
 # event stages, real-text rules, actor conventions and gazetteer merge of session 3:
 # acled_battles 0.432 / 0.374, acled_2018 0.445 / 0.458, ucdp detect 0.650, named 0.509;
-# after session 4's real-wording rules: acled_battles 0.477 / 0.410, acled_2018 0.502 / 0.505,
-# ucdp detect 0.700, named 0.556).
+# after session 4's real-wording rules: acled_battles 0.512 / 0.440, acled_2018 0.515 / 0.518,
+# ucdp detect 0.700, named 0.565).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.46, "precision": 0.39},
-    "acled_2018": {"recall": 0.48, "precision": 0.48},
-    "ucdp_headlines": {"recall_detect": 0.68, "recall_located_named_in_text": 0.53},
+    "acled_battles": {"recall": 0.49, "precision": 0.42},
+    "acled_2018": {"recall": 0.49, "precision": 0.49},
+    "ucdp_headlines": {"recall_detect": 0.68, "recall_located_named_in_text": 0.54},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.
