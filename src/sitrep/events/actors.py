@@ -34,6 +34,8 @@ class ActorReader:
     def __init__(self, lex: EventLexicon, resolver: Any = None) -> None:
         self.lex = lex
         self.resolver = resolver
+        # nouns for a person in a group ("a commander in X"): built once, read per phrase
+        self._member_of = lex.lists.get("member_nouns", frozenset()) | lex.speaker_nouns
 
     def resolve(self, st: DocState, text: str) -> Any:
         if self.resolver is None or not text.strip():
@@ -124,7 +126,7 @@ class ActorReader:
         """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
         found: list[ActorRef] = []
         holding = self.lex.roles["holding_nouns"]
-        member_of = self.lex.lists.get("member_nouns", frozenset()) | self.lex.speaker_nouns
+        member_of = self._member_of
         for h in R.conjuncts(head):
             toks = R.own_subtree(h, self.lex.location_preps)
             if h.lemma_.lower() in member_of or h.lower_ in member_of:
