@@ -156,7 +156,7 @@ class Event:
     event_id: str
     doc_id: str
     event_date: date | None
-    time_precision: int | None  # 1 day, 2 week, 3 month or vaguer
+    time_precision: int | None  # ACLED's: 1 the day, 2 the week, 3 the month or less precise
     event_type: str
     sub_event_type: str
     actor1: str | None

@@ -44,7 +44,7 @@ def _events(run, text):
 
 
 def test_armed_families_in_a_town_are_its_communal_militia_on_both_sides(run):
-    got = _events(run, "On June 20, clashes took place between two armed families in the town of Mayadin.")
+    got = _events(run, "On June 20, clashes broke out between two armed families in the town of Mayadin.")
     assert got == [("Armed clash", "Al Mayadin Communal Militia (Syria)", "Al Mayadin Communal Militia (Syria)", None)]
 
 
@@ -54,7 +54,7 @@ def test_locals_clashing_in_a_town_are_its_communal_militia(run):
 
 
 def test_armed_families_in_a_governorate_stay_an_unidentified_clan_militia(run):
-    got = _events(run, "On June 20, clashes took place between two armed families in Deir ez-Zor governorate.")
+    got = _events(run, "On June 20, clashes broke out between two armed families in Deir ez-Zor governorate.")
     assert [g[:2] for g in got] == [("Armed clash", "Unidentified Clan Militia (Syria)")]
 
 
@@ -101,16 +101,16 @@ def test_the_syrian_army_taking_ground_regains_territory(run):
 
 def test_a_backer_in_an_aside_is_not_the_actor(run):
     # the tagger misreads the sentence; the backer inside the aside must not become actor1
-    events, _ = run("QSD, backed by the Global Coalition Against Daesh, seized control of the town of Tal Baydar "
-                    "following heavy clashes with IS.")
+    events, _ = run("QSD, backed by the US-led Global Coalition, took over the town of Tal Baydar "
+                    "after hours of fighting with IS.")
     assert [e.actor1 for e in events][:1] == ["Syrian Democratic Forces"]
 
 
 @pytest.mark.parametrize("text, actor1, place", [
     # the parser reads "X controlled Y village" as "the X-controlled Y village"
-    ("HTS controlled Kafr Takharim village in Idleb countryside after clashes with Ahrar al-Sham.",
+    ("HTS controlled Kafr Takharim village in rural Idleb following battles with Ahrar al-Sham.",
      "Hayat Tahrir al-Sham", "Kafr Takharim"),
-    ("The fighters of the Olive Branch Operation controlled Jindires village after clashes with the YPG.",
+    ("Units of the Olive Branch Operation controlled Jindires village after battles with the YPG.",
      "Operation Olive Branch", "Jindayris"),
 ])
 def test_a_verb_misread_as_a_modifier_still_takes_territory(run, text, actor1, place):
@@ -174,7 +174,7 @@ def test_to_the_north_of_is_a_place_not_a_destination(extractor):
 
 
 def test_the_middle_of_a_city_places_the_event_in_it(extractor):
-    got = _one_line(extractor, "The fall of a shell on the middle of Damascus leaves seven casualties.")
+    got = _one_line(extractor, "The fall of a mortar shell on the middle of Damascus leaves seven casualties.")
     assert [g[1] for g in got] == ["Damascus"]
 
 
@@ -186,7 +186,7 @@ def test_a_definite_strike_after_an_event_is_still_a_recall(run):
 
 @pytest.mark.parametrize("text, actor2", [
     # an armed person named by the group he serves in: fighting, not violence against civilians
-    ("On June 20, unidentified gunmen shot and killed a commander in the Hamza Division in the town of Azaz.",
+    ("On June 20, masked gunmen shot and killed a field commander in the Hamza Division in the town of Azaz.",
      "Hamza Division"),
     # an armed target the text does not name is armed all the same
     ("On June 20, unknown gunmen shot and killed one opposition fighter in the town of Sarmin.", None),
@@ -208,7 +208,7 @@ def test_killing_a_civilian_stays_an_attack(run):
     ("On June 20, an SVBIED struck a checkpoint near the town of Azaz.", "Suicide bomb"),
     ("On June 20, government forces fired explosive cylinders at the town of Nawa.",
      "Shelling/artillery/missile attack"),
-    ("On June 20, an exchange of prisoners took place between HTS and government forces near the town of Nubl.",
+    ("On June 20, HTS and government forces carried out an exchange of prisoners near the town of Nubl.",
      "Agreement"),
     ("On June 20, Jaysh al-Izza swapped prisoners with government forces near the town of Latamna.", "Agreement"),
 ])
