@@ -29,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from sitrep.ingest.files import MAX_TEXT_BYTES
+from sitrep.ingest.warc import media_type
 
 # Skip reasons for fetched inputs, stable like sitrep.errors.SKIP_*.
 SKIP_HTTP = "http-error"  # the server answered 4xx/5xx
@@ -139,19 +140,6 @@ def http_date_iso(value: str | None) -> str | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def media_type(content_type: str | None) -> tuple[str | None, str | None]:
-    """('text/html', 'utf-8') from 'text/html; charset=UTF-8'."""
-    if not content_type:
-        return None, None
-    parts = [p.strip() for p in content_type.split(";")]
-    charset = None
-    for param in parts[1:]:
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip("\"'") or None
-    return parts[0].lower() or None, charset
 
 
 def clean_url(url: str) -> str:

@@ -63,8 +63,8 @@ def record_name(target_uri: str | None, index: int) -> str:
     return f"record-{index}"
 
 
-def _media_type(content_type: str | None) -> tuple[str | None, str | None]:
-    """('text/html', 'utf-8') from 'text/html; charset=UTF-8'."""
+def media_type(content_type: str | None) -> tuple[str | None, str | None]:
+    """('text/html', 'utf-8') from 'text/html; charset=UTF-8' (WARC records and HTTP fetches alike)."""
     if not content_type:
         return None, None
     parts = [p.strip() for p in content_type.split(";")]
@@ -90,9 +90,9 @@ def _record_doc(record: Any, index: int, origin: str) -> RawDoc | Skip | None:
         status = headers.get_statuscode()
         if status and not status.startswith("2"):
             return Skip(origin, SKIP_UNSUPPORTED, f"HTTP status {status}")
-        media, charset = _media_type(headers.get_header("Content-Type"))
+        media, charset = media_type(headers.get_header("Content-Type"))
     else:
-        media, charset = _media_type(record.rec_headers.get_header("Content-Type"))
+        media, charset = media_type(record.rec_headers.get_header("Content-Type"))
     if media is not None and media not in HTML_CONTENT_TYPES | TEXT_CONTENT_TYPES:
         return Skip(origin, SKIP_UNSUPPORTED, f"content type {media}")
     if record.length is not None and record.length > MAX_TEXT_BYTES:
