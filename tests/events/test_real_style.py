@@ -262,3 +262,36 @@ def test_a_place_phrase_ends_before_and_plus_a_common_noun(run):
                     "the town of Mayadin.")
     spans = [ev.text for e in events for ev in e.evidence if ev.field == "location"]
     assert spans and all(" and rocket" not in s for s in spans)
+
+
+@pytest.mark.parametrize("text, sub, actor2", [
+    # one armed group detaining another's fighters is fighting between armed actors (ACLED)
+    ("On 3 May 2021, HTS detained four fighters of the Ahrar al-Sham movement in Sarmada.",
+     "Armed clash", "Ahrar al-Sham"),
+    ("On 3 May 2021, Jaysh al-Islam fighters were arrested by HTS in Sarmada.", "Armed clash", "Jaysh al-Islam"),
+    # people only suspected of membership, or one named figure, stay an arrest
+    ("On 3 May 2021, the SDF arrested two suspected ISIS members in the town of Hajin.",
+     "Arrests", "Islamic State (Syria)"),
+    ("On 3 May 2021, HTS arrested Faylaq al-Sham commander, Abu Khaled al-Hamwi, in Sarmada.",
+     "Arrests", "Al Sham Corps"),
+    ("On 3 May 2021, HTS arrested a journalist in Sarmada.", "Arrests", "Civilians (Syria)"),
+])
+def test_detaining_an_armed_groups_fighters_is_an_armed_clash(run, text, sub, actor2):
+    assert [(g[0], g[2]) for g in _events(run, text)] == [(sub, actor2)]
+
+
+def test_a_month_named_march_is_not_a_protest_march(run):
+    got = _events(run, "On 3 March 2021, HTS arrested a journalist in Sarmada.")
+    assert [g[0] for g in got] == ["Arrests"]
+
+
+def test_a_weekday_is_not_the_territory_a_group_was_driven_from(run):
+    # the place comes through "out of": the capture needs no help from "Monday"
+    got = _places(run, "On Monday tribal fighters drove the SDF out of the town of Hajin.")
+    assert got == [("Non-state actor overtakes territory", "Hajin", 1)]
+    assert _places(run, "On Monday tribal fighters drove the SDF out.") == []
+
+
+def test_a_participle_retelling_a_capture_adds_no_second_event(run):
+    got = _events(run, "Government forces retook Kafr Nabudah on Sunday, pushing the rebels out of the village.")
+    assert [g[0] for g in got] == ["Government regains territory"]

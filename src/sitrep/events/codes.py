@@ -34,7 +34,8 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
             if actor1.inter in lex.inter_groups.get(group, frozenset()):
                 se = sub
                 break
-    if rule.by_target and hit is None and actor2 is not None and actor2.inter is not None:
+    if rule.by_target and hit is None and actor2 is not None and actor2.inter is not None and not _hedged(
+            lex, rule, actor2):
         # ACLED: violence against an armed actor (named or not: "an opposition fighter") is
         # fighting, not violence against civilians; a weapon cue already typed it ("snipers")
         for group, c in rule.by_target.items():
@@ -43,3 +44,23 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
                 break
     return et, se, pl
 
+
+
+def _hedged(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
+    """The target phrase says its people are only suspects, or names one person: ACLED keeps
+    such detentions as Arrests ("suspected cell members", "the commander, Abu X")."""
+    hedges = lex.lists.get(rule.target_hedges, frozenset()) if rule.target_hedges else frozenset()
+    span = actor2.span
+    if span is None or not hedges:
+        return False
+    head = span.root
+    for _ in range(3):  # the detained people the group name hangs on
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "members of X"
+        elif head.dep_ in ("compound", "poss", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "X fighters", "X's commander"
+        else:
+            break
+    if any(t.lemma_.lower() in hedges or t.lower_ in hedges for t in [*head.subtree, *span]):
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)

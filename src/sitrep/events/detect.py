@@ -66,6 +66,8 @@ class RuleMatcher:
                                      for o in x.children if o.dep_ == "pobj")
                 if c.dep_ in ("prep", "prt"):
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
+                    # "out of the town", "away from X": the object of the inner preposition
+                    cands.extend(o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
         else:
             cands.append(head)
             cands.extend(c for c in head.children if c.dep_ == "compound")
@@ -78,6 +80,8 @@ class RuleMatcher:
             cands = [t for c in cands for t in c.subtree]
         doc = head.doc
         for c in cands:
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue  # "On 3 March 2021": a month is not a march, nor a place taken
             keys = {c.lemma_.lower(), c.lower_}
             # hyphenated words the tokenizer splits ("sit-in"): the lexicon writes "sit - in"
             if c.i >= 2 and doc[c.i - 1].text == "-":
