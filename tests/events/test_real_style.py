@@ -295,3 +295,25 @@ def test_a_weekday_is_not_the_territory_a_group_was_driven_from(run):
 def test_a_participle_retelling_a_capture_adds_no_second_event(run):
     got = _events(run, "Government forces retook Kafr Nabudah on Sunday, pushing the rebels out of the village.")
     assert [g[0] for g in got] == ["Government regains territory"]
+
+
+def test_a_vague_count_of_shells_landing_on_a_named_village_is_one_event(run):
+    got = _places(run, "Several shells fell on Kafr Nabudah village in the Hama countryside.")
+    assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", "Kafr Nabudah")]
+    # a summary in the perfect, with no place named, stays a summary
+    assert _places(run, "Several shells have fallen on villages in the area in recent weeks.") == []
+
+
+def test_a_weapon_in_the_trigger_anchors_an_unnamed_attacker(run):
+    got = _events(run, "Dozens of rockets struck Jisr al-Shughur on Monday.")
+    assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", "Unidentified Armed Group (Syria)")]
+
+
+@pytest.mark.parametrize("text, actor1, dead", [
+    ("A young man from Saraqib died under torture in a government prison in Hama.",
+     "Military Forces of Syria (2000-)", 1),
+    ("A man died under torture in an SDF prison in Raqqa.", "Syrian Democratic Forces", 1),
+    ("A detainee was tortured to death by HTS security men in Idlib city.", "Hayat Tahrir al-Sham", 1),
+])
+def test_a_death_under_torture_is_the_jailers_attack_on_a_civilian(run, text, actor1, dead):
+    assert _events(run, text) == [("Attack", actor1, "Civilians (Syria)", dead)]

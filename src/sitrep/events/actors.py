@@ -392,6 +392,12 @@ class ActorReader:
                 a1s, a2s = rec, [a for a in a1s if a.name != rec[0].name]
         if rule.subject_is_actor2:
             a1s, a2s = [], a1s
+        if rule.victim_subject and head.pos_ in ("VERB", "AUX") and not R.is_passive(head):
+            a1s, a2s = [], a1s + [a for a in a2s if all(a.name != b.name for b in a1s)]
+        if rule.keeper_nouns and not a1s:
+            a1s = self.keeper(st, head, self.lex.lists[rule.keeper_nouns], mentions)
+        if rule.victim_subject and not a2s:
+            targets = targets + [c for c in head.children if c.dep_ in R.SUBJ]
         if rule.loser_preps and not a2s:
             # "took the farms back from X": X lost them
             verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
@@ -410,6 +416,24 @@ class ActorReader:
         if rule.symmetric and not a1s and a2s:
             a1s, a2s = a2s[:1], a2s[1:]
         return a1s, a2s
+
+    def keeper(self, st: DocState, head: Token, nouns: frozenset[str], mentions: dict[int, ActorRef]
+               ) -> list[ActorRef]:
+        """"died in a regime prison", "in an HTS jail": the holder named on the place noun."""
+        for _, o in R.prep_children(head, frozenset({"in", "at", "inside"})):
+            if o.lemma_.lower() not in nouns and not any(
+                    c.dep_ == "compound" and c.lemma_.lower() in nouns for c in o.children):
+                continue
+            for c in o.subtree:
+                if c.i >= o.i or c.dep_ not in ("compound", "amod", "poss", "nmod"):
+                    continue
+                if c.i in mentions:
+                    return [mentions[c.i]]
+                # "a government prison": the holder word alone or as its forces
+                m = self.resolve(st, c.text) or self.resolve(st, f"{c.text} forces")
+                if m is not None:
+                    return [self.to_actor(m, c.doc[c.i: c.i + 1])]
+        return []
 
     @staticmethod
     def conjoined_sides(head: Token, a1s: list[ActorRef]) -> bool:

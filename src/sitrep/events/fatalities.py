@@ -64,22 +64,27 @@ class Fatalities:
                 return None
         return total or None
 
-    def _parsed(self, sent: Span, killer: Token | None) -> tuple[int | None, tuple[int, int] | None]:
+    def _parsed(self, sent: Span, killer: Token | None, subject_dies: bool = False
+                ) -> tuple[int | None, tuple[int, int] | None]:
         heads = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.death_lemmas]
         if killer is not None:
             heads.insert(0, killer)
         for v in heads:
             passive = R.is_passive(v)
             for c in v.children:
-                if (c.dep_ in R.PASS_SUBJ) if passive else (c.dep_ in R.OBJ):
+                if (c.dep_ in R.PASS_SUBJ) if passive else (c.dep_ in R.OBJ or (
+                        subject_dies and v is killer and c.dep_ in R.SUBJ)):
                     n = self._count(c)
                     if n is not None:
                         sp = R.span_of(list(c.subtree) + [v])
                         return n, (sp.start_char, sp.end_char)
         return None, None
 
-    def find(self, sent: Span, killer: Token | None = None) -> tuple[int | None, tuple[int, int] | None]:
-        n, where = self._parsed(sent, killer)
+    def find(self, sent: Span, killer: Token | None = None, subject_dies: bool = False
+             ) -> tuple[int | None, tuple[int, int] | None]:
+        """The death toll; `killer` is a trigger that kills its object (or, with `subject_dies`,
+        its active subject: "a man died under torture")."""
+        n, where = self._parsed(sent, killer, subject_dies)
         if n is not None:
             return n, where
         n, where = self._regex(sent)

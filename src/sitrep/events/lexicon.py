@@ -47,6 +47,8 @@ class TriggerRule:
     by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
     by_target: dict[str, Codes] = field(default_factory=dict)  # actor2's inter group -> codes
     target_hedges: str | None = None  # word list: a target phrase with one of these keeps the rule's codes
+    victim_subject: bool = False  # "a man died under torture": the active subject is the victim
+    keeper_nouns: str | None = None  # word list: "in a regime prison": the place's holder is actor1
     object_is_target: bool = True
     # ACLED actor conventions and role patterns (see triggers.yaml header)
     actor1: str | None = None  # fixed actor1 phrase ("protesters"); the found one becomes assoc
@@ -165,7 +167,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         if not isinstance(raw, dict) or "id" not in raw or "match" not in raw:
             raise DataFileError(f"{where}: a rule needs 'id' and 'match'")
         codes = _codes(raw, where)
-        for key in ("requires", "requires_subject", "context", "target_hedges"):
+        for key in ("requires", "requires_subject", "context", "target_hedges", "keeper_nouns"):
             if raw.get(key) and raw[key] not in lists:
                 raise DataFileError(f"{where}.{key}: unknown word list {raw[key]!r}")
         refine = []
@@ -188,6 +190,8 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             by_actor=by_actor,
             by_target=by_target,
             target_hedges=raw.get("target_hedges"),
+            victim_subject=bool(raw.get("victim_subject", False)),
+            keeper_nouns=raw.get("keeper_nouns"),
             object_is_target=bool(raw.get("object_is_target", True)),
             actor1=raw.get("actor1"),
             subject_is_actor2=bool(raw.get("subject_is_actor2", False)),

@@ -86,7 +86,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             if c.label_ == "background" and (c.root.i in {t.i for t in ch[1:4]}) and not current:
                 return "drop"
             if c.label_ == "vague" and (c.root.head.i == head.i or c.root.i == head.head.i and head.dep_ == "pobj") \
-                    and not _done_with_light_verb(lex, head):
+                    and not _done_with_light_verb(lex, head) and not _vague_subject_at_named_place(head):
                 return "drop"
         dets = [c for c in head.children if c.dep_ in ("det", "predet") and c.lower_ in lex.anaphoric_determiners]
         if dets and not (fresh and not (head.dep_ == "pobj" and head.head.lower_ in RECALL_PREPS)):
@@ -117,6 +117,23 @@ def _done_with_light_verb(lex: EventLexicon, head: Token) -> bool:
         verb = verb.head
     return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in lex.lists.get(
         "light_verbs", frozenset())
+
+
+def _vague_subject_at_named_place(head: Token) -> bool:
+    """"Several shells fell on X village": a vague count that is the subject of a simple past
+    verb landing on a named place tells one happening; "several attacks have hit the area"
+    (perfect, no name) stays a summary."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.tag_ != "VBD" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    for p in verb.children:
+        if p.dep_ != "prep":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and (o.pos_ == "PROPN" or any(
+                    t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in o.subtree)):
+                return True
+    return False
 
 
 def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:

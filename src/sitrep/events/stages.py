@@ -218,7 +218,9 @@ class Type(Stage):
             self._communal(m, st)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
                 m.sub_event_type not in self.lex.unknown_actor1 or (
-                    head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires)):
+                    head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires
+                    and not rule.requires_subject and not rule.victim_subject
+                    and not _weapon_in_trigger(self.lex, m.trig))):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             if not self.keep_actorless:
                 m.stop("no-anchor-for-stand-in")
@@ -355,7 +357,8 @@ class FatalitiesStage(Stage):
     """The sentence's death toll (None when it gives no number)."""
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
-        m.fatalities, m.fatalities_span = self.kit.fatalities.find(s.span, m.head if m.rule.kills_object else None)
+        m.fatalities, m.fatalities_span = self.kit.fatalities.find(
+            s.span, m.head if m.rule.kills_object else None, subject_dies=m.rule.victim_subject)
 
 
 @register("confidence", assigns=("confidence",))
@@ -422,6 +425,13 @@ class Assemble(Stage):
             date_inferred=m.date_inferred, rule_id=m.rule.id, evidence=ev,
             confidence=m.confidence, fallbacks=list(m.fallbacks),
         )
+
+
+def _weapon_in_trigger(lex: Any, trig: Any) -> bool:
+    """"Rockets struck X": the trigger's own words name the weapon, which anchors a stand-in
+    perpetrator as a weapon noun would."""
+    weapons = lex.lists.get("remote_weapons", frozenset())
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in weapons for t in trig)
 
 
 def _gerund_subject(head: Token) -> bool:
