@@ -317,3 +317,27 @@ def test_a_weapon_in_the_trigger_anchors_an_unnamed_attacker(run):
 ])
 def test_a_death_under_torture_is_the_jailers_attack_on_a_civilian(run, text, actor1, dead):
     assert _events(run, text) == [("Attack", actor1, "Civilians (Syria)", dead)]
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("ISIS killed 9 fighters of the Qalamoun Shield in eastern Hama.", "Islamic State (Syria)", "Qalamoun Shield"),
+    ("Unidentified gunmen shot and wounded an HTS commander near Sarmada.",
+     "Unidentified Armed Group (Syria)", "Hayat Tahrir al-Sham"),
+])
+def test_killing_or_wounding_armed_people_is_an_armed_clash(run, text, actor1, actor2):
+    assert [g[:3] for g in _events(run, text)] == [("Armed clash", actor1, actor2)]
+
+
+def test_a_bare_toll_of_fighters_is_not_a_new_clash(run):
+    assert _events(run, "At least 12 fighters were killed, a monitor said on Monday.") == []
+
+
+def test_a_body_found_killed_by_gunmen_is_a_killing_and_an_armed_member_makes_it_a_clash(run):
+    got = _events(run, "The body of an SDF fighter was found on the outskirts of Hajin town, killed by unknown gunmen.")
+    assert [(g[0], g[2]) for g in got] == [("Armed clash", "Syrian Democratic Forces")]
+
+
+def test_a_village_named_before_a_direction_is_territory(run):
+    got = _events(run, "SDF fighters captured Kasra village east of Raqqa from IS.")
+    assert [g[:3] for g in got] == [("Non-state actor overtakes territory", "Syrian Democratic Forces",
+                                     "Islamic State (Syria)")]

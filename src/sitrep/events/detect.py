@@ -37,9 +37,25 @@ class RuleMatcher:
                 continue
             if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
-                    and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)):
+                    and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)) \
+                    and (not r.requires_doer or self.has_doer(head)):
                 return r
         return None
+
+    def has_doer(self, head: Token) -> bool:
+        """`requires_doer`: someone did it: an active subject ("IS killed ..."), the subject of the
+        verb it is coordinated with ("gunmen shot and wounded ..."), or a passive agent ("by X").
+        A bare toll ("20 fighters were killed") restates a battle already told."""
+        v = head
+        while True:
+            if R.is_passive(v):
+                if any(R.prep_children(v, self.lex.roles["agent_preps"])):
+                    return True
+            elif any(c.dep_ in R.SUBJ for c in v.children):
+                return True
+            if v.dep_ != "conj" or v.head.i == v.i:
+                return False
+            v = v.head
 
     def requires(self, rule: TriggerRule, head: Token, mentions: dict[int, ActorRef]) -> bool:
         if not rule.requires:
@@ -76,6 +92,8 @@ class RuleMatcher:
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
             if head.head.pos_ in ("VERB",) and head.dep_ in R.OBJ:
                 cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
+        # "X village east of Y": the parser makes the direction the head, the noun a compound
+        cands += [ch for c in cands for ch in c.children if ch.dep_ == "compound" and ch.i < c.i]
         if rule.requires_scope == "subtree":
             cands = [t for c in cands for t in c.subtree]
         doc = head.doc

@@ -67,6 +67,7 @@ class TriggerRule:
     kills_object: bool = False  # "shot dead a man": the object's count is the death toll
     requires_recipient: bool = False  # "left the town to X": only with a recipient_preps phrase
     requires_object: bool = False  # "drove X out of": only with a direct object (not "drove out of")
+    requires_doer: bool = False  # only with an active subject or a passive agent (not a bare toll)
     requires_antecedent: bool = False  # only as the continuation of an earlier event of its family
 
 
@@ -209,6 +210,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             kills_object=bool(raw.get("kills_object", False)),
             requires_recipient=bool(raw.get("requires_recipient", False)),
             requires_object=bool(raw.get("requires_object", False)),
+            requires_doer=bool(raw.get("requires_doer", False)),
             requires_antecedent=bool(raw.get("requires_antecedent", False)),
         )
     for rid, r in rules.items():
