@@ -341,3 +341,15 @@ def test_a_village_named_before_a_direction_is_territory(run):
     got = _events(run, "SDF fighters captured Kasra village east of Raqqa from IS.")
     assert [g[:3] for g in got] == [("Non-state actor overtakes territory", "Syrian Democratic Forces",
                                      "Islamic State (Syria)")]
+
+
+@pytest.mark.parametrize("text, sides", [
+    # "between" hung on the weapon phrase, not on "took place"
+    ("On 5 June 2021, clashes took place with heavy machine guns between the SDF and Turkish-backed rebels "
+     "on the Tal Tamr axis in Hasakeh.", ("Syrian Democratic Forces", "Opposition Rebels (Syria)")),
+    # the trigger noun misparsed into the date phrase before a subjectless verb
+    ("On 5 June 2021, clashes, involving light weapons, took place between Hamza Division fighters and "
+     "Sultan Murad Division fighters in Afrin city.", ("Hamza Division", "Sultan Murad Division")),
+])
+def test_clashes_take_their_sides_from_a_between_phrase_anywhere_in_the_clause(run, text, sides):
+    assert [g[1:3] for g in _events(run, text)] == [sides]

@@ -261,13 +261,23 @@ class ActorReader:
             for _, o in R.prep_children(head, L["agent_preps"]):
                 take(o, a1)
             gov = R.governing_verb(head)
-            for holder in (head, gov) if gov is not None and head.dep_ in R.SUBJ else (head,):
+            # the trigger is the verb's subject, or was misparsed into a phrase before a verb
+            # that has none ("On 5 June, clashes took place between ...")
+            as_subj = gov is not None and (head.dep_ in R.SUBJ or head.dep_ == "pobj" and head.i < gov.i and not any(
+                c.dep_ in R.SUBJ for c in gov.children))
+            holders = [head, gov] if as_subj else [head]
+            if as_subj:
+                # "clashes took place with machine guns between X and Y": "between" hung lower
+                holders += [t for t in R.clause_tokens(gov) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
+                            and t.dep_ == "pobj" and t.head.head.i == gov.i]
+            for holder in holders:
                 for _, o in R.prep_children(holder, L["between_preps"]):
                     both = self.phrase_actors(st, o, mentions)
                     if both and not a1:
                         a1.extend(both[:1])
                         a2.extend(both[1:])
-                self._infighting(st, holder, mentions, a1, a2)
+                if holder is head or holder is gov:
+                    self._infighting(st, holder, mentions, a1, a2)
             for c in head.children:
                 if c.dep_ == "acl" and not a1:
                     for _, o in R.prep_children(c, L["agent_preps"]):
