@@ -353,3 +353,16 @@ def test_a_village_named_before_a_direction_is_territory(run):
 ])
 def test_clashes_take_their_sides_from_a_between_phrase_anywhere_in_the_clause(run, text, sides):
     assert [g[1:3] for g in _events(run, text)] == [sides]
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("On 3 May 2020, a gunman shot dead two men affiliated with Ahrar al-Sham in Daret Azza.", "Ahrar al-Sham"),
+    ("On 3 May 2020, gunmen killed a guard working for the Hamza Division in Afrin.", "Hamza Division"),
+])
+def test_people_tied_to_a_named_group_are_that_group_and_their_killing_a_clash(run, text, actor2):
+    assert [(g[0], g[2]) for g in _events(run, text)] == [("Armed clash", actor2)]
+
+
+def test_opening_fire_on_a_commander_is_a_clash_not_shelling(run):
+    got = _events(run, "On 3 May 2020, a gunman opened fire on a commander of the Mutasim Brigade in Afrin city.")
+    assert [(g[0], g[2]) for g in got] == [("Armed clash", "Mutasim Brigade")]

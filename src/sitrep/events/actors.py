@@ -172,6 +172,10 @@ class ActorReader:
                             for _, o in R.prep_children(c, frozenset({"to", "by"})):
                                 uniq.extend(a for a in self.phrase_actors(st, o, mentions)
                                             if all(a.name != b.name for b in uniq))
+            if not uniq or all(a.generic for a in uniq):
+                group = self._affiliation(st, h, mentions)
+                if group:
+                    uniq = group
             uniq.sort(key=lambda a: a.generic)
             found.extend(uniq)
         dedup: list[ActorRef] = []
@@ -180,6 +184,18 @@ class ActorReader:
                 dedup.append(a)
         dedup.sort(key=lambda a: a.generic)
         return dedup
+
+    def _affiliation(self, st: DocState, h: Token, mentions: dict[int, ActorRef]) -> list[ActorRef]:
+        """The named group people are tied to by a participle or adjective after them
+        ("two men affiliated with X", "a guard working for X", "fighters loyal to X")."""
+        verbs = self.lex.roles.get("membership_verbs", frozenset())
+        for c in h.children:
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in verbs:
+                for _, o in R.prep_children(c, frozenset({"with", "to", "for", "in"})):
+                    named = [a for a in self.phrase_actors(st, o, mentions) if not a.generic]
+                    if named:
+                        return named
+        return []
 
     def leader(self, st: DocState, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[ActorRef]:
         for t in toks:
