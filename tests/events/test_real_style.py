@@ -366,3 +366,27 @@ def test_people_tied_to_a_named_group_are_that_group_and_their_killing_a_clash(r
 def test_opening_fire_on_a_commander_is_a_clash_not_shelling(run):
     got = _events(run, "On 3 May 2020, a gunman opened fire on a commander of the Mutasim Brigade in Afrin city.")
     assert [(g[0], g[2]) for g in got] == [("Armed clash", "Mutasim Brigade")]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Government shelling in a village of Idlib province killed a woman.", "Military Forces of Syria (2000-)"),
+    # the tagger hangs "shelling" on "Regime" as a participle
+    ("Regime shelling on Kafr Nabl killed two children.", "Military Forces of Syria (2000-)"),
+])
+def test_a_doer_written_before_the_shelling_noun_is_actor1(run, text, actor1):
+    got = _events(run, text)
+    assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", actor1)]
+
+
+@pytest.mark.parametrize("text", [
+    "HTS fighters were expelled from the town of Sarmin after protests against the group.",
+    "Residents expelled HTS from the town of Binnish.",
+])
+def test_a_group_pushed_out_by_residents_or_protests_is_a_non_violent_transfer(run, text):
+    got = _events(run, text)
+    assert ("Non-violent transfer of territory", "Hayat Tahrir al-Sham") in [(g[0], g[2]) for g in got]
+
+
+def test_a_group_expelled_by_another_armed_group_is_still_a_capture(run):
+    got = _events(run, "HTS fighters were expelled from the town of Sarmin by Ahrar al-Sham.")
+    assert [g[:2] for g in got] == [("Non-state actor overtakes territory", "Ahrar al-Sham")]

@@ -152,6 +152,8 @@ class ActorReader:
                 m, src = None, h
                 for hh in heads:
                     m = self.resolve(st, R.compact_text(hh))
+                    if m is None and hh.dep_ in R.SUBJ and hh.head.tag_ == "VBG" and not list(hh.children):
+                        m = self.resolve(st, f"{hh.text} forces")  # "government shelling of X"
                     src = hh
                     if m is None:
                         for c in hh.children:
@@ -226,13 +228,22 @@ class ActorReader:
             targets.append(obj)
         elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
-            if R.is_passive(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj")):
+            if R.is_passive(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj")) or (
+                    verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i == verb.i - 1
+                    and verb.head.dep_ in R.SUBJ):
                 # "Shelling by X targets ...": a gerund subject takes its doer with "by", as a passive
                 for _, o in R.prep_children(verb, L["agent_preps"]):
                     take(o, a1)
                 if not a1:
                     for _, o in R.prep_children(verb, L["origin_preps"]):
                         take(o, a1)
+                if not a1 and verb.tag_ == "VBG":
+                    # "government shelling of X": the noun before the gerund is its doer
+                    for c in verb.children:
+                        if c.dep_ in R.SUBJ and c.i < verb.i:
+                            take(c, a1)
+                    if verb.dep_ == "acl" and verb.head.i == verb.i - 1:
+                        take(verb.head, a1)
                 for c in verb.children:
                     if c.dep_ in R.PASS_SUBJ:
                         take(c, a2)
@@ -302,8 +313,9 @@ class ActorReader:
                 for c in head.children:
                     if c.dep_ in ("poss", "compound", "amod") and c.i in mentions:
                         a1.append(mentions[c.i])
-                    elif c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ"):
-                        m = self.resolve(st, c.text)
+                    elif c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+                        # "Turkish shelling", "government shelling": the word, or its forces
+                        m = self.resolve(st, c.text) or self.resolve(st, f"{c.text} forces")
                         if m is not None and not m.generic:
                             a1.append(self.to_actor(m, c.doc[c.i: c.i + 1]))
             for _, o in R.prep_children(head, L["target_preps"] | L["partner_preps"]):

@@ -93,7 +93,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
-    elif head.dep_ in ("amod", "acl") and not _verbless_main(head):
+    elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_subject_noun(head):
         return "drop"
     return None
 
@@ -104,6 +104,15 @@ def _verbless_main(head: Token) -> bool:
     root = head.head
     return head.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
         head.i > root.i and not any(t.pos_ in ("VERB", "AUX") and t.i < head.i for t in head.sent)
+
+
+def _gerund_after_subject_noun(head: Token) -> bool:
+    """"Regime shelling on X killed two": the tagger reads the gerund as a participle hung on
+    the noun just before it, which is the subject of the sentence's verb; it is the noun
+    phrase "regime shelling", the subject itself."""
+    noun = head.head
+    return head.dep_ == "acl" and head.tag_ == "VBG" and head.i == noun.i + 1 and noun.dep_ in ("nsubj", "nsubjpass") \
+        and noun.head.pos_ == "VERB"
 
 
 def _done_with_light_verb(lex: EventLexicon, head: Token) -> bool:

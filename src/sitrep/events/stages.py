@@ -212,7 +212,8 @@ class Type(Stage):
                       for i in range(t.start, t.end)}
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
-        if m.sub_event_type in TAKEN_BY_FORCE and _said_unopposed(self.lex, s.span.text):
+        if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _popular_push(
+                self.lex, m.actor1, s.span)):
             m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
         if m.sub_event_type == "Armed clash":
             self._communal(m, st)
@@ -443,6 +444,15 @@ def _gerund_subject(head: Token) -> bool:
 
 # territory taken in a battle; told as taken without a fight it is a non-violent transfer
 TAKEN_BY_FORCE = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _popular_push(lex: Any, actor1: Any, sent: Any) -> bool:
+    """No armed taker (none named, or civilians/protesters) and the sentence gives protests or
+    residents as the cause: the group left under popular pressure (cues `popular_pressure_cues`)."""
+    if actor1 is not None and actor1.inter not in (5, 6, 7):
+        return False
+    cues = lex.lists.get("popular_pressure_cues", frozenset())
+    return any(t.lemma_.lower() in cues for t in sent)
 
 
 def _said_unopposed(lex: Any, text: str) -> bool:
