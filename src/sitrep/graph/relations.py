@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
-from sitrep.graph.cuegate import Gate, passes, required_literals
+from sitrep.regexgate import Gate, passes, required_literals
 from sitrep.records import Document
 
 RELATION_TYPES = ("fought", "attacked", "allied_with", "backed_by", "member_of", "arrested", "negotiated_with")
@@ -69,7 +69,7 @@ class Relation:
 class Cue:
     type: str
     pattern: re.Pattern[str]
-    gate: Gate | None = None  # words every match contains (sitrep.graph.cuegate); None: always run
+    gate: Gate | None = None  # words every match contains (sitrep.regexgate); None: always run
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,12 @@
-"""Words a cue pattern cannot match without, to skip sentences it cannot match.
+"""Words a regex cannot match without, to skip texts it cannot match.
 
-Why: the relation cues (`data/relations.yaml`) start with an actor-name group that
-the regex engine tries at every capitalised word of every sentence, backtracking
-through its nested repeats, although almost no sentence holds the cue's verb
-("backed", "member of", "coalition"). On the bench corpus that scan was 0.8 s of
-CPU per 268 pages, the largest part of the relations step. A plain substring test
-for the words every match must contain rules a sentence out first.
+Why: sitrep runs lists of cue patterns from data files over every sentence or
+comment, and almost none of them can match a given text. The relation cues
+(`data/relations.yaml`) start with an actor-name group that the regex engine tries
+at every capitalised word, backtracking through its nested repeats, although almost
+no sentence holds the cue's verb ("backed", "member of", "coalition"); on the bench
+corpus that scan was 0.8 s of CPU per 268 pages, most of the relations step. A plain
+substring test for the words every match must contain rules a text out first.
 
 The words are read from the compiled pattern's own parse tree, so they are exact,
 never a guess: each match of the pattern contains at least one of the strings

@@ -1,15 +1,17 @@
-"""Cue gates: the words a relation cue cannot match without, read from its regex."""
+"""Regex gates: the words a cue pattern cannot match without, read from its regex."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
+from sitrep.comments.lexicon import load_abuse_lexicon
+from sitrep.comments.toxicity import score_text
 from sitrep.demo_run import demo_dir
-from sitrep.graph.cuegate import passes, required_literals
 from sitrep.graph.relations import extract_relations, load_relation_rules
 from sitrep.knowledge.actors import ActorResolver, load_ontology
 from sitrep.records import Document
+from sitrep.regexgate import passes, required_literals
 from sitrep.runner import documents
 
 
@@ -53,3 +55,16 @@ def test_gates_change_no_relation_on_the_demo_pages() -> None:
     with_gates = [extract_relations(d, resolver, rules=gated) for d in docs]
     assert with_gates == [extract_relations(d, resolver, rules=ungated) for d in docs]
     assert sum(map(len, with_gates)) > 0  # the pages do state relations
+
+
+def test_abuse_phrases_are_gated_and_score_the_same() -> None:
+    lex = load_abuse_lexicon()
+    assert lex.phrases and all(p.gate for p in lex.phrases)
+    ungated = dataclasses.replace(lex, phrases=[dataclasses.replace(p, gate=None) for p in lex.phrases])
+    docs = [d for d in documents([demo_dir() / "pages"]) if isinstance(d, Document)]
+    texts = [c.text for d in docs for c in d.segmentation.comments] + [
+        "we will hunt you down", "watch your back, we know where you live", "death to the traitors"
+    ]
+    gated_scores = [score_text(t, lex) for t in texts]
+    assert gated_scores == [score_text(t, ungated) for t in texts]
+    assert sum(1 for r in gated_scores[-3:] if r.hits) == 3  # the phrases still fire through their gates
