@@ -46,7 +46,7 @@ def test_no_syrian_archive_rows_shipped(gazetteer):
 
 def test_every_supplement_place_has_admin1(gazetteer):
     sup = [p for p in gazetteer.places if p.place_id.startswith("sup:")]
-    assert len(sup) == 83
+    assert len(sup) == 89
     assert all(p.admin1 for p in sup)
     assert {p.precision for p in sup} == {1, 2, 3}
 

@@ -20,15 +20,15 @@ REALDEV = REPO.parent / "shared" / "realdev"
 
 # share of records whose geocoded gold location lies within 15 km of the gold point
 FLOORS = {
-    "all": {"within15_bare": 0.865, "within15_admin1": 0.925, "within15_comma": 0.93, "within15_in": 0.93},
-    "all_distinct": {"within15_bare": 0.795, "within15_admin1": 0.88, "within15_comma": 0.89,
-                     "within15_in": 0.89},
-    "ucdp_headlines": {"within15_bare": 0.82, "within15_admin1": 0.895, "within15_comma": 0.9,
-                       "within15_in": 0.9},
-    "acled_battles": {"within15_bare": 0.855, "within15_admin1": 0.92, "within15_comma": 0.93,
-                      "within15_in": 0.93},
-    "acled_2018": {"within15_bare": 0.92, "within15_admin1": 0.96, "within15_comma": 0.965,
-                   "within15_in": 0.965},
+    "all": {"within15_bare": 0.88, "within15_admin1": 0.945, "within15_comma": 0.945, "within15_in": 0.945},
+    "all_distinct": {"within15_bare": 0.815, "within15_admin1": 0.91, "within15_comma": 0.91,
+                     "within15_in": 0.91},
+    "ucdp_headlines": {"within15_bare": 0.845, "within15_admin1": 0.92, "within15_comma": 0.92,
+                       "within15_in": 0.92},
+    "acled_battles": {"within15_bare": 0.86, "within15_admin1": 0.935, "within15_comma": 0.935,
+                      "within15_in": 0.935},
+    "acled_2018": {"within15_bare": 0.93, "within15_admin1": 0.975, "within15_comma": 0.975,
+                   "within15_in": 0.975},
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import StoreError
+from sitrep.web.app import CSP
 
 ALL_NEWEST_FIRST = ["e7", "e4", "e3", "e2", "e6", "e1", "e5"]  # e6/e1 share a date: later insert first
 
@@ -348,6 +349,14 @@ def test_security_headers_everywhere(client):
         csp = h["content-security-policy"]
         assert "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe-inline" not in csp
         assert h["x-content-type-options"] == "nosniff"
+
+
+def test_api_answers_are_not_cached_and_headers_are_set_once(client):
+    for path in ("/api/events?limit=1", "/api/events?since=nope", "/api/points?limit=2", "/api/search?q=river"):
+        r = client.get(path)
+        assert r.headers.get_list("cache-control") == ["no-store"]
+        assert r.headers.get_list("content-security-policy") == [CSP]
+    assert "no-store" not in client.get("/static/app.js").headers.get("cache-control", "")
 
 
 class _Scripts(HTMLParser):

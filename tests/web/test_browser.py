@@ -148,8 +148,10 @@ def api(base_url: str, path: str, **params) -> dict:
         return json.loads(r.read())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium, tmp_path_factory):
+    """One Chromium for this module. Not session-wide: Playwright's sync API refuses to start
+    while another instance runs, so tests/review's browser test would fail after these."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

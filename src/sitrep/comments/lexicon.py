@@ -17,6 +17,7 @@ from typing import Any
 
 from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
+from sitrep.regexgate import Gate, required_literals
 
 DATA_PACKAGE = "sitrep.data"
 DATA_DIR = "comments"
@@ -54,6 +55,7 @@ class Phrase:
     category: str
     weight: float
     pattern: re.Pattern[str]
+    gate: Gate | None = None  # words every match contains (sitrep.regexgate); None: always run
 
 
 @dataclass(slots=True)
@@ -127,7 +129,7 @@ def _load_abuse(path: str | None) -> AbuseLexicon:
                 pat = re.compile(str(item["pattern"]))
             except re.error as exc:
                 raise DataFileError(f"{label}: field '{where}.pattern' is not a valid regex ({exc})") from exc
-            lex.phrases.append(Phrase(str(category), float(item["weight"]), pat))
+            lex.phrases.append(Phrase(str(category), float(item["weight"]), pat, required_literals(pat)))
             vocab.update(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", str(item["pattern"]))))
     lex.vocabulary = frozenset(vocab)
     return lex

@@ -33,8 +33,10 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.comments.lexicon import AbuseLexicon, load_abuse_lexicon
+from sitrep.regexgate import passes
 
 # A token: letters/digits plus the symbols that obfuscation puts inside words.
 _TOKEN = re.compile(r"[\w*#@$!]+", re.UNICODE)
@@ -122,6 +124,14 @@ def normalise_token(raw: str, vocabulary: frozenset[str]) -> str:
     return _RUN.sub(lambda m: m.group(1) * min(2, len(m.group(0))), low)
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalised(raw: str, vocabulary: frozenset[str]) -> str:
+    """`normalise_token`, remembered: threads repeat their words, and a token's normal
+    form depends only on it and the vocabulary (97k tokens in 3k bench comments took
+    0.4 s of CPU to normalise one by one)."""
+    return normalise_token(raw, vocabulary)
+
+
 def tokenize(text: str, vocabulary: frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
@@ -133,7 +143,7 @@ def tokenize(text: str, vocabulary: frozenset[str]) -> list[Token]:
             continue
         lead = len(raw) - len(raw.lstrip(_EDGE_PUNCT))
         start = m.start() + lead
-        norm = normalise_token(stripped, vocabulary)
+        norm = _normalised(stripped, vocabulary)
         # An apostrophe-free stream: "you're" arrives as "you" + "re" already.
         out.append(Token(stripped, norm, start, start + len(stripped)))
     return out
@@ -203,6 +213,8 @@ def score_text(text: str, lexicon: AbuseLexicon | None = None) -> ToxicityResult
         pos += len(t.norm) + 1
     stream = " ".join(stream_parts)
     for ph in lex.phrases:
+        if not passes(ph.gate, stream):
+            continue  # the comment lacks every word a match of this phrase needs
         for m in ph.pattern.finditer(stream):
             first = _token_at(starts, m.start())
             last = _token_at(starts, max(m.start(), m.end() - 1))

@@ -18,8 +18,14 @@ B": the first), trailing hints ("X on the Iraqi border") and leading words
 before a cue ("positions near X") are read too. Rivers ("east of the Euphrates")
 are never points: the document's governorate (its first admin1 hint, precision 3)
 or nothing. An exact spelling found only outside the document's governorates
-yields to a same-key namesake inside one. `PlaceMatch.name` is plain ASCII
-("Saraqib"); the gazetteer's own spelling is in `original_name`.
+yields to a same-key namesake inside one. Inside a governorate the context names,
+a name may also be a gazetteer "Hawsh X" / "Mazra'at X" written without its head
+(resolve.yaml site_heads), and governorates given with no earlier place keep their
+namesake over a seat elsewhere. Sites are read with an owner word before the
+facility word ("X Iranian base"), with the town after it ("Armoured Base X"), or
+by a number ("Base 46"); "A - B" after a plain village is a second name of one
+place. `PlaceMatch.name` is plain ASCII ("Saraqib"); the gazetteer's own spelling
+is in `original_name`.
 """
 
 from __future__ import annotations
@@ -77,15 +83,22 @@ AREA_OVERRIDE_RATIO = 88.0
 # when it lies this close to one of their points (governorates are 100-250 km
 # across, so a neighbour's border villages pass); farther, it is dropped.
 APPROX_HINT_KM = 150.0
+# "A - B" with B not found near A: when A is a plain village this small (no quarters of
+# its own), B is read as a second name of the place (found alone in the document's area)
+VILLAGE_MAX_POP = 10_000
+# "X oil field" / "X camp" found only as a town's key this far from every governorate
+# the document names is dropped (Tanak field vs a Tartous village 400 km off); a
+# neighbouring governorate's town (a camp across the line, ~150 km) is kept
+FAR_SITE_KM = 250.0
 CITY_AREA_KM = 30.0  # "X in <town>", "<town> - X": X lies this close to the town
 DISTRICT_AREA_KM = 45.0  # "X in <district>": X lies this close to the district's point
 
 # Score weights (stage base + context). The stage base dominates; context only
 # reorders candidates found at the same stage.
-STAGE_BASE = {"exact": 1.0, "normalised": 0.95, "qualified": 0.93, "fuzzy": 0.8, "skeleton": 0.6,
+STAGE_BASE = {"exact": 1.0, "normalised": 0.95, "qualified": 0.93, "fuzzy": 0.8, "headed": 0.7, "skeleton": 0.6,
               "qualified_base": 0.55, "head_base": 0.55, "foreign": 0.5}
 DIRECT_STAGES = ("exact", "normalised", "qualified")  # a whole phrase taken as a name
-APPROX_STAGES = ("fuzzy", "skeleton", "qualified_base", "head_base")
+APPROX_STAGES = ("fuzzy", "headed", "skeleton", "qualified_base", "head_base")
 BESIDE_STAGES = frozenset({"qualified_base", "head_base"})  # found as a village beside the one named
 W_COUNTRY = 0.30
 W_ADMIN1 = 0.40
@@ -106,6 +119,8 @@ W_SPELLING = 0.1
 # record, 0.04 apart on feature rank, are not compared). measure_geo gives the same
 # figures with 0.03 as with every candidate compared.
 SPELLING_WINDOW = 0.03
+
+_STAGE_ORDER = {"exact": 0, "normalised": 1, "qualified": 1}  # other stages after these, in order written
 
 NEIGHBOUR_COUNTRIES = ("TR", "IQ", "LB", "JO", "IL", "PS")
 FACILITY_CODES = frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "PSTB", "PRN", "HSP", "OILF", "PMPO"})
@@ -212,6 +227,7 @@ class Cues:
     part_radius_km: float = 15.0
     alternatives: tuple[str, ...] = ()  # "A / B": two spellings of one place
     feature_heads: frozenset[str] = frozenset()  # name keys of "Tall"/"Jabal"/"Bir" ... in front of a village's name
+    site_heads: tuple[str, ...] = ()  # name keys of "Hawsh"/"Mazra'at" ... in front of a gazetteer name
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -247,6 +263,8 @@ def load_cues(path: Path | None = None) -> Cues:
             alternatives=tuple(str(x) for x in d.get("alternative_separators", ())),
             feature_heads=frozenset(name_key(w) for w in _word_list(d, "feature_heads")) - {""}
             if "feature_heads" in d else frozenset(),
+            site_heads=tuple(sorted({name_key(w) for w in _word_list(d, "site_heads")} - {""}))
+            if "site_heads" in d else (),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
@@ -345,12 +363,22 @@ class PlaceResolver:
                 if p.country == "SY" and p.admin1 and p.feature_code not in ("ADM1", "PCLI"):
                     area.setdefault(p.admin1, set()).add(k)
         self._area_keys = {a: sorted(v) for a, v in area.items()}
+        # "Hawsh X", "Mazra'at X" in a governorate, by the key of X (the mention may drop the head)
+        headed: dict[tuple[str, str], set[str]] = {}
+        for a, ks in self._area_keys.items():
+            for k in ks:
+                for hk in self.cues.site_heads:
+                    if k.startswith(hk) and len(k) - len(hk) >= AREA_MIN_KEY:
+                        headed.setdefault((a, k[len(hk):]), set()).add(k)
+        self._headed = {ak: sorted(v) for ak, v in headed.items()}
         self._lookup_area = lru_cache(maxsize=CACHE_SIZE)(self._lookup_area_uncached)
         self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
         self._district_seat = {(p.admin1, p.admin2): i for i, p in enumerate(gazetteer.places)
                                if p.country == "SY" and p.feature_code in SEAT_CODES | {"PPLA2"}}
+        self._ids: dict[str, int] | None = None  # place_id -> index, built on first need
+        self._suffix_words = frozenset(w for w, _ in self.cues.suffixes if " " not in w)
         self._lookup = lru_cache(maxsize=CACHE_SIZE)(self._lookup_uncached)
         self._resolve_cached = lru_cache(maxsize=CACHE_SIZE)(self._resolve_uncached)
         # phrase pieces recur across calls: memoise the pure word-level helpers
@@ -392,6 +420,11 @@ class PlaceResolver:
         g = self.gaz
         places = g.places
         if self._only_stop_words(mention):
+            if any(c.isdigit() for c in mention):  # "Base 46", "Regiment 137": a site named by its number
+                hits = [i for i in g.exact.get(exact_key(mention), ())
+                        if places[i].feature_code in FACILITY_CODES and self._allowed(places[i], "exact", country)]
+                if hits:
+                    return "exact", tuple((i, 100.0) for i in hits)
             return "", ()  # "Of", "June", "the town", "north": never a name on their own
         if name_key(mention) in self.cues.rivers:
             return "", ()  # a river is a line: "Euphrates" must not fall on "Euphrates Dam"
@@ -457,6 +490,10 @@ class PlaceResolver:
         if not found or len(found) == len(words):
             return (), ""
         rest = [w for i, w in enumerate(words) if i not in {j for j, _ in found}]
+        # a place-kind word is not part of the base name ("X village II" -> X); other
+        # words stay ("north of X" is a direction, not "North X")
+        kinds = self._suffix_words
+        rest = [w for w in rest if _norm_word(w) not in kinds] or rest
         if not self._has_content(" ".join(rest)):
             return (), ""
         base = name_key(" ".join(rest))
@@ -503,6 +540,10 @@ class PlaceResolver:
             bstage, bcands = self._lookup_area(rest, admin1s, country)
             if bstage in DIRECT_STAGES:
                 return "head_base", bcands
+        # "X" for the area's "Hawsh X" / "Mazra'at X" (a farmstead or hamlet named after X)
+        hits = [i for a in sorted(admin1s) for k in self._headed.get((a, key), ()) for i in g.keys[k] if inside(i)]
+        if hits:
+            return "headed", tuple((i, 100.0) for i in dict.fromkeys(hits))
         found: dict[int, float] = {}
         skel = self._translit.skeleton_of_key(key)
         for a in sorted(admin1s):
@@ -518,6 +559,10 @@ class PlaceResolver:
             top = max(found.values())  # clearly weaker spellings never win on population or rank
             return "fuzzy", tuple(sorted(((i, v) for i, v in found.items() if v >= top - AREA_FUZZY_KEEP),
                                          key=lambda x: (-x[1], x[0])))
+        if rest:  # "Bir X" with X spelled a little differently: X there beats a skeleton guess
+            bstage, bcands = self._lookup_area(rest, admin1s, country)  # on the whole ("Abar Y")
+            if bstage == "fuzzy":
+                return "head_base", bcands
         if len(skel) >= SKELETON_MIN_LEN:
             for i in g.skeletons.get(skel, ()):
                 sim = fuzz.ratio(key, g.primary_keys[i])
@@ -558,6 +603,17 @@ class PlaceResolver:
         s = self._skel_of_key.get(key)
         return s if s is not None else self._translit.skeleton_of_key(key)
 
+    def _village(self, m: PlaceMatch) -> bool:
+        """A plain village: no seat, no city quarter, fewer than VILLAGE_MAX_POP people."""
+        if self._ids is None:
+            self._ids = {p.place_id: i for i, p in enumerate(self.gaz.places)}
+        i = self._ids.get(m.place_id)
+        if i is None:
+            return False
+        p = self.gaz.places[i]
+        return (p.feature_code in self.cues.city_codes and not p.feature_code.startswith(("PPLA", "PPLC", "PPLX"))
+                and p.population < VILLAGE_MAX_POP)
+
     def _small_village(self, p: Place) -> bool:
         return (p.feature_code in self.cues.city_codes and not self._seat_like(p)
                 and p.population < max(self.cues.seat_min_population, 1))
@@ -577,6 +633,12 @@ class PlaceResolver:
                 acands = tuple(c for c in acands if _haversine_km((lat, lon), (places[c[0]].lat, places[c[0]].lon)) <= km)
             return (astage, acands) if acands else ("", ())
         if any(places[i].admin1 in hints for i, _ in cands):
+            if stage == "skeleton":
+                # a consonant-skeleton guess: the area's own cascade (looser fuzzy, the
+                # village after "Bir"/"Tall") may find the place written more alike
+                astage, acands = self._lookup_area(mention, hints, ctx.country)
+                if acands and astage != "skeleton":
+                    return astage, acands
             return stage, cands
         if stage in ("exact", "normalised", "qualified") and not all(
                 places[i].country == "SY" and self._small_village(places[i]) for i, _ in cands):
@@ -586,19 +648,25 @@ class PlaceResolver:
             if stage in ("fuzzy", "skeleton"):
                 # a spelling only roughly like a village far from every governorate the
                 # document is about is a guess: no place (kept by name) beats a wrong one
-                cands = tuple(c for c in cands if self._near_hints(places[c[0]], hints))
+                cands = tuple(c for c in cands if self._near_hints(places[c[0]].lat, places[c[0]].lon, hints))
                 return (stage, cands) if cands else ("", ())
             return stage, cands
         if stage in ("exact", "normalised", "qualified") and astage not in DIRECT_STAGES and max(
                 sim for _, sim in acands) < AREA_OVERRIDE_RATIO:
             return stage, cands
+        if stage == "fuzzy" and astage == "skeleton":
+            # a close spelling just over the border (governorate lines in the data and in
+            # the writer's head differ) beats a consonant-skeleton guess inside
+            near = tuple(c for c in cands if self._near_hints(places[c[0]].lat, places[c[0]].lon, hints))
+            if near:
+                return stage, near
         return astage, acands
 
-    def _near_hints(self, p: Place, hints: frozenset[str]) -> bool:
-        """Within APPROX_HINT_KM of the point of one of the hinted governorates."""
+    def _near_hints(self, lat: float, lon: float, hints: frozenset[str], km: float = APPROX_HINT_KM) -> bool:
+        """Within `km` of the point of one of the hinted governorates."""
         for h in hints:
             a = self._admin1_place.get(h)
-            if a is not None and _haversine_km((p.lat, p.lon), (self.gaz.places[a].lat, self.gaz.places[a].lon)) <= APPROX_HINT_KM:
+            if a is not None and _haversine_km((lat, lon), (self.gaz.places[a].lat, self.gaz.places[a].lon)) <= km:
                 return True
         return False
 
@@ -716,6 +784,10 @@ class PlaceResolver:
         places = self.gaz.places
         top = places[scored[0][2]]
         if self._seat_like(top) or top.feature_code not in self.cues.city_codes:
+            return scored
+        if ctx.focus is None and top.admin1 in self._hints(ctx):
+            # governorates given with no earlier place to be near (the caller's area, a
+            # short report naming its governorate): context first, the namesake there
             return scored
         key = name_key(mention.strip())
         # only the seat's common name: one of its written names, or its primary name normalised
@@ -888,9 +960,11 @@ class PlaceResolver:
         if not found:
             return None
         hints = self._hints(ctx)
-        return (next((m for m in found if hints and m.admin1 in hints), None)
-                or next((m for m in found if ctx.country and m.country_code == ctx.country), None)
-                or found[0])
+        tier = ([m for m in found if hints and m.admin1 in hints]
+                or [m for m in found if ctx.country and m.country_code == ctx.country] or found)
+        # within a tier, a spelling found as written beats one found by its key or approximately
+        # ("Qastal Jend" as an alternate name over "Qestele" read as another Qastal)
+        return min(tier, key=lambda m: _STAGE_ORDER.get(m.matched, len(_STAGE_ORDER)))
 
     def _alternatives(self, text: str) -> list[str]:
         """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
@@ -911,9 +985,19 @@ class PlaceResolver:
         if outer.feature_code == "PCLI" or not self._has_content(tail):
             return outer
         inner = self.resolve_phrase(tail, self._area_ctx(outer, ctx, self.cues.part_radius_km))
-        if inner is not None:
+        if inner is not None and (inner.place_id != outer.place_id or inner.matched in DIRECT_STAGES):
             inner.reason += f"; part of {outer.name}"
             return inner
+        hints = self._hints(ctx)
+        if hints and outer.country_code == "SY" and self._village(outer):
+            # a village has no named quarters: "A - B" is then two names of one place (or
+            # twin villages), and A only a namesake of the one meant; B found in the
+            # document's governorates is the better guess
+            alone = self.resolve_phrase(tail, ctx)
+            if alone is not None and alone.matched in DIRECT_STAGES + ("fuzzy",) and (
+                    alone.admin1 in hints or self._near_hints(alone.latitude, alone.longitude, hints)):
+                alone.reason += f"; '{head}' ({outer.name}) is not near it: the second name"
+                return alone
         outer.reason += f"; '{tail}' not found near it: the part is in {outer.name}"
         return outer
 
@@ -1124,13 +1208,25 @@ class PlaceResolver:
                         return self._with_relation(full, relation)
                     head = text[: -len(word) - 1].rstrip()
                     hw = head.split(" ")
-                    while len(hw) > 1 and _norm_word(hw[-1]) in self.cues.facility_modifiers:
-                        hw.pop()
+                    dropped = []
+                    while len(hw) > 1 and (_norm_word(hw[-1]) in self.cues.facility_modifiers
+                                           or _norm_word(hw[-1]) in self.cues.owners):
+                        dropped.append(hw.pop())
                     head = self._strip_fillers(" ".join(hw))
+                    if dropped and head:
+                        # "X Iranian base", "X old prison": the site's own name without the owner
+                        named = self._direct(f"{head} {word}", base)
+                        if named is not None and named.feature_code in FACILITY_CODES:
+                            named.reason += f"; '{' '.join(reversed(dropped))}' dropped"
+                            return self._with_relation(named, relation)
                     if head and self._has_content(head):
                         kind, text = ("facility_beside" if word in self.cues.beside_town else "facility"), head
                         notes.append(f"facility '{word}'")
                     break
+            else:
+                town = self._facility_of_town(text, base)
+                if town is not None:
+                    return self._with_relation(town, relation)
         # trailing suffixes: "X province", "X city", "X countryside"
         low = text.lower()
         if kind not in ("facility", "facility_beside"):
@@ -1158,6 +1254,31 @@ class PlaceResolver:
                 direct.reason += "; " + "; ".join(notes)
             return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
+
+    def _facility_of_town(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"<facility> <Town>" ("Armoured Vehicles Base Harasta", "the air base Tabqa"): a
+        facility word followed by a known place's name is a site at that place (beside it,
+        precision >= 2, for bases, dams and fields). None unless the words after the
+        facility word resolve as a name on their own and the whole phrase does not."""
+        low = f" {text.lower()} "
+        for word in self.cues.facilities:
+            pos = low.rfind(f" {word} ")
+            if pos < 0:
+                continue
+            tail = text[pos + len(word) + 1:].strip(" ,")
+            if not tail or not _has_capital(tail) or not self._has_content(tail):
+                continue
+            if self._direct(text, ctx) is not None:
+                return None
+            town = self._direct(tail, ctx)
+            if town is None or town.feature_code not in self.cues.city_codes:
+                continue
+            beside = word in self.cues.beside_town
+            if beside:
+                town.geo_precision = max(town.geo_precision, 2)
+            town.reason += f"; facility '{word}' " + ("beside the town -> precision >= 2" if beside else "in the town")
+            return town
+        return None
 
     def _part_of(self, text: str, relation: str | None, ctx: PlaceContext) -> PlaceMatch | None:
         """"the Akrama district of Homs": X looked up with Y as hint and anchor; an X unknown
@@ -1286,6 +1407,14 @@ class PlaceResolver:
         if pick is None and kind in ("facility", "facility_beside"):
             sites = [x for x in scored if places[x[2]].feature_code in FACILITY_CODES]
             cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
+            hints = self._hints(ctx)
+            if not sites and cities and hints and stage != "exact" and not any(
+                    places[x[2]].admin1 in hints
+                    or self._near_hints(places[x[2]].lat, places[x[2]].lon, hints, FAR_SITE_KM)
+                    for x in cities[:1]):
+                # "X oil field" where X is only a town's key far from every governorate the
+                # document is about: a guess, and no point beats a wrong one
+                return None
             if sites or cities:
                 pick = (sites or cities)[0]
                 prec = places[pick[2]].precision

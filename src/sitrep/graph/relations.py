@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from sitrep.datafiles import read_yaml_mapping
 from sitrep.errors import DataFileError
+from sitrep.regexgate import Gate, passes, required_literals
 from sitrep.records import Document
 
 RELATION_TYPES = ("fought", "attacked", "allied_with", "backed_by", "member_of", "arrested", "negotiated_with")
@@ -68,6 +69,7 @@ class Relation:
 class Cue:
     type: str
     pattern: re.Pattern[str]
+    gate: Gate | None = None  # words every match contains (sitrep.regexgate); None: always run
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,8 @@ def _load_rules(path: str | None) -> RelationRules:
             raise DataFileError(f"{label}: field 'cues.{rtype}' is not a relation type ({', '.join(RELATION_TYPES)})")
         for i, p in enumerate(patterns or []):
             try:
-                cues.append(Cue(str(rtype), re.compile(expand(str(p)))))
+                rx = re.compile(expand(str(p)))
+                cues.append(Cue(str(rtype), rx, required_literals(rx)))
             except re.error as exc:
                 raise DataFileError(f"{label}: field 'cues.{rtype}[{i}]' is not a valid regex ({exc})") from exc
     edges = raw.get("event_edges") or {}
@@ -198,6 +201,8 @@ def extract_relations(
     for para in body:
         for s_start, s_end, sent in sentences(para.text, para.start):
             for cue in rules.cues:
+                if not passes(cue.gate, sent):
+                    continue  # the sentence lacks every word a match of this cue needs
                 for m in cue.pattern.finditer(sent):
                     groups = m.groupdict()
                     b_text = groups.get("b")

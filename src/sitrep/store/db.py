@@ -19,6 +19,7 @@ from sitrep.errors import CorruptStore, StoreError
 from sitrep.records import Comment, Document, Event, Evidence, Skip, Statement, TextSpan
 from sitrep.store.check import check_header, check_open
 from sitrep.store.migrate import migrate
+from sitrep.store.searchindex import batch_fills, fill, marks
 
 EVENT_COLUMNS = (
     "event_id", "doc_id", "event_date", "time_precision", "date_inferred", "event_type",
@@ -59,6 +60,7 @@ class Store:
             check_open(self.conn, self.path, full=not read_only)
             if not read_only:
                 migrate(self.conn)
+            self._index_fills = batch_fills(self.conn) if not read_only else ()
         except StoreError:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
@@ -99,6 +101,7 @@ class Store:
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
+            marked = marks(c, self._index_fills)
             for doc, events, statements in results:
                 if self.has_document(doc.doc_id):
                     continue
@@ -117,6 +120,7 @@ class Store:
                 "INSERT OR REPLACE INTO skips(origin, reason, message, seen_at) VALUES (?, ?, ?, ?)",
                 [(s.origin, s.reason, s.message, _now()) for s in skips],
             )
+            fill(c, marked)  # the batch's segments and comments into the search index
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:

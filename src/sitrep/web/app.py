@@ -9,6 +9,7 @@ nodes only and the Content-Security-Policy forbids inline and foreign scripts.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from datetime import date
@@ -24,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.errors import InputError, NotFound, StoreError
-from sitrep.web import basemap, documents, queries, search, summaries
+from sitrep.web import basemap, documents, listing, queries, search, summaries
 from sitrep.web.export_view import export_view
 from sitrep.web.queries import Database, EventFilters
 
@@ -51,6 +52,35 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 LevelParam = Query("auto", description="merged events when fusion has run (auto), or one level explicitly")
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response, and `no-store` to the API's.
+
+    A plain ASGI middleware rather than `@app.middleware("http")`: Starlette's
+    BaseHTTPMiddleware runs each request through extra tasks and streams, about a
+    millisecond a request on this machine, for what is only a header edit.
+    """
+
+    _RAW = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self._RAW + ([(b"cache-control", b"no-store")] if scope["path"].startswith("/api/") else [])
+        names = {k for k, _ in extra}
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class BadRequest(Exception):
@@ -132,7 +162,7 @@ def parse_q(raw: str | None) -> str | None:
         raise BadRequest(str(exc)) from None
 
 
-def filter_params(
+async def filter_params(
     since: str | None = Query(None, description="first event date, YYYY-MM-DD", examples=["2021-01-01"]),
     until: str | None = Query(None, description="last event date, YYYY-MM-DD (inclusive)", examples=["2021-12-31"]),
     actor: str | None = Query(None, description="actor1 or actor2, exact name"),
@@ -146,7 +176,11 @@ def filter_params(
     q: str | None = Query(None, description="words in the report's notes, actors or place, or in its page's text"),
     bbox: str | None = Query(None, description="minLon,minLat,maxLon,maxLat", examples=["35.5,32.3,42.4,37.4"]),
 ) -> EventFilters:
-    """The one filter set every view shares (map, timeline, list, graph, export)."""
+    """The one filter set every view shares (map, timeline, list, graph, export).
+
+    `async` although it does no I/O: a plain function would be sent to the thread pool,
+    one more thread hop per request for a few microseconds of parsing.
+    """
     return make_filters(since, until, actor, event_type, sub_event_type, certainty, outlet, bbox, inter,
                         corroboration, q)  # fmt: skip
 
@@ -157,6 +191,31 @@ def _validation_message(exc: RequestValidationError) -> str:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
         parts.append(f"{'.'.join(loc) or 'request'}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
+
+
+def _finite(v: Any) -> Any:
+    """`v` with infinite floats (SQLite can store 1e999) as None: JSON has no Infinity."""
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, dict):
+        return {k: _finite(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_finite(x) for x in v]
+    return v
+
+
+def json_body(payload: Any) -> Response:
+    """`payload` (plain dicts, lists, str, numbers, None) encoded once, straight to a response.
+
+    Why not return the dict: FastAPI would then validate it against the return type on a
+    second thread-pool hop and copy it before encoding; for the map's 20,000 rows that was
+    a sizeable part of each request (bench/bench_api.py).
+    """
+    try:
+        body = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # an infinite float
+        body = json.dumps(_finite(payload), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 @lru_cache(maxsize=1)
@@ -185,14 +244,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
 
         install(app, review, STATIC_DIR)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers[k] = v
-        if request.url.path.startswith("/api/"):
-            response.headers["cache-control"] = "no-store"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(BadRequest)
     async def bad_request(_: Request, exc: BadRequest) -> JSONResponse:
@@ -239,25 +291,26 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         level: Literal["auto", "merged", "reports"] = LevelParam,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Events matching the filters, newest first: `total` and one page of `items`."""
-        return queries.list_events(conn(), f, limit=limit, offset=offset, level=level, counts=app.state.counts)
+        return json_body(listing.list_events(conn(), f, limit=limit, offset=offset, level=level,
+                                             counts=app.state.counts))
 
     @app.get("/api/points", responses=ERRORS, tags=["events"])
     def points(
         f: EventFilters = Depends(filter_params),
         limit: int = Query(20000, ge=1, le=MAX_POINTS),
         level: Literal["auto", "merged", "reports"] = LevelParam,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """The map's markers in one request: id, date, type, place, coordinates and fatalities, newest first."""
-        return queries.list_points(conn(), f, limit=limit, level=level, counts=app.state.counts)
+        return json_body(listing.list_points(conn(), f, limit=limit, level=level, counts=app.state.counts))
 
     @app.get("/api/events/{event_id}/matches", responses=ERRORS, tags=["events"])
     def event_matches(event_id: str, f: EventFilters = Depends(filter_params),
                       level: Literal["auto", "merged", "reports"] = LevelParam) -> dict[str, Any]:
         """Whether this event is in the filtered set: the page clears its panel when it is not."""
         eid = _text("event_id", event_id) or ""
-        return {"event_id": eid, "matches": queries.matches(conn(), f, eid, level=level)}
+        return {"event_id": eid, "matches": listing.matches(conn(), f, eid, level=level)}
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
@@ -333,14 +386,14 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
         has_events: bool | None = Query(None, description="only pages with (true) or without (false) events"),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Documents, newest first: outlet, date, title, number of event reports and comments."""
         text = _text("q", q)
         if text is not None:
             parse_q(text)  # a clear 400 for text with no word
-        return documents.list_documents(conn(), q=text, outlet=_text("outlet", outlet), since=parse_date("since", since),
-                                        until=parse_date("until", until), has_events=has_events, limit=limit,
-                                        offset=offset)  # fmt: skip
+        return json_body(documents.list_documents(
+            conn(), q=text, outlet=_text("outlet", outlet), since=parse_date("since", since),
+            until=parse_date("until", until), has_events=has_events, limit=limit, offset=offset))  # fmt: skip
 
     @app.get("/api/search", responses=ERRORS, tags=["search"])
     def search_text(
@@ -349,7 +402,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
                                                         " (a list of their own, never mixed with events)"),
         limit: int = Query(20, ge=1, le=200),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Full-text hits with a snippet whose matches sit between \\u0002 and \\u0003.
         Events matching a search are /api/events?q=..."""
         text = _text("q", q)
@@ -357,7 +410,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, review: Any = Non
             raise BadRequest("q: no word to search for")
         parse_q(text)
         fn = search.search_comments if kind == "comments" else search.search_documents
-        return fn(conn(), text, limit=limit, offset=offset)
+        return json_body(fn(conn(), text, limit=limit, offset=offset))
 
     @app.get("/api/export", responses=ERRORS, tags=["events"])
     def export(

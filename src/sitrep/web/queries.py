@@ -10,7 +10,8 @@ via ``event_sources``. Before that, or when asked with ``level=reports``, every
 event report in ``events`` is its own event. Tables added by later migrations
 (``merged_events``, ``comment_scores``, ``comment_claims``, ``actor_relations``)
 are looked up at request time, so a dashboard started on an older store keeps
-working and picks them up once they exist.
+working and picks them up once they exist. Paging the filtered events (the
+list and the map) is in listing.py, which chooses how SQLite reaches a page.
 """
 
 from __future__ import annotations
@@ -141,7 +142,14 @@ def pick_level(conn: sqlite3.Connection, requested: str = "auto") -> Level:
     return MERGED if merged_available(conn) else REPORTS
 
 
-def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
+def _where(level: Level, f: EventFilters, *, probe: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition and arguments selecting the events `f` asks for, at `level`.
+
+    `probe` words the merged level's outlet, claim-status and search filters as a per-event
+    EXISTS test instead of one list of every matching event: the same rows, but the
+    right shape for a walk down the date index that stops once a page is full
+    (listing.py), where building a list of 17,000 ids would cost more than the walk.
+    """
     a = level.alias
     clauses: list[str] = []
     args: list[Any] = []
@@ -164,13 +172,13 @@ def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
     if f.certainty:
         if level is MERGED and f.certainty not in FUSION_CERTAINTIES:
             # one pass over the narrow event_sources table, then primary-key lookups
-            clauses.append("m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.certainty = ?)")
+            clauses.append(_source_test("certainty", probe))
         else:
             clauses.append(f"{a}.{level.certainty_col} = ?")
         args.append(f.certainty)
     if f.outlet:
         if level is MERGED:
-            clauses.append("m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.source = ?)")
+            clauses.append(_source_test("source", probe))
         else:
             clauses.append("e.source = ?")
         args.append(f.outlet)
@@ -187,13 +195,20 @@ def _where(level: Level, f: EventFilters) -> tuple[str, list[Any]]:
     if f.q:
         from sitrep.web.search import event_clause
 
-        clauses.append(event_clause(level.name))
+        clauses.append(event_clause(level.name, probe=probe))
         args += [f.q, f.q]
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         clauses.append(f"{a}.latitude BETWEEN ? AND ? AND {a}.longitude BETWEEN ? AND ?")
         args += [min_lat, max_lat, min_lon, max_lon]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _source_test(column: str, probe: bool) -> str:
+    """A merged event one of whose source reports has `column` = ?: a list, or a per-event probe."""
+    if probe:  # answered by the (column, merged_id) index of 0005, one seek per event
+        return f"EXISTS (SELECT 1 FROM event_sources es WHERE es.{column} = ? AND es.merged_id = m.merged_id)"
+    return f"m.merged_id IN (SELECT es.merged_id FROM event_sources es WHERE es.{column} = ?)"
 
 
 class CountCache:
@@ -246,64 +261,6 @@ class CountCache:
                 self._data.pop(next(iter(self._data)))
             self._data[key] = value
         return value
-
-
-def list_events(
-    conn: sqlite3.Connection, f: EventFilters, *, limit: int, offset: int, level: str = "auto",
-    counts: CountCache | None = None,
-) -> dict[str, Any]:
-    lv = pick_level(conn, level)
-    where, args = _where(lv, f)
-    frm = f"FROM {lv.table} {lv.alias}{where}"
-    sql = f"SELECT count(*) {frm}"
-    total = counts.count(conn, sql, args) if counts else conn.execute(sql, args).fetchone()[0]
-    # Newest first; rowid breaks ties so the order is stable and the date index serves it.
-    rows = conn.execute(
-        f"SELECT {lv.select} {frm} ORDER BY {lv.alias}.event_date DESC, {lv.alias}.rowid DESC LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    ).fetchall()
-    return {"level": lv.name, "total": int(total), "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
-
-
-def matches(conn: sqlite3.Connection, f: EventFilters, event_id: str, *, level: str = "auto") -> bool:
-    """Whether the event `event_id` (at the served level) is among those the filters select."""
-    lv = pick_level(conn, level)
-    where, args = _where(lv, f)
-    cond = f"{lv.alias}.{lv.id_col} = ?"
-    sql = f"SELECT 1 FROM {lv.table} {lv.alias}{where}{' AND ' if where else ' WHERE '}{cond} LIMIT 1"
-    return conn.execute(sql, [*args, event_id]).fetchone() is not None
-
-
-POINT_FIELDS = ("id", "event_date", "type", "sub_type", "place", "latitude", "longitude", "fatalities")
-
-
-def list_points(
-    conn: sqlite3.Connection, f: EventFilters, *, limit: int, level: str = "auto", counts: CountCache | None = None,
-) -> dict[str, Any]:
-    """The map's rows in one compact request, newest first, up to `limit`.
-
-    Rows are arrays in the order of `fields`; `type`/`sub_type` index the `types` and
-    `sub_types` lists and coordinates are cut to 4 decimals (about 10 m), so 20,000
-    markers cost about a third of the bytes of /api/events' objects.
-    """
-    lv = pick_level(conn, level)
-    a = lv.alias
-    where, args = _where(lv, f)
-    frm = f"FROM {lv.table} {a}{where}"
-    sql = f"SELECT count(*) {frm}"
-    total = counts.count(conn, sql, args) if counts else conn.execute(sql, args).fetchone()[0]
-    cols = (f"{a}.{lv.id_col}, {a}.event_date, {a}.event_type, {a}.sub_event_type, coalesce({a}.location, {a}.admin1),"
-            f" {a}.latitude, {a}.longitude, {a}.fatalities")  # fmt: skip
-    types: dict[str, int] = {}
-    subs: dict[str, int] = {}
-    rows = []
-    for i, d, t, st, place, lat, lon, fat in conn.execute(
-        f"SELECT {cols} {frm} ORDER BY {a}.event_date DESC, {a}.rowid DESC LIMIT ?", [*args, limit]
-    ):
-        rows.append([i, d, types.setdefault(t, len(types)), subs.setdefault(st, len(subs)), place,
-                     None if lat is None else round(lat, 4), None if lon is None else round(lon, 4), fat])  # fmt: skip
-    return {"level": lv.name, "total": int(total), "fields": list(POINT_FIELDS), "types": list(types),
-            "sub_types": list(subs), "rows": rows}  # fmt: skip
 
 
 def _paragraph_for(segments: list[sqlite3.Row], start: int, end: int) -> sqlite3.Row | None:
