@@ -390,3 +390,33 @@ def test_a_group_pushed_out_by_residents_or_protests_is_a_non_violent_transfer(r
 def test_a_group_expelled_by_another_armed_group_is_still_a_capture(run):
     got = _events(run, "HTS fighters were expelled from the town of Sarmin by Ahrar al-Sham.")
     assert [g[:2] for g in got] == [("Non-state actor overtakes territory", "Ahrar al-Sham")]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a headline's bare toll is the news: nothing was told before it
+    ("Two SDF fighters killed in Deir ez-Zor.", "Armed clash"),
+    # nobody named in a headline-length report: a fight or a strike is still kept
+    ("Clashes leave casualties in the Latakia mountains.", "Armed clash"),
+    ("A new massacre in Kafr Nabl area in the countryside of Idlib claims the lives of 13 people.", "Attack"),
+])
+def test_a_headline_reports_its_event_even_bare(run, text, sub):
+    assert [g[0] for g in _events(run, text)] == [sub]
+
+
+def test_in_a_longer_report_a_bare_toll_and_an_actorless_clash_stay_out(run):
+    text = ("Rebels shelled government positions near Kafr Nabudah on Monday. "
+            "Clashes also flared in the Latakia mountains. Two fighters were killed there, a monitor said.")
+    assert [g[0] for g in _events(run, text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_an_actorless_arrest_is_not_kept_even_in_a_headline(run):
+    assert _events(run, "A woman was held in detention in Afrin for three months.") == []
+
+
+def test_no_attack_recorded_is_no_attack(run):
+    assert _events(run, "No attack had been recorded in the town of Saraqib by Sunday morning.") == []
+
+
+def test_the_verb_after_a_backed_by_aside_is_the_main_verb(run):
+    text = "Hezbollah fighters, backed by Syrian troops, clashed with Islamic State militants west of Qara on Saturday."
+    assert [g[0] for g in _events(run, text)] == ["Armed clash"]

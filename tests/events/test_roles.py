@@ -34,7 +34,10 @@ def test_the_town_refers_to_the_first_place(run):
 
 
 def test_unknown_shooter_without_anchor_is_no_event(run):
-    events, _ = run("On June 22, one man was hurt when guards opened fire in the town of Tafas.")
+    # inside a longer report an unnamed shooter with no weapon or target named is not an event;
+    # told alone (a headline-length report, see test_real_style) it is kept with no actor
+    events, _ = run("Army patrols returned to Daraa al-Balad on Monday. Residents stayed indoors. "
+                    "On June 22, one man was hurt when guards opened fire in the town of Tafas.")
     assert events == []
 
 

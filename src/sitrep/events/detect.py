@@ -29,8 +29,10 @@ class RuleMatcher:
             head = trig[0]  # "fired rockets" with "fired" parsed as a modifier of "rockets"
         return head
 
-    def rule_for(self, trig: Span, head: Token, mentions: dict[int, ActorRef]) -> TriggerRule | None:
-        """The first rule of the span's label whose conditions hold for `head`."""
+    def rule_for(self, trig: Span, head: Token, mentions: dict[int, ActorRef],
+                 headline: bool = False) -> TriggerRule | None:
+        """The first rule of the span's label whose conditions hold for `head`. `headline`: the
+        first news of a report of a few sentences, where a bare toll is the event itself."""
         for rid in trig.label_.split("|"):
             r = self.lex.rules.get(rid)
             if r is None or (r.pos and head.pos_ not in r.pos and R.misparsed(self.lex, head) is None):
@@ -38,7 +40,7 @@ class RuleMatcher:
             if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
                     and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)) \
-                    and (not r.requires_doer or self.has_doer(head)):
+                    and (not r.requires_doer or headline or self.has_doer(head)):
                 return r
         return None
 
@@ -68,6 +70,8 @@ class RuleMatcher:
             # "HTS controlled X village" read as "HTS-controlled X village": the noun after it
             cands.append(mis[1])
         if verb is not None:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                cands.append(verb.head)  # "two fighters killed in X": the noun the participle describes
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))

@@ -30,6 +30,12 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
     accuse = lex.roles.get("accuse_verbs", frozenset())
     if any(t.dep_ == "acl" and t.lemma_.lower() in accuse for t in ch[1:4]):
         return "drop"  # "a man accused of snatching a child": what he is blamed for, not an event
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in lex.lists.get(
+            "negating_determiners", frozenset()) for c in head.children):
+        return "drop"  # "no attack was recorded"
+    if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.lists.get(
+            "recall_modifiers", frozenset()) for c in head.children):
+        return "drop"  # "killed in earlier clashes"
     if head.pos_ == "NOUN" and head.dep_ == "compound" and trig.end <= head.head.i and \
             not any(t.start <= head.head.i < t.end for t in trig.doc.spans.get("sitrep_triggers", [])):
         return "drop"  # "a bomb disposal team": the trigger word names a kind of thing
@@ -93,7 +99,8 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
-    elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_subject_noun(head):
+    elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_subject_noun(head) \
+            and not _participle_after_aside(head):
         return "drop"
     return None
 
@@ -104,6 +111,18 @@ def _verbless_main(head: Token) -> bool:
     root = head.head
     return head.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
         head.i > root.i and not any(t.pos_ in ("VERB", "AUX") and t.i < head.i for t in head.sent)
+
+
+def _participle_after_aside(head: Token) -> bool:
+    """"X fighters, backed by Y, clashed with Z": the tagger hangs both verbs on the subject
+    noun as participles; the second, after the comma that closes the first's aside, is the
+    sentence's main verb."""
+    if head.dep_ != "acl":
+        return False
+    noun = head.head
+    acls = [c for c in noun.children if c.dep_ == "acl"]
+    return len(acls) >= 2 and head.i == acls[-1].i and head.i > noun.i and head.nbor(-1).text == "," \
+        and noun.dep_ not in ("pobj", "dobj")
 
 
 def _gerund_after_subject_noun(head: Token) -> bool:

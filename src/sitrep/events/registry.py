@@ -9,6 +9,8 @@ by an earlier stage, and returns the instances in order.
 
 from __future__ import annotations
 
+import inspect
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -94,6 +96,11 @@ def build_stages(kit: Any, specs: list[StageSpec]) -> list[Stage]:
         missing = [r for r in cls.requires if r not in have]
         if missing:
             raise DataFileError(f"pipeline.yaml: stage '{spec.name}' needs {missing} from an earlier stage")
+        params = inspect.signature(cls.__init__).parameters
+        if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+            unknown = sorted(k for k in spec.settings if k not in params)
+            if unknown:
+                raise DataFileError(f"pipeline.yaml: stage '{spec.name}' has no setting(s) {unknown}")
         out.append(cls(kit, **spec.settings))
         have.update(cls.assigns)
     return out

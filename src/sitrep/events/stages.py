@@ -57,6 +57,32 @@ class Kit:
                    continuation=Continuation(lex, actors), matcher=RuleMatcher(lex))
 
 
+def _headline(st: DocState, short_doc_sentences: int) -> bool:
+    """Nothing reported yet in a report of at most `short_doc_sentences` sentences (a headline,
+    a channel post): what it says is the news, even bare ("Two fighters killed in X")."""
+    return not st.events and 0 < st.n_sentences <= short_doc_sentences
+
+
+# event types a headline may report with nobody named ("Clashes leave casualties in X");
+# an arrest or a protest with no one named says too little to be an event
+ACTORLESS_HEADLINE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState) -> bool:
+    """`keep_actorless`: true/false, or a sentence count: keep a fight or a strike nobody is
+    named as doing only as the first news of a report that short, and only when the sentence
+    names no actor at all (coder notes always name theirs: an unlinked name is a misparse)."""
+    if isinstance(setting, bool):
+        return setting
+    if m.event_type and m.event_type not in ACTORLESS_HEADLINE_TYPES or \
+            m.rule.codes.event_type not in ACTORLESS_HEADLINE_TYPES:
+        return False
+    sent = m.head.sent
+    if any(sent.start <= i < sent.end and not a.generic for i, a in par.mentions.items()):
+        return False
+    return _headline(st, int(setting))
+
+
 def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
     """The rule (or one of its refinements) codes a type with a stand-in perpetrator."""
     return rule.codes.sub_event_type in lex.unknown_actor1 or any(
@@ -67,10 +93,14 @@ def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
 class Detect(Stage):
     """Which rule the trigger fires; a verb whose subject is another trigger defers to it."""
 
+    def __init__(self, kit: Any, short_doc_sentences: int = 0) -> None:
+        super().__init__(kit)
+        self.short_doc_sentences = short_doc_sentences
+
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         matcher = self.kit.matcher
         m.head = matcher.head_of(m.trig)
-        m.rule = matcher.rule_for(m.trig, m.head, par.mentions)
+        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences))
         if m.rule is None:
             m.stop("no-rule-conditions")
             return
@@ -141,7 +171,7 @@ class Arguments(Stage):
         if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
             m.unplaced = cont.unplaced(st, s)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and not _can_stand_in(self.lex, m.rule):
-            if not self.keep_actorless:
+            if not _keep_actorless(self.keep_actorless, st, m, par):
                 m.stop("no-actor")
                 return
             m.fallbacks.append("no_actor")
@@ -223,7 +253,7 @@ class Type(Stage):
                     and not rule.requires_subject and not rule.victim_subject
                     and not _weapon_in_trigger(self.lex, m.trig))):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
-            if not self.keep_actorless:
+            if not _keep_actorless(self.keep_actorless, st, m, par):
                 m.stop("no-anchor-for-stand-in")
                 return
             m.fallbacks.append("no_actor")
