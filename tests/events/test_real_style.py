@@ -420,3 +420,9 @@ def test_no_attack_recorded_is_no_attack(run):
 def test_the_verb_after_a_backed_by_aside_is_the_main_verb(run):
     text = "Hezbollah fighters, backed by Syrian troops, clashed with Islamic State militants west of Qara on Saturday."
     assert [g[0] for g in _events(run, text)] == ["Armed clash"]
+
+
+def test_a_headline_verb_tagged_as_an_adjective_still_gives_the_clash_its_sides(run):
+    got = _events(run, "Violent clashes erupt between the Kurdish forces and the pro-Turkey factions "
+                       "in the northern countryside of Aleppo.")
+    assert [g[:3] for g in got] == [("Armed clash", "YPG: People's Protection Units", "Syrian National Army")]

@@ -288,6 +288,8 @@ class ActorReader:
             for _, o in R.prep_children(head, L["agent_preps"]):
                 take(o, a1)
             gov = R.governing_verb(head)
+            if gov is None and head.dep_ in R.SUBJ and head.head.i != head.i:
+                gov = head.head  # "clashes erupt between ...": a headline verb tagged as an adjective
             # the trigger is the verb's subject, or was misparsed into a phrase before a verb
             # that has none ("On 5 June, clashes took place between ...")
             as_subj = gov is not None and (head.dep_ in R.SUBJ or head.dep_ == "pobj" and head.i < gov.i and not any(
