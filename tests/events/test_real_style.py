@@ -426,3 +426,9 @@ def test_a_headline_verb_tagged_as_an_adjective_still_gives_the_clash_its_sides(
     got = _events(run, "Violent clashes erupt between the Kurdish forces and the pro-Turkey factions "
                        "in the northern countryside of Aleppo.")
     assert [g[:3] for g in got] == [("Armed clash", "YPG: People's Protection Units", "Syrian National Army")]
+
+
+def test_a_manner_noun_before_a_gerund_does_not_hide_the_shelling(run):
+    # the tagger hangs "shelling" on "ground" as a participle
+    got = _events(run, "A child dies in a Turkish ground shelling on Qamishli city.")
+    assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", "Military Forces of Turkey (2016-)")]

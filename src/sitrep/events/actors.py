@@ -159,6 +159,8 @@ class ActorReader:
                         for c in hh.children:
                             if c.dep_ in ("amod", "compound", "poss"):
                                 m = self.resolve(st, c.text)
+                                if m is None and c.ent_type_ == "NORP":
+                                    m = self.resolve(st, f"{c.text} forces")  # "a Turkish ground shelling"
                                 if m:
                                     break
                     if m is not None:
@@ -229,8 +231,7 @@ class ActorReader:
         elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
             if R.is_passive(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj")) or (
-                    verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i == verb.i - 1
-                    and verb.head.dep_ in R.SUBJ):
+                    verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i == verb.i - 1):
                 # "Shelling by X targets ...": a gerund subject takes its doer with "by", as a passive
                 for _, o in R.prep_children(verb, L["agent_preps"]):
                     take(o, a1)
@@ -243,7 +244,7 @@ class ActorReader:
                         if c.dep_ in R.SUBJ and c.i < verb.i:
                             take(c, a1)
                     if verb.dep_ == "acl" and verb.head.i == verb.i - 1:
-                        take(verb.head, a1)
+                        take(verb.head, a1)  # "regime shelling", "Turkish ground shelling"
                 for c in verb.children:
                     if c.dep_ in R.PASS_SUBJ:
                         take(c, a2)
