@@ -432,3 +432,12 @@ def test_a_manner_noun_before_a_gerund_does_not_hide_the_shelling(run):
     # the tagger hangs "shelling" on "ground" as a participle
     got = _events(run, "A child dies in a Turkish ground shelling on Qamishli city.")
     assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", "Military Forces of Turkey (2016-)")]
+
+
+def test_a_place_named_after_on_is_the_place_even_when_hung_on_the_agent(run):
+    # the parser attaches "on Tal Rifaat" to "forces"; "on" usually names a target
+    got = _places(run, "At least 7 people were killed in heavy shelling by Turkish forces on Tal Rifaat.")
+    assert got == [("Shelling/artillery/missile attack", "Tall Rifat", 1)]
+    # a group after "on" is still a target, not a place
+    got = _events(run, "Turkish drones carried out a strike on the SDF in Qamishli on Monday.")
+    assert [g[2] for g in got] == ["Syrian Democratic Forces"]

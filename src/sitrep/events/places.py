@@ -177,8 +177,10 @@ class PlaceReader:
             if any(tx.start <= t.i < tx.end or tx.start <= objs[0].i < tx.end
                    for tx in t.doc.spans.get("sitrep_timex", [])):
                 continue
-            if t.lower_ in self.lex.roles["target_preps"] and objs[0].lemma_.lower() not in self.lex.location_nouns:
-                continue
+            o0 = objs[0]
+            if t.lower_ in self.lex.roles["target_preps"] and o0.lemma_.lower() not in self.lex.location_nouns and not (
+                    o0.pos_ == "PROPN" and o0.i not in mentions and o0.ent_type_ not in ("ORG", "NORP")):
+                continue  # "an attack on HTS" is a target; "shelling on Tal Rifaat" is a place
             sp = self.linear_phrase(t, first_is_prep=True)
             if sp is not None:
                 out.append(sp)
@@ -306,7 +308,8 @@ class PlaceReader:
                       other_heads: set[int], trig_toks: frozenset[int] = frozenset()) -> tuple[PlaceRef | None, str]:
         own_toks = R.clause_tokens(head)
         if verb is not None and verb.i != head.i:
-            own_toks += [x for c in verb.children if c.dep_ == "prep" for x in c.subtree]
+            # "killed in shelling by X on Y": the parser may hang the place on the agent phrase
+            own_toks += [x for c in verb.children if c.dep_ in ("prep", "agent") for x in c.subtree]
         if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
             own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
         if head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
