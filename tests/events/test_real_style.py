@@ -441,3 +441,14 @@ def test_a_place_named_after_on_is_the_place_even_when_hung_on_the_agent(run):
     # a group after "on" is still a target, not a place
     got = _events(run, "Turkish drones carried out a strike on the SDF in Qamishli on Monday.")
     assert [g[2] for g in got] == ["Syrian Democratic Forces"]
+
+
+def test_a_subject_the_parser_gives_to_a_modifier_verb_makes_it_a_capture(run):
+    # "controlled" is tagged as a modifier of "town" but keeps "army" as its subject
+    got = _events(run, "The Syrian army controlled Jirud town in the Eastern Qalamoun area after the rebels withdrew.")
+    assert [g[:2] for g in got] == [("Government regains territory", "Military Forces of Syria (2000-)")]
+
+
+def test_a_vague_count_of_shells_hitting_a_named_base_is_one_event(run):
+    got = _events(run, "Several rocket shells hit the 47th Brigade base in the southern countryside of Hama, killing 26 soldiers.")
+    assert [(g[0], g[3]) for g in got] == [("Shelling/artillery/missile attack", 26)]

@@ -157,14 +157,11 @@ def _vague_subject_at_named_place(head: Token) -> bool:
     verb = head.head
     if head.dep_ != "nsubj" or verb.tag_ != "VBD" or any(c.dep_ == "aux" for c in verb.children):
         return False
-    for p in verb.children:
-        if p.dep_ != "prep":
-            continue
-        for o in p.children:
-            if o.dep_ == "pobj" and (o.pos_ == "PROPN" or any(
-                    t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in o.subtree)):
-                return True
-    return False
+    # where it landed: a preposition's object or the direct object ("hit the X base")
+    landed = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    landed += [o for o in verb.children if o.dep_ in ("dobj", "obj")]
+    return any(o.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in o.subtree)
+               for o in landed)
 
 
 def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:

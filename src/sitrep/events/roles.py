@@ -145,6 +145,9 @@ def misparsed(lex: Any, head: Token) -> tuple[Token, Token] | None:
     while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and (obj.head.pos_ == "PROPN" or (
             obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)):
         obj = obj.head
+    own = [c for c in head.children if c.dep_ in SUBJ and c.i < head.i]
+    if own:
+        return own[0], obj  # "The army controlled X town": the parser gave the modifier its subject
     subj = next((doc[i] for i in range(head.i - 1, head.sent.start - 1, -1) if doc[i].dep_ in SUBJ), None)
     if subj is None:
         subj = _verbless_subject(head)
