@@ -452,3 +452,8 @@ def test_a_subject_the_parser_gives_to_a_modifier_verb_makes_it_a_capture(run):
 def test_a_vague_count_of_shells_hitting_a_named_base_is_one_event(run):
     got = _events(run, "Several rocket shells hit the 47th Brigade base in the southern countryside of Hama, killing 26 soldiers.")
     assert [(g[0], g[3]) for g in got] == [("Shelling/artillery/missile attack", 26)]
+
+
+def test_a_victim_shot_while_crossing_out_is_placed_where_he_came_from(run):
+    got = _places(run, "A child was killed by Turkish border guards as he tried to cross into Turkey from Idlib.")
+    assert [g[:2] for g in got] == [("Attack", "Idlib")]

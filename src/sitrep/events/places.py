@@ -351,6 +351,12 @@ class PlaceReader:
                               s.par_start)
             if best:
                 return best, "origin"
+        # "killed by border guards as he tried to cross into Turkey from Idlib": the only place
+        # the sentence names in the country is where the victim came from
+        src = [t for t in s.span if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps and t.i not in origin]
+        best = self.best(st, [sp for t in src if (sp := self.linear_phrase(t, first_is_prep=True))], s.par_start)
+        if best:
+            return best, "sentence-origin"
         subj = [x for c in R.subjects(head) for x in c.subtree]
         for t in own_toks + subj:
             if t.lemma_.lower() in self.lex.people_of_nouns:
