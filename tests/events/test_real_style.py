@@ -457,3 +457,18 @@ def test_a_vague_count_of_shells_hitting_a_named_base_is_one_event(run):
 def test_a_victim_shot_while_crossing_out_is_placed_where_he_came_from(run):
     got = _places(run, "A child was killed by Turkish border guards as he tried to cross into Turkey from Idlib.")
     assert [g[:2] for g in got] == [("Attack", "Idlib")]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("YPG forces fired an ATGM at a Turkish army vehicle in the Bulbul district.", "Shelling/artillery/missile attack"),
+    ("Rebel fighters destroyed a regime tank with an ATGM near Kafr Nabudah.", "Shelling/artillery/missile attack"),
+    ("An unidentified armed group fired shots at a UN security team in Douma.", "Attack"),
+    ("HTS fighters fired shots at an SDF patrol near Manbij.", "Armed clash"),
+])
+def test_anti_tank_missiles_armour_and_gunshots(run, text, sub):
+    assert [g[0] for g in _events(run, text)] == [sub]
+
+
+def test_destroying_a_vehicle_kills_nobody(run):
+    assert [g[3] for g in _events(run, "A drone destroyed an SDF vehicle near Qamishli.")] == [None]
+    assert [g[3] for g in _events(run, "A drone killed two SDF fighters near Qamishli.")] == [2]

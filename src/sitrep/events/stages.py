@@ -388,8 +388,10 @@ class FatalitiesStage(Stage):
     """The sentence's death toll (None when it gives no number)."""
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        # "a drone destroyed a vehicle": a rule that kills its object does so only with a killing verb
+        kills = m.rule.kills_object and m.head.lemma_.lower() not in self.lex.lists.get("harm_not_death", frozenset())
         m.fatalities, m.fatalities_span = self.kit.fatalities.find(
-            s.span, m.head if m.rule.kills_object else None, subject_dies=m.rule.victim_subject)
+            s.span, m.head if kills else None, subject_dies=m.rule.victim_subject)
 
 
 @register("confidence", assigns=("confidence",))
