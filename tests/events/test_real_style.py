@@ -472,3 +472,8 @@ def test_anti_tank_missiles_armour_and_gunshots(run, text, sub):
 def test_destroying_a_vehicle_kills_nobody(run):
     assert [g[3] for g in _events(run, "A drone destroyed an SDF vehicle near Qamishli.")] == [None]
     assert [g[3] for g in _events(run, "A drone killed two SDF fighters near Qamishli.")] == [2]
+
+
+def test_armed_members_of_two_families_are_the_towns_communal_militia(run):
+    got = _events(run, "On 1 July 2021, clashes took place between armed members of two families in the town of Tafas.")
+    assert [g[:3] for g in got] == [("Armed clash", "Tafas Communal Militia (Syria)", "Tafas Communal Militia (Syria)")]

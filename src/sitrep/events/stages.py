@@ -268,6 +268,13 @@ class Type(Stage):
         if getattr(match, "feature_code", "") in ("ADM1", "ADM2", "ADM3", "PCLI"):
             return
         local = None
+        if m.actor1 is None and m.actor2 is None and any(
+                t.lemma_.lower() in self.lex.lists.get("communal_sides", frozenset()) for t in m.head.sent):
+            # "clashes between armed members of two families in X": nobody named, families fighting
+            r = self.kit.actors.resolve(st, f"{match.name} communal militia")
+            if r is not None:
+                m.actor1 = m.actor2 = self.kit.actors.to_actor(r, None)
+            return
         for role in ("actor1", "actor2"):
             a = getattr(m, role)
             if a is None or not a.generic or not a.name.lower().startswith(kin):
