@@ -477,3 +477,8 @@ def test_destroying_a_vehicle_kills_nobody(run):
 def test_armed_members_of_two_families_are_the_towns_communal_militia(run):
     got = _events(run, "On 1 July 2021, clashes took place between armed members of two families in the town of Tafas.")
     assert [g[:3] for g in got] == [("Armed clash", "Tafas Communal Militia (Syria)", "Tafas Communal Militia (Syria)")]
+
+
+def test_a_targets_name_does_not_choose_the_weapon(run):
+    got = _events(run, "On 22 March 2019, local fighters attacked a regime Air Force Intelligence post in Dael.")
+    assert [g[0] for g in got] == ["Armed clash"]

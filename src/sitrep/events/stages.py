@@ -240,6 +240,9 @@ class Type(Stage):
         # words of a trigger this rule absorbs still refine it ("came under mortar fire")
         other_toks = {i for t in par.triggers if t.root.i != head.i and not (set(t.label_.split("|")) & rule.absorbs)
                       for i in range(t.start, t.end)}
+        # the target's own name says nothing of the weapon ("attacked an Air Force Intelligence post")
+        if m.actor2 is not None and m.actor2.span is not None and not m.actor2.generic:
+            other_toks |= set(range(m.actor2.span.start, m.actor2.span.end))
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
         if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _popular_push(
