@@ -23,13 +23,14 @@ import pytest
 # event stages, real-text rules, actor conventions and gazetteer merge of session 3:
 # acled_battles 0.432 / 0.374, acled_2018 0.445 / 0.458, ucdp detect 0.650, named 0.509;
 # after session 4's real-wording rules: acled_battles 0.512 / 0.440, acled_2018 0.515 / 0.518,
-# ucdp detect 0.700, named 0.565).
+# ucdp detect 0.700, named 0.565; after session 5's ACLED conventions and headline rules:
+# acled_battles 0.588 / 0.479, acled_2018 0.565 / 0.527, ucdp detect 0.795, named 0.639).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.49, "precision": 0.42},
-    "acled_2018": {"recall": 0.49, "precision": 0.49},
-    "ucdp_headlines": {"recall_detect": 0.68, "recall_located_named_in_text": 0.54},
+    "acled_battles": {"recall": 0.57, "precision": 0.46},
+    "acled_2018": {"recall": 0.55, "precision": 0.51},
+    "ucdp_headlines": {"recall_detect": 0.78, "recall_located_named_in_text": 0.62},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.
