@@ -69,17 +69,22 @@ def _page_sql(lv: Level, f: EventFilters, cols: str, *, walk: bool, offset: bool
 
 
 def _rows(conn: sqlite3.Connection, lv: Level, f: EventFilters, cols: str, total: int, limit: int,
-          offset: int | None) -> list[Any]:  # fmt: skip
-    """The page's rows, by whichever of sort and walk is cheaper (nothing to read past the total)."""
+          offset: int | None, *, tuples: bool = False) -> list[Any]:  # fmt: skip
+    """The page's rows, by whichever of sort and walk is cheaper (nothing to read past the total).
+
+    `tuples`: plain tuples instead of sqlite3.Row, a quarter less time for the map's 20,000 rows.
+    """
     start = offset or 0
     if total <= start:
         return []
     tail = [limit, start] if offset is not None else [limit]
-    sort_sql, args = _page_sql(lv, f, cols, walk=False, offset=offset is not None)
-    if should_walk(conn, sort_sql, [*args, *tail], lv.table, total, start + limit):
-        walk_sql, walk_args = _page_sql(lv, f, cols, walk=True, offset=offset is not None)
-        return conn.execute(walk_sql, [*walk_args, *tail]).fetchall()
-    return conn.execute(sort_sql, [*args, *tail]).fetchall()
+    sql, args = _page_sql(lv, f, cols, walk=False, offset=offset is not None)
+    if should_walk(conn, sql, [*args, *tail], lv.table, total, start + limit):
+        sql, args = _page_sql(lv, f, cols, walk=True, offset=offset is not None)
+    cur = conn.cursor()
+    if tuples:
+        cur.row_factory = None
+    return cur.execute(sql, [*args, *tail]).fetchall()
 
 
 def list_events(
@@ -124,6 +129,6 @@ def list_points(
     types: dict[str, int] = {}
     subs: dict[str, int] = {}
     rows = [[i, d, types.setdefault(t, len(types)), subs.setdefault(st, len(subs)), place, lat, lon, fat]
-            for i, d, t, st, place, lat, lon, fat in _rows(conn, lv, f, cols, total, limit, None)]  # fmt: skip
+            for i, d, t, st, place, lat, lon, fat in _rows(conn, lv, f, cols, total, limit, None, tuples=True)]  # fmt: skip
     return {"level": lv.name, "total": total, "fields": list(POINT_FIELDS), "types": list(types),
             "sub_types": list(subs), "rows": rows}  # fmt: skip
