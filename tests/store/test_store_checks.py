@@ -158,12 +158,12 @@ def web_client(tmp_path):
     "exc", [sqlite3.DatabaseError("database disk image is malformed"), sqlite3.OperationalError("database is locked")]
 )
 def test_dashboard_maps_database_errors_to_503(web_client, monkeypatch, exc):
-    from sitrep.web import queries, summaries
+    from sitrep.web import listing, summaries
 
     def broken(*_a, **_k):
         raise exc
 
-    monkeypatch.setattr(queries, "list_events", broken)
+    monkeypatch.setattr(listing, "list_events", broken)  # the list's SQL (moved out of queries.py)
     monkeypatch.setattr(summaries, "facets", broken)  # the menus' SQL (moved out of queries.py)
     for url in ("/api/events", "/api/facets"):
         r = web_client.get(url)

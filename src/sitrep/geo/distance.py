@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from math import asin, cos, radians, sin, sqrt
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
@@ -13,3 +14,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, radians(lon2 - lon1)
     a = sin(dp / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(a)))
+
+
+# The place resolver's own copy (moved here from resolve.py unchanged): points as
+# (lat, lon) pairs and a 6371.0 km radius. Not merged with haversine_km, whose radius
+# differs slightly, so that no resolver distance test moves at a threshold.
+def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))

@@ -7,7 +7,7 @@ letters the writer kept are the only evidence left: a mention written with the
 article and a final -a ("al-Mansoura") is more likely the village whose gazetteer spelling has
 them. `written_similarity` measures that on plain lowercase ASCII forms; the
 resolver adds a small share of it to a candidate's score (see W_SPELLING in
-resolve.py), too small to outweigh context, stage or feature rank.
+thresholds.py), too small to outweigh context, stage or feature rank.
 """
 
 from __future__ import annotations

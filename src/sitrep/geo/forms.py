@@ -1,0 +1,166 @@
+"""Compound place phrases: "A - B", "A / B", "A (B)", "A and B", "A in B", "..., <governorate>".
+
+Writers name a place with its area or a second spelling in one phrase. Each form says
+how the two names relate (a part of, another spelling of, the area of), so each is
+read by its own rule, and the area found narrows the lookup of the other name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.geo.distance import _haversine_km
+from sitrep.geo.records import PlaceContext, PlaceMatch
+from sitrep.geo.state import ResolverState
+from sitrep.geo.thresholds import (
+    _STAGE_ORDER,
+    DIRECT_STAGES,
+    DISTRICT_AREA_KM,
+    OWNED_SITE_MAX_KM,
+    SEAT_CODES,
+)
+from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital
+
+
+class CompoundForms(ResolverState):
+    """Part of `PlaceResolver`: phrases that hold two names."""
+
+    def _trailing_area(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"B - A, <governorate>", "A / A2 in <governorate>", "A and B, <governorate>": a
+        governorate written after a compound phrase is the area of all of it, so the
+        compound is read inside it (strict). None when the phrase is not of that form or
+        nothing is found there (the caller reads the phrase as before)."""
+        seps = self.cues.part_separators + self.cues.alternatives + self.cues.coordinators + (", ",)
+        for sep in self.cues.separators:
+            pos = text.lower().rfind(sep)
+            if pos <= 0:
+                continue
+            head, tail = text[:pos].strip(" ,"), self._strip_fillers(text[pos + len(sep):])
+            adm1 = self.gaz.admin1_of(tail)
+            if adm1 is None or adm1 not in self._admin1_place or not any(x in head for x in seps):
+                continue
+            if not self._has_content(head):
+                continue
+            area = replace(ctx, relation=None, admin1_hints=(adm1,), strict=True, within=None)
+            m = self.resolve_phrase(head, area)
+            if m is not None:
+                m.reason += f"; inside {adm1}"
+            return m
+        return None
+
+    def _best_spelling(self, text: str, alts: list[str], ctx: PlaceContext) -> PlaceMatch | None:
+        """"A / B": the first spelling found in the document's governorates, else the first
+        found in its country, else the first found at all. Writers pair a foreign or
+        Kurdish form with the Arabic one ("Kaniya / Qaniyah"): the first may only name a
+        namesake across the border or in another governorate."""
+        found = []
+        for alt in alts:
+            m = self.resolve_phrase(alt, ctx)
+            if m is not None:
+                m.reason += f"; spelling '{alt}' of '{text}'"
+                found.append(m)
+        if not found:
+            return None
+        hints = self._hints(ctx)
+        tier = ([m for m in found if hints and m.admin1 in hints]
+                or [m for m in found if ctx.country and m.country_code == ctx.country] or found)
+        # within a tier, a spelling found as written beats one found by its key or approximately
+        # ("Qastal Jend" as an alternate name over "Qestele" read as another Qastal)
+        return min(tier, key=lambda m: _STAGE_ORDER.get(m.matched, len(_STAGE_ORDER)))
+
+    def _alternatives(self, text: str) -> list[str]:
+        """"A / B (C)" -> ["A", "B", "C"]: spellings of one place, in the order written."""
+        inner = _PAREN.findall(text)
+        main = _PAREN_DROP.sub(" ", text).strip()
+        parts = [main]
+        for sep in self.cues.alternatives:
+            parts = [x.strip() for p in parts for x in p.split(sep)]
+        out = [x for x in parts + [i.strip() for i in inner] if x and self._has_content(x)]
+        return list(dict.fromkeys(out)) if (inner or len(parts) > 1) else [text]
+
+    def _part(self, text: str, sep: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"B - A": A inside or near B; else B itself; A alone when B is unknown."""
+        head, tail = (x.strip(" ,") for x in text.split(sep, 1))
+        outer = self.resolve_phrase(head, ctx) if self._has_content(head) else None
+        if outer is None:
+            return self.resolve_phrase(tail, ctx) if self._has_content(tail) else None
+        if outer.feature_code == "PCLI" or not self._has_content(tail):
+            return outer
+        inner = self.resolve_phrase(tail, self._area_ctx(outer, ctx, self.cues.part_radius_km))
+        if inner is not None and (inner.place_id != outer.place_id or inner.matched in DIRECT_STAGES):
+            inner.reason += f"; part of {outer.name}"
+            return inner
+        hints = self._hints(ctx)
+        if hints and outer.country_code == "SY" and self._village(outer):
+            # a village has no named quarters: "A - B" is then two names of one place (or
+            # twin villages), and A only a namesake of the one meant; B found in the
+            # document's governorates is the better guess
+            alone = self.resolve_phrase(tail, ctx)
+            if alone is not None and alone.matched in DIRECT_STAGES + ("fuzzy",) and (
+                    alone.admin1 in hints or self._near_hints(alone.latitude, alone.longitude, hints)):
+                alone.reason += f"; '{head}' ({outer.name}) is not near it: the second name"
+                return alone
+        outer.reason += f"; '{tail}' not found near it: the part is in {outer.name}"
+        return outer
+
+    def _area_ctx(self, outer: PlaceMatch, ctx: PlaceContext, radius_km: float) -> PlaceContext:
+        """A strict context: inside `outer` (a governorate), or its governorate and within
+        `radius_km` of it (a district, a town)."""
+        within = None if outer.feature_code == "ADM1" else (outer.latitude, outer.longitude, radius_km)
+        return replace(ctx, relation=None, admin1_hints=(outer.admin1,), strict=True, within=within,
+                       anchor=(outer.latitude, outer.longitude))
+
+    def _coordinated(self, text: str) -> list[str]:
+        pieces = [text]
+        for c in self.cues.coordinators:
+            pieces = [x for p in pieces for x in self._coord_split[c].split(p)]
+        out = [self._strip_fillers(p.strip(" ,")) for p in pieces]
+        return [p for p in out if p and self._has_content(p)]
+
+    def _phrase(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """Separators: "A in B" (B hints A's governorate), "A on the Iraqi border"."""
+        for sep in self.cues.separators:
+            pos = text.lower().find(sep)
+            if pos > 0:
+                head, tail = text[:pos], self._strip_fillers(text[pos + len(sep):])
+                outer = self._parse(tail, ctx) if self._has_content(tail) else None
+                if outer is not None:
+                    hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
+                                     anchor=(outer.latitude, outer.longitude))
+                    inner = None
+                    if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
+                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else OWNED_SITE_MAX_KM
+                        area = self._area_ctx(outer, ctx, radius)
+                        if outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
+                            # "X, Aleppo": the seat's name is also the governorate's. X in the
+                            # city itself (a quarter), else anywhere in the governorate
+                            # (reporters mostly mean the province), not only near the city;
+                            # a spelling found as written beats an approximate one
+                            city = self._parse(head, replace(area, within=(
+                                outer.latitude, outer.longitude, self.cues.part_radius_km)))
+                            wide = self._parse(head, replace(area, within=None))
+                            inner = next((m for m in (city, wide) if m is not None and m.matched in DIRECT_STAGES),
+                                         city or wide)
+                        else:
+                            inner = self._parse(head, area)
+                        if inner is not None:
+                            inner.reason += f"; inside {outer.name}"
+                            return inner
+                    inner = self._parse(head, hinted)
+                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
+                            and inner.admin1 != outer.admin1 and _haversine_km(
+                                (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) > OWNED_SITE_MAX_KM):
+                        # "Ghwayran prison in Hasakeh" found only a namesake in another governorate:
+                        # the "in B" wins; the unknown site is in B
+                        outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        return outer
+                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head):
+                        # "X in B" with X unknown in or near B: the area of B (ACLED precision 2)
+                        outer.geo_precision = max(outer.geo_precision, 2)
+                        outer.reason += f"; '{head}' not found near it -> precision >= 2"
+                    return inner if inner is not None else outer
+                inner = self._parse(head, ctx)  # the tail names no place: a description
+                if inner is not None:
+                    inner.reason += f"; ignored '{sep.strip()} {tail}'"
+                    return inner
+        return self._parse(text, ctx)
