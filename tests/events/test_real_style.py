@@ -482,3 +482,10 @@ def test_armed_members_of_two_families_are_the_towns_communal_militia(run):
 def test_a_targets_name_does_not_choose_the_weapon(run):
     got = _events(run, "On 22 March 2019, local fighters attacked a regime Air Force Intelligence post in Dael.")
     assert [g[0] for g in got] == ["Armed clash"]
+
+
+def test_an_attempt_at_violence_is_the_event_but_an_attempted_arrest_is_not(run):
+    got = _events(run, "Unidentified gunmen attempted to assassinate an SDF commander near Manbij, injuring him.")
+    # the commander lived: no death toll from the killing verb
+    assert [(g[0], g[2], g[3]) for g in got] == [("Armed clash", "Syrian Democratic Forces", None)]
+    assert _events(run, "SDF fighters tried to arrest a wanted man at a checkpoint near Hajin on Monday.") == []

@@ -65,6 +65,9 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
                 break  # "fired into the air to disperse the crowd": the purpose is the act
             if _realised_infinitive(lex, t):
                 break  # "managed to capture", "continued to shell", "claimed to have killed"
+            if t.i == head.i and rule.codes.event_type in VIOLENT_TYPES and _realised_infinitive(
+                    lex, t, "attempt_verbs"):
+                break  # "attempted to infiltrate": the attempt was the fight
             return "plan"
         if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] and t.i != head.i:
             break
@@ -178,7 +181,11 @@ def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:
                any(o.dep_ == "pobj" for o in c.children) for c in head.children)
 
 
-def _realised_infinitive(lex: EventLexicon, verb: Token) -> bool:
+# event types whose attempt is itself the event
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _realised_infinitive(lex: EventLexicon, verb: Token, verbs: str = "realising_verbs") -> bool:
     """An infinitive that reports a done act: the complement of a verb of achieving or
     going on (cues `realising_verbs`: "managed to take", "continued to shell") in the
     past, or a perfect infinitive under a reporting verb ("claimed to have killed"),
@@ -186,7 +193,7 @@ def _realised_infinitive(lex: EventLexicon, verb: Token) -> bool:
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
-    realising = lex.lists.get("realising_verbs", frozenset())
+    realising = lex.lists.get(verbs, frozenset())
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in realising and gov.dep_ == "acomp":
         # "was able to take": the tense and negation are on the copula
         be = gov.head

@@ -399,7 +399,9 @@ class FatalitiesStage(Stage):
 
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         # "a drone destroyed a vehicle": a rule that kills its object does so only with a killing verb
-        kills = m.rule.kills_object and m.head.lemma_.lower() not in self.lex.lists.get("harm_not_death", frozenset())
+        kills = m.rule.kills_object and m.head.lemma_.lower() not in self.lex.lists.get("harm_not_death", frozenset()) \
+            and not (m.head.dep_ == "xcomp" and m.head.head.lemma_.lower() in self.lex.lists.get(
+                "attempt_verbs", frozenset()))  # "tried to kill": the victim lived
         m.fatalities, m.fatalities_span = self.kit.fatalities.find(
             s.span, m.head if kills else None, subject_dies=m.rule.victim_subject)
 
