@@ -489,3 +489,14 @@ def test_an_attempt_at_violence_is_the_event_but_an_attempted_arrest_is_not(run)
     # the commander lived: no death toll from the killing verb
     assert [(g[0], g[2], g[3]) for g in got] == [("Armed clash", "Syrian Democratic Forces", None)]
     assert _events(run, "SDF fighters tried to arrest a wanted man at a checkpoint near Hajin on Monday.") == []
+
+
+def test_a_shelling_carried_out_by_someone_is_theirs(run):
+    got = _events(run, "A boy dies in rocket shelling carried out by government forces on a village "
+                       "near Kansafra.")
+    assert [g[:2] for g in got] == [("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")]
+
+
+def test_an_assassination_attempt_is_the_act_itself(run):
+    got = _events(run, "A commander in a Turkish-backed faction survives an assassination attempt near Azaz.")
+    assert [g[0] for g in got] == ["Attack"]

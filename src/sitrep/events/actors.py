@@ -238,6 +238,12 @@ class ActorReader:
                 if not a1:
                     for _, o in R.prep_children(verb, L["origin_preps"]):
                         take(o, a1)
+                if not a1:
+                    # "rocket shelling carried out by X": the doer on a participle describing it
+                    for c in verb.children:
+                        if c.dep_ == "acl":
+                            for _, o in R.prep_children(c, L["agent_preps"]):
+                                take(o, a1)
                 if not a1 and verb.tag_ == "VBG":
                     # "government shelling of X": the noun before the gerund is its doer
                     for c in verb.children:
@@ -269,6 +275,12 @@ class ActorReader:
                     if len(cj) > 1 and not any(x.dep_ == "cc" for x in c.subtree):
                         c = max(cj, key=lambda x: x.i)
                     take(self.reported_subject(c, mentions), a1)
+                if not a1 and verb.tag_ == "VBG":
+                    # "in rocket shelling carried out by X": the doer on a participle describing it
+                    for c in verb.children:
+                        if c.dep_ == "acl":
+                            for _, o in R.prep_children(c, L["agent_preps"]):
+                                take(o, a1)
                 objs = [c for c in verb.children if c.dep_ in R.OBJ]
                 if not objs and verb.dep_ == "conj":
                     objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]

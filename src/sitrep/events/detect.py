@@ -139,5 +139,8 @@ class RuleMatcher:
         if not rule.context:
             return True
         words = self.lex.lists[rule.context]
-        return any(t.lemma_.lower() in words or t.lower_ in words for t in head.subtree if t.i != head.i)
+        scope = list(head.subtree)
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            scope += list(head.head.subtree)  # "two beheaded bodies found in X": the noun it describes
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in scope if t.i != head.i)
 

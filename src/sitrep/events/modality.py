@@ -37,8 +37,10 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             "recall_modifiers", frozenset()) for c in head.children):
         return "drop"  # "killed in earlier clashes"
     if head.pos_ == "NOUN" and head.dep_ == "compound" and trig.end <= head.head.i and \
+            head.head.lemma_.lower() not in lex.lists.get("attempt_verbs", frozenset()) and \
             not any(t.start <= head.head.i < t.end for t in trig.doc.spans.get("sitrep_triggers", [])):
-        return "drop"  # "a bomb disposal team": the trigger word names a kind of thing
+        return "drop"  # "a bomb disposal team": the trigger word names a kind of thing ("an
+        # assassination attempt" is the act itself)
     for c in s_cues:
         if c.start <= head.i < c.end:
             continue
