@@ -45,6 +45,11 @@ class ActorReader:
             st.actor_cache[key] = self.resolver.resolve(text.strip(), st.actor_ctx)
         return st.actor_cache[key]
 
+    def resolve_forces(self, st: DocState, word: str) -> Any:
+        """A holder written as one modifier word ("government", "Turkish") names its forces:
+        "government shelling", "a Turkish ground shelling", "a government prison"."""
+        return self.resolve(st, f"{word} forces")
+
     def to_actor(self, m: Any, span: Span | None) -> ActorRef:
         return ActorRef(name=m.name, inter=m.inter, generic=bool(m.generic), span=span, actor_id=m.actor_id)
 
@@ -153,14 +158,14 @@ class ActorReader:
                 for hh in heads:
                     m = self.resolve(st, R.compact_text(hh))
                     if m is None and hh.dep_ in R.SUBJ and hh.head.tag_ == "VBG" and not list(hh.children):
-                        m = self.resolve(st, f"{hh.text} forces")  # "government shelling of X"
+                        m = self.resolve_forces(st, hh.text)  # "government shelling of X"
                     src = hh
                     if m is None:
                         for c in hh.children:
                             if c.dep_ in ("amod", "compound", "poss"):
                                 m = self.resolve(st, c.text)
                                 if m is None and c.ent_type_ == "NORP":
-                                    m = self.resolve(st, f"{c.text} forces")  # "a Turkish ground shelling"
+                                    m = self.resolve_forces(st, c.text)  # "a Turkish ground shelling"
                                 if m:
                                     break
                     if m is not None:
@@ -239,11 +244,8 @@ class ActorReader:
                     for _, o in R.prep_children(verb, L["origin_preps"]):
                         take(o, a1)
                 if not a1:
-                    # "rocket shelling carried out by X": the doer on a participle describing it
-                    for c in verb.children:
-                        if c.dep_ == "acl":
-                            for _, o in R.prep_children(c, L["agent_preps"]):
-                                take(o, a1)
+                    for o in R.participle_agents(verb, L["agent_preps"]):
+                        take(o, a1)
                 if not a1 and verb.tag_ == "VBG":
                     # "government shelling of X": the noun before the gerund is its doer
                     for c in verb.children:
@@ -276,11 +278,8 @@ class ActorReader:
                         c = max(cj, key=lambda x: x.i)
                     take(self.reported_subject(c, mentions), a1)
                 if not a1 and verb.tag_ == "VBG":
-                    # "in rocket shelling carried out by X": the doer on a participle describing it
-                    for c in verb.children:
-                        if c.dep_ == "acl":
-                            for _, o in R.prep_children(c, L["agent_preps"]):
-                                take(o, a1)
+                    for o in R.participle_agents(verb, L["agent_preps"]):
+                        take(o, a1)
                 objs = [c for c in verb.children if c.dep_ in R.OBJ]
                 if not objs and verb.dep_ == "conj":
                     objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]
@@ -329,8 +328,7 @@ class ActorReader:
                     if c.dep_ in ("poss", "compound", "amod") and c.i in mentions:
                         a1.append(mentions[c.i])
                     elif c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
-                        # "Turkish shelling", "government shelling": the word, or its forces
-                        m = self.resolve(st, c.text) or self.resolve(st, f"{c.text} forces")
+                        m = self.resolve(st, c.text) or self.resolve_forces(st, c.text)  # "government shelling"
                         if m is not None and not m.generic:
                             a1.append(self.to_actor(m, c.doc[c.i: c.i + 1]))
             for _, o in R.prep_children(head, L["target_preps"] | L["partner_preps"]):
@@ -482,8 +480,7 @@ class ActorReader:
                     continue
                 if c.i in mentions:
                     return [mentions[c.i]]
-                # "a government prison": the holder word alone or as its forces
-                m = self.resolve(st, c.text) or self.resolve(st, f"{c.text} forces")
+                m = self.resolve(st, c.text) or self.resolve_forces(st, c.text)  # "a government prison"
                 if m is not None:
                     return [self.to_actor(m, c.doc[c.i: c.i + 1])]
         return []

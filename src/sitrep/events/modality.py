@@ -104,7 +104,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             has_args = any(c.dep_ == "prep" and c.lower_ in lex.argument_preps for c in head.children)
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
-    elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_subject_noun(lex, head) \
+    elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_noun(lex, head) \
             and not _participle_after_aside(head):
         return "drop"
     return None
@@ -130,7 +130,7 @@ def _participle_after_aside(head: Token) -> bool:
         and noun.dep_ not in ("pobj", "dobj")
 
 
-def _gerund_after_subject_noun(lex: EventLexicon, head: Token) -> bool:
+def _gerund_after_noun(lex: EventLexicon, head: Token) -> bool:
     """"Regime shelling on X killed two", "in a Turkish ground shelling": the tagger reads the
     gerund as a participle hung on the noun just before it; that noun only qualifies it (the
     sentence's subject, or a manner word: cues `gerund_qualifiers`), so the gerund is the noun

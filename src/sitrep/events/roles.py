@@ -97,6 +97,14 @@ def prep_children(tok: Token, preps: frozenset[str]) -> Iterator[tuple[Token, To
                     yield c, o
 
 
+def participle_agents(tok: Token, agent_preps: frozenset[str]) -> Iterator[Token]:
+    """The "by" objects of participles describing `tok` ("rocket shelling carried out by X")."""
+    for c in tok.children:
+        if c.dep_ == "acl":
+            for _, o in prep_children(c, agent_preps):
+                yield o
+
+
 def compact_text(tok: Token) -> str:
     """The head noun with its left modifiers ("the Russian special forces")."""
     left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "prep", "case") or t.text in "-"]

@@ -123,7 +123,7 @@ class Modality(Stage):
         if m.misparsed:
             subj, obj = m.misparsed
             anchor = obj if subj.head.i == m.head.i or subj.dep_ == "ROOT" else subj.head
-        fresh = not st.events and 0 < st.n_sentences <= self.short_doc_sentences
+        fresh = _headline(st, self.short_doc_sentences)
         kind = modality(self.lex, anchor, m.rule, s.cues, m.trig, fresh=fresh)
         if kind == "drop":
             m.stop("modality")
