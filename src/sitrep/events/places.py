@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
+from sitrep.geo.borders import near_area
 from sitrep.geo.resolve import PlaceContext
 
 # A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
@@ -29,6 +30,11 @@ COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
 SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
 # A place read from a proper name inside a longer description is at best "near" it.
 FALLBACK_PRECISION = 3
+# a name found alone this close to a place of the area a phrase names ("X in Y") is taken as
+# the X meant, even across the area's line; farther, it is a namesake: the area is the place
+AREA_NEAR_KM = 40.0
+# an area phrase is trusted only when found as written or by its normalised key
+AREA_STAGES = frozenset({"exact", "normalised", "qualified"})
 # compass words that make "to the north of X" a location, not a destination
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "north-east", "north-west", "south-east", "south-west"})
@@ -108,6 +114,7 @@ class PlaceReader:
             return None
         ctx = self.context(st)
         m = self.resolver.resolve_phrase(span.text, ctx)
+        named = span
         if m is not None and m.feature_code not in SEAT_FEATURES and (ctx.focus or ctx.admin1_hints):
             # "in Suwayda" after a paragraph about the north-east: a bare name that is a
             # governorate or district seat means the seat, not a namesake near the focus
@@ -135,6 +142,11 @@ class PlaceReader:
             if m is not None:
                 # a name inside a description ("the entrance to X", "part of X's zone")
                 m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
+        tail = self.area_tail(named)
+        if tail is not None:
+            whole, area = self._in_area(named, tail, m, ctx)
+            if whole is not None:
+                m, span = whole, named.doc[named.start: tail.end]
         if m is None or m.feature_code in COUNTRY_FEATURES:
             return None
         if any(t.tag_ == "POS" and span.start < t.i and span.doc[t.i - 1].pos_ == "PROPN" for t in span):
@@ -143,6 +155,38 @@ class PlaceReader:
         if m.admin1 and m.admin1 not in st.admin1_hints:
             st.admin1_hints.append(m.admin1)
         return PlaceRef(m, span, par_start + span.start_char, par_start + span.end_char)
+
+    def _in_area(self, named: Span, tail: Span, alone: Any, ctx: Any) -> tuple[Any, Any]:
+        """"X in Y province", "X in the countryside of Y": the phrase after the name says which
+        X. A name found alone in or near Y (governorate lines in the data and in writers'
+        heads differ) stands; a namesake far from Y, or no place at all, gives way to the
+        resolver's reading of "X in Y": X inside Y, else Y itself."""
+        area = self.resolver.resolve_phrase(tail.text, PlaceContext(country=self.default_country))
+        if area is None or area.matched not in AREA_STAGES or not area.admin1:
+            return None, area
+        if alone is not None and (alone.admin1 == area.admin1 or near_area(
+                self.resolver.gaz, alone.latitude, alone.longitude, area.admin1, AREA_NEAR_KM)):
+            return None, area
+        return self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx), area
+
+    def area_tail(self, span: Span) -> Span | None:
+        """The phrase right after a place name that names the area it lies in ("in Y",
+        "in the northern countryside of Y in Z"), up to two such phrases; None when the
+        next words are not an `area_tail_preps` phrase or name no place."""
+        preps = self.lex.lists.get("area_tail_preps", frozenset())
+        doc, end, tail = span.doc, span.end, None
+        for _ in range(2):
+            if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
+                break
+            if any(tx.start <= end < tx.end for tx in doc.spans.get("sitrep_timex", [])):
+                break
+            sp = self.linear_phrase(doc[end], first_is_prep=True)
+            if sp is None or sp.end <= end:
+                break
+            if self.resolver.resolve_phrase(sp.text, PlaceContext(country=self.default_country)) is None:
+                break
+            tail, end = sp, sp.end
+        return tail
 
     def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[Span]:
         """Location prepositional phrases among `toks` (nested ones cut out)."""
