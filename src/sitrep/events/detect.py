@@ -39,10 +39,19 @@ class RuleMatcher:
                 continue
             if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
+                    and (not r.requires_loser or self.has_loser(r, head)) \
                     and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)) \
                     and (not r.requires_doer or headline or self.has_doer(head)):
                 return r
         return None
+
+    def has_loser(self, rule: TriggerRule, head: Token) -> bool:
+        """`requires_loser`: a "from Y" phrase on the verb or on its object ("took the farms in
+        X from Y", where the parser may hang "from Y" on the place)."""
+        if any(R.prep_children(head, rule.loser_preps)):
+            return True
+        return any(p.dep_ == "prep" and p.lower_ in rule.loser_preps
+                   for c in head.children if c.dep_ in R.OBJ for p in c.subtree)
 
     def has_doer(self, head: Token) -> bool:
         """`requires_doer`: someone did it: an active subject ("IS killed ..."), the subject of the
@@ -84,7 +93,7 @@ class RuleMatcher:
                         cands.extend(o for x in first.children if x.dep_ in R.OBJ for o in R.conjuncts(x))
                         cands.extend(o for x in first.children if x.dep_ == "prep"
                                      for o in x.children if o.dep_ == "pobj")
-                if c.dep_ in ("prep", "prt"):
+                if c.dep_ in ("prep", "prt") and rule.requires_scope != "direct":
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
                     # "out of the town", "away from X": the object of the inner preposition
                     cands.extend(o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.events.claims import ForwardScope
 from sitrep.events.dates import sentence_date
@@ -137,12 +137,22 @@ class EventExtractor:
         except TypeError:
             return ActorContext(country=self.default_country, acronyms={})
 
+    def _idiom(self, trig: Span) -> bool:
+        """A one-word verb trigger whose object makes an idiom that reports nothing by itself
+        ("clashes took place", "took part in"; cues `non_event_idioms`): not a trigger, and so
+        no other trigger's place or target is kept from it."""
+        if len(trig) != 1 or trig[0].pos_ not in ("VERB", "AUX"):
+            return False
+        idioms = self.lex.lists.get("non_event_idioms", frozenset())
+        return any(f"{trig[0].lemma_.lower()} {c.lemma_.lower()}" in idioms
+                   for c in trig[0].children if c.dep_ in ("dobj", "nsubjpass"))
+
     def _paragraph(self, st: DocState, par_start: int, sdoc: Doc, events: list[Event],
                    statements: list[Statement]) -> None:
         kit = self.kit
         mentions = kit.actors.mentions(st, sdoc)
         par = ParagraphState(mentions=mentions, quotes=kit.claims.quotes(st, sdoc, mentions),
-                             triggers=list(sdoc.spans.get("sitrep_triggers", [])))
+                             triggers=[t for t in sdoc.spans.get("sitrep_triggers", []) if not self._idiom(t)])
         forward = ForwardScope()
         cues = list(sdoc.spans.get("sitrep_cues", []))
         timexes = list(sdoc.spans.get("sitrep_timex", []))

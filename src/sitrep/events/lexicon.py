@@ -60,12 +60,13 @@ class TriggerRule:
     secondary: bool = False  # dropped when another event is reported in the same sentence
     absorbs: frozenset[str] = frozenset()  # rule ids reported by this trigger when in its clause
     requires_subject: str | None = None  # word list the subject head must be in
-    requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them
+    requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them; "direct": the direct object only
     context: str | None = None  # word list: one must occur in the trigger's subtree
     purpose_realised: bool = False  # "fired to disperse the crowd": a past act's purpose happened
     loser_preps: frozenset[str] = frozenset()  # "took X from Y": Y is actor2 when no target was named
     kills_object: bool = False  # "shot dead a man": the object's count is the death toll
     requires_recipient: bool = False  # "left the town to X": only with a recipient_preps phrase
+    requires_loser: bool = False  # "took X from Y": only with a loser_preps phrase
     requires_object: bool = False  # "drove X out of": only with a direct object (not "drove out of")
     requires_doer: bool = False  # only with an active subject or a passive agent (not a bare toll)
     requires_antecedent: bool = False  # only as the continuation of an earlier event of its family
@@ -209,6 +210,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             loser_preps=_words(raw.get("loser_preps") or [], f"{where}.loser_preps"),
             kills_object=bool(raw.get("kills_object", False)),
             requires_recipient=bool(raw.get("requires_recipient", False)),
+            requires_loser=bool(raw.get("requires_loser", False)),
             requires_object=bool(raw.get("requires_object", False)),
             requires_doer=bool(raw.get("requires_doer", False)),
             requires_antecedent=bool(raw.get("requires_antecedent", False)),
@@ -217,8 +219,8 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         bad = [x for x in r.absorbs if x not in rules]
         if bad:
             raise DataFileError(f"{t_origin}: rule {rid!r} absorbs unknown rule {bad[0]!r}")
-        if r.requires_scope not in ("args", "subtree"):
-            raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args or subtree")
+        if r.requires_scope not in ("args", "subtree", "direct"):
+            raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args, subtree or direct")
     supersedes = _supersedes(trig, "supersedes", t_origin)
     supersedes_in_sentence = _supersedes(trig, "supersedes_in_sentence", t_origin)
 

@@ -1,0 +1,76 @@
+"""ACLED's codebook: violence between armed actors is fighting, whatever the verb.
+
+Bodies of fighters found, fighters found killed, fighters captured or abducted by an
+armed group are Armed clashes; the same acts against unarmed people stay what they were.
+Our own sentences, one or more per rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _codes(run, text):
+    events, _ = run(text)
+    return [(e.sub_event_type, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The bodies of four SDF fighters were found on a farm road outside Tal Tamr on June 20.",
+    "On June 20, residents found the bodies of two members of the Hamza Division near Azaz.",
+])
+def test_bodies_of_fighters_found_are_a_clash_with_their_group_as_the_other_side(run, text):
+    got = _codes(run, text)
+    assert got and got[0][0] == "Armed clash" and got[0][1] in ("Syrian Democratic Forces", "Hamza Division")
+
+
+def test_bodies_of_civilians_found_with_no_killing_mark_are_no_event(run):
+    assert _codes(run, "The bodies of two shepherds were found on a farm road outside Tal Tamr on June 20.") == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("An SDF fighter was found killed near Hajin on June 20.", "Armed clash"),
+    ("A pharmacist was found shot dead in his car in Dael on June 20.", "Attack"),
+])
+def test_found_killed_is_a_killing_typed_by_who_was_found(run, text, sub):
+    got = _codes(run, text)
+    assert got and got[0][0] == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On June 20, rebel fighters captured two members of the Islamic State group near Akhtarin.", "Armed clash"),
+    ("On June 20, the Hamza Division abducted a Republican Guard soldier on the al-Bab front line.", "Armed clash"),
+    ("On June 20, unidentified gunmen abducted a schoolteacher in Dael.", "Abduction/forced disappearance"),
+])
+def test_armed_men_seized_by_an_armed_group_are_a_clash(run, text, sub):
+    got = _codes(run, text)
+    assert got and got[0][0] == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On June 20, government troops took the Tal Sukkar farms in Hama province from HTS.",
+     "Government regains territory"),
+    ("On June 20, rebel groups took the hill of Tal Sultan from the army.", "Non-state actor overtakes territory"),
+])
+def test_took_a_place_from_a_named_side_is_a_capture(run, text, sub):
+    got = _codes(run, text)
+    assert got and got[0][0] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, army medics took the wounded to a hospital in Hama.",
+    "On June 20, the delegation took part in talks in Hama.",
+])
+def test_took_without_a_losing_side_is_no_capture(run, text):
+    assert _codes(run, text) == []
+
+
+def test_clashes_took_place_is_not_a_trigger_that_hides_the_place(run):
+    events, _ = run("On June 20, clashes took place between gunmen from Kafr Kalbin village and Hamza Division "
+                    "members in Qurayriyah town in the northern Aleppo countryside, over a land dispute.")
+    assert [e.location for e in events if e.sub_event_type == "Armed clash"][:1] == ["Qurayriyah"]
+
+
+def test_fighters_the_place_was_taken_from_do_not_make_a_capture_of_fighters(run):
+    got = _codes(run, "On June 20, government troops captured the village of Tal Sultan from rebel fighters.")
+    assert got and got[0][0] == "Government regains territory"
