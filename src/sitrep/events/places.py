@@ -366,7 +366,10 @@ class PlaceReader:
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
         # a place the object names ("took the village of X in Y") first: it happened at X, Y only
         # locates X; then the clause's place phrases, then the rest of the object
-        objects = self.object_phrases(targets, mentions)
+        # "repelled an attempt to storm the village of X": the place the attempted act aimed at
+        aimed = [c for t in targets for v in t.subtree if v.pos_ == "VERB" and v.dep_ in ("acl", "xcomp")
+                 and v.i != head.i for c in v.children if c.dep_ in R.OBJ]
+        objects = self.object_phrases(targets + aimed, mentions)
         named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions)

@@ -85,8 +85,15 @@ def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: Paragrap
 
 def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
     """The rule (or one of its refinements) codes a type with a stand-in perpetrator."""
-    return rule.codes.sub_event_type in lex.unknown_actor1 or any(
+    return rule.unknown_actor1 is not None or rule.codes.sub_event_type in lex.unknown_actor1 or any(
         r.codes.sub_event_type in lex.unknown_actor1 for r in rule.refine)
+
+
+def _stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) -> str | None:
+    """The phrase coded as actor1 when the text names no perpetrator: the rule's own
+    (`unknown_actor1` on the rule: "an exchange of shelling" has two unnamed sides),
+    else the one for the sub-event type."""
+    return rule.unknown_actor1 or lex.unknown_actor1.get(sub_event_type or "")
 
 
 @register("detect", assigns=("rule", "misparsed"))
@@ -251,7 +258,7 @@ class Type(Stage):
         if m.sub_event_type == "Armed clash":
             self._communal(m, st)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and "no_actor" not in m.fallbacks and (
-                m.sub_event_type not in self.lex.unknown_actor1 or (
+                _stand_in_phrase(self.lex, rule, m.sub_event_type) is None or (
                     head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires
                     and not rule.requires_subject and not rule.victim_subject
                     and not _weapon_in_trigger(self.lex, m.trig))):
@@ -327,8 +334,9 @@ class ContinuationStage(Stage):
                 m.event_type, m.sub_event_type = u[1], u[2]
             m.a1s = [m.actor1]
             m.fallbacks.append("actor1:previous-sentence")
-        if m.actor1 is None and m.sub_event_type in lex.unknown_actor1 and "no_actor" not in m.fallbacks:
-            m.actor1 = actors.fixed_actor(st, lex.unknown_actor1[m.sub_event_type])
+        stand_in = _stand_in_phrase(lex, rule, m.sub_event_type)
+        if m.actor1 is None and stand_in is not None and "no_actor" not in m.fallbacks:
+            m.actor1 = actors.fixed_actor(st, stand_in)
             m.stand_in = m.actor1 is not None
             m.a1s = [m.actor1] if m.actor1 is not None else []
             if m.stand_in:

@@ -1,0 +1,61 @@
+"""Ways coders and monitors write a fight without the word "clash" (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _codes(run, text):
+    events, _ = run(text)
+    return [(e.sub_event_type, e.actor1, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, an exchange of shelling took place between government troops and rebel groups near Kansafra.",
+    "On June 20, government troops and rebel groups traded shelling near Kansafra.",
+    "Mutual shelling between the army and HTS went on near Kansafra on June 20.",
+])
+def test_an_exchange_of_shelling_is_an_armed_clash(run, text):
+    got = _codes(run, text)
+    assert [g[0] for g in got] == ["Armed clash"]
+
+
+def test_an_exchange_with_no_side_named_has_a_stand_in_side(run):
+    got = _codes(run, "An exchange of artillery fire hit the outskirts of Kansafra on June 20, wounding two men.")
+    assert got[:1] == [("Armed clash", "Unidentified Armed Group (Syria)", "Kansafrah")]
+
+
+def test_clashes_accompanied_by_an_exchange_of_shelling_are_one_event(run):
+    got = _codes(run, "On June 20, clashes between the army and HTS near Kansafra were accompanied by an exchange "
+                      "of shelling.")
+    assert [g[0] for g in got] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, sub, place", [
+    ("On June 20, government troops advanced against rebel groups in Beit Sawa in eastern Ghouta.",
+     "Government regains territory", "Bayt Siwa"),
+    ("On June 20, HTS fighters advanced against army units after clashes in the village of Kansafra.",
+     "Non-state actor overtakes territory", "Kansafrah"),
+])
+def test_advancing_against_a_side_at_a_named_place_is_ground_taken(run, text, sub, place):
+    got = _codes(run, text)
+    assert got[:1] and got[0][0] == sub and got[0][2] == place
+
+
+def test_advancing_against_a_side_with_no_place_is_no_event(run):
+    assert _codes(run, "On June 20, government troops advanced against rebel positions.") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On June 20, rebel fighters foiled an attempt by the army to storm Kafr Nabuda.", "Kafr Nabudah"),
+    ("On June 20, rebel fighters repelled an attempt by YPG fighters to infiltrate the village of Kaljibrin.",
+     "Kuljibrin"),
+])
+def test_a_ground_attack_turned_back_is_a_clash_at_the_place_it_aimed_at(run, text, place):
+    got = _codes(run, text)
+    assert got[:1] and got[0][0] == "Armed clash" and got[0][2] == place
+
+
+def test_a_foiled_bombing_is_not_a_clash(run):
+    got = _codes(run, "On June 20, police foiled a car bomb attack in Azaz.")
+    assert "Armed clash" not in [g[0] for g in got] and "Disrupted weapons use" in [g[0] for g in got]
