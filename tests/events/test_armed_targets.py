@@ -74,3 +74,15 @@ def test_clashes_took_place_is_not_a_trigger_that_hides_the_place(run):
 def test_fighters_the_place_was_taken_from_do_not_make_a_capture_of_fighters(run):
     got = _codes(run, "On June 20, government troops captured the village of Tal Sultan from rebel fighters.")
     assert got and got[0][0] == "Government regains territory"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # small arms at a town, at cars, at people: an attack on civilians
+    ("On June 20, government troops targeted Dael town with heavy machine guns, killing one man.", "Attack"),
+    ("On June 20, gunmen targeted two cars on the Daraa road with machine guns, wounding a driver.", "Attack"),
+    # small arms at an armed side: a clash
+    ("On June 20, government troops targeted rebel positions in Kansafra with heavy machine guns.", "Armed clash"),
+])
+def test_small_arms_targeting_is_typed_by_who_was_targeted(run, text, sub):
+    got = _codes(run, text)
+    assert got and got[0][0] == sub

@@ -24,8 +24,10 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
     own |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
     near = {t.lemma_.lower() for t in clause}
     hit = None
+    armed = actor2 is not None and actor2.inter in lex.inter_groups.get("armed", frozenset())
     for scope in (own, near):
-        hit = next((r for r in rule.refine if lex.lists[r.cues] & scope), None)
+        hit = next((r for r in rule.refine if lex.lists[r.cues] & scope and not (r.target == "unarmed" and armed)),
+                   None)
         if hit is not None:
             et, se, pl = hit.codes.event_type, hit.codes.sub_event_type, hit.codes.plover
             break

@@ -34,6 +34,7 @@ class Codes:
 class Refinement:
     cues: str  # name of a word list in cues.yaml
     codes: Codes
+    target: str | None = None  # "unarmed": only when actor2 is no armed actor (civilians, nobody)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,9 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         for j, r in enumerate(raw.get("refine") or []):
             if r.get("cues") not in lists:
                 raise DataFileError(f"{where}.refine[{j}].cues: unknown word list {r.get('cues')!r}")
-            refine.append(Refinement(r["cues"], _codes(r, f"{where}.refine[{j}]", codes)))
+            if r.get("target") not in (None, "unarmed"):
+                raise DataFileError(f"{where}.refine[{j}].target: must be 'unarmed' or absent")
+            refine.append(Refinement(r["cues"], _codes(r, f"{where}.refine[{j}]", codes), r.get("target")))
         by_actor = {g: str(v["sub_event_type"]) for g, v in (raw.get("by_actor") or {}).items()}
         by_target = {str(g): _codes(v, f"{where}.by_target.{g}") for g, v in (raw.get("by_target") or {}).items()}
         rid = str(raw["id"])
