@@ -59,3 +59,22 @@ def test_a_ground_attack_turned_back_is_a_clash_at_the_place_it_aimed_at(run, te
 def test_a_foiled_bombing_is_not_a_clash(run):
     got = _codes(run, "On June 20, police foiled a car bomb attack in Azaz.")
     assert "Armed clash" not in [g[0] for g in got] and "Disrupted weapons use" in [g[0] for g in got]
+
+
+def test_a_withdrawal_from_the_rest_of_its_areas_is_read_through_the_quantity_word(run):
+    got = _codes(run, "HTS fighters withdrew, for unknown reasons, from the rest of its controlled areas in "
+                      "southern Idleb, including Kafr Sajna.")
+    assert got[:1] == [("Non-violent transfer of territory", "Hayat Tahrir al-Sham", "Kafr Sajnah")]
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the local council, Ahmad Khalil, was assassinated in his home in Tal Abyad.",
+    "A council member was murdered in Tal Abyad on June 20.",
+])
+def test_a_person_assassinated_by_nobody_named_has_a_stand_in_killer(run, text):
+    got = _codes(run, text)
+    assert got[:1] == [("Attack", "Unidentified Armed Group (Syria)", "Tall Abyad")]
+
+
+def test_a_thing_executed_is_no_killing(run):
+    assert _codes(run, "The operation was executed in Tal Abyad on June 20.") == []

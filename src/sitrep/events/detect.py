@@ -105,6 +105,9 @@ class RuleMatcher:
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
             if head.head.pos_ in ("VERB",) and head.dep_ in R.OBJ:
                 cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
+        # "the rest of its areas", "a number of villages": the noun after "of" is the object
+        quantity = self.lex.lists.get("quantity_nouns", frozenset())
+        cands += [o for c in cands if c.lemma_.lower() in quantity for _, o in R.prep_children(c, frozenset({"of"}))]
         # "X village east of Y": the parser makes the direction the head, the noun a compound
         cands += [ch for c in cands for ch in c.children if ch.dep_ == "compound" and ch.i < c.i]
         if rule.requires_scope == "subtree":

@@ -89,6 +89,19 @@ def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
         r.codes.sub_event_type in lex.unknown_actor1 for r in rule.refine)
 
 
+def _person_victim(lex: EventLexicon, head: Token) -> bool:
+    """The verb's object or passive subject is a person ("a council member", "Ahmad X", "the
+    head of the council"), not a thing done ("the plan was executed")."""
+    people = lex.lists.get("civilians", frozenset()) | lex.lists.get("combatants", frozenset()) | \
+        lex.lists.get("person_roles", frozenset())
+    for c in head.children:
+        if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
+            if c.ent_type_ == "PERSON" or c.lemma_.lower() in people or any(
+                    x.ent_type_ == "PERSON" for x in c.children if x.dep_ == "appos"):
+                return True
+    return False
+
+
 def _stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) -> str | None:
     """The phrase coded as actor1 when the text names no perpetrator: the rule's own
     (`unknown_actor1` on the rule: "an exchange of shelling" has two unnamed sides),
@@ -261,7 +274,8 @@ class Type(Stage):
                 _stand_in_phrase(self.lex, rule, m.sub_event_type) is None or (
                     head.pos_ not in ("NOUN", "PROPN") and not _gerund_subject(head) and not rule.requires
                     and not rule.requires_subject and not rule.victim_subject
-                    and not _weapon_in_trigger(self.lex, m.trig))):
+                    and not _weapon_in_trigger(self.lex, m.trig) and not (
+                        rule.implies_doer and _person_victim(self.lex, head)))):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
             if not _keep_actorless(self.keep_actorless, st, m, par):
                 m.stop("no-anchor-for-stand-in")
