@@ -277,11 +277,22 @@ class PlaceReader:
         out = []
         placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
         quantity = self.lex.lists.get("quantity_nouns", frozenset())
+        named_of = self.lex.lists.get("named_of_nouns", frozenset())
         for h in targets:
             if h.lemma_.lower() in quantity or h.pos_ == "NUM":
                 h = next((o for _, o in R.prep_children(h, frozenset({"of"}))), h)
+            if h.lemma_.lower() not in placey and h.pos_ != "PROPN":
+                # a headline the parser misreads ("shelling targets the city of X" with
+                # "targets" as the object noun): "the city of X" further down is the place
+                inner = [t for t in h.subtree if t.i != h.i and t.lemma_.lower() in named_of
+                         and t.dep_ in R.OBJ and t.i not in mentions]
+                out += [sp for t in inner[:1] if (sp := self._named_by_of(t, mentions)) is not None]
             for c in R.conjuncts(h):
-                if c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
+                # "hit the capital Damascus": the seat of a government is hit, not the government
+                capital = c.i in mentions and self._capital_named(c)
+                if capital:
+                    pass
+                elif c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
                     continue  # "on Monday" is a time, not a target place
                 if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and (
                         c.ent_type_ not in ("PERSON", "ORG") or self._known_name(c)))):
@@ -297,11 +308,26 @@ class PlaceReader:
                                 and any(x.i in mentions for x in t.subtree)), None)
                     if cut is not None:
                         sp = sp.doc[sp.start:cut] if cut > sp.start else None
-                if sp is not None and not any(t.i in mentions for t in sp):
+                if sp is not None and not any(t.i in mentions and not self.place_not_actor(t, placey) for t in sp):
                     if c.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.text in ("-", "'", "’") for t in sp):
                         sp = Span(sp.doc, sp.start, sp.end, label=NAMED_OF)  # a bare name: "captured X"
                     out.append(sp)
         return out
+
+    def place_not_actor(self, tok: Token, placey: frozenset[str]) -> bool:
+        """A name the actor layer read as a government ("Damascus") used as a place: "the
+        capital Damascus", "Damascus airport"."""
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") and (self._capital_named(tok) or (
+            tok.dep_ == "compound" and tok.head.lemma_.lower() in placey))
+
+    def _capital_named(self, tok: Token) -> bool:
+        """A name that stands for a government elsewhere, written here as a place: "the
+        capital Damascus", "Damascus city" (cues `capital_cues`)."""
+        cues = self.lex.lists.get("capital_cues", frozenset())
+        near = [c for c in tok.children if c.dep_ in ("compound", "amod", "appos")]
+        if tok.dep_ == "appos":
+            near.append(tok.head)
+        return any(t.lemma_.lower() in cues for t in near)
 
     def _named_by_of(self, noun: Token, mentions: dict[int, ActorRef]) -> Span | None:
         """The proper name in "the village of X" / "took control of X" (cues `named_of_nouns`)."""
@@ -356,8 +382,9 @@ class PlaceReader:
             own_toks += [x for c in verb.children if c.dep_ in ("prep", "agent") for x in c.subtree]
         if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
             own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
-        if head.tag_ == "VBG" and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
-            # "Shelling by X targets the outskirts of Y": the act's place is what its verb hits
+        if (head.tag_ == "VBG" or head.pos_ == "NOUN") and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
+            # "Shelling by X targets the outskirts of Y", "intense shelling targets the city of Y":
+            # the act's place is what its verb hits
             gov = head.head
             targets = targets + [c for c in gov.children if c.dep_ in R.OBJ and c.i not in mentions]
             own_toks += [x for c in gov.children if c.dep_ == "prep" for x in c.subtree]

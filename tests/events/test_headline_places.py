@@ -1,0 +1,30 @@
+"""Places in headline and wire grammar (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _where(run, text):
+    events, _ = run(text)
+    return [(e.sub_event_type, e.actor2, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Israeli jets struck Damascus airport on June 20.", "Damascus International Airport"),
+    ("On June 20, rebel groups shelled the capital Damascus, killing two people.", "Damascus"),
+])
+def test_a_capital_named_as_the_place_hit_is_a_place_not_the_government(run, text, place):
+    got = _where(run, text)
+    assert got[:1] and got[0][2] == place and got[0][1] != "Government of Syria (2000-)"
+
+
+def test_a_capital_standing_for_its_government_is_still_an_actor(run):
+    events, _ = run("On June 20, Damascus forces shelled Kafr Nabl.")
+    assert [e.actor1 for e in events][:1] == ["Military Forces of Syria (2000-)"]
+
+
+def test_a_headline_the_parser_misreads_still_finds_the_city_of_x(run):
+    # the small parser reads "shelling" as the verb and "targets" as its object noun
+    got = _where(run, "Intense shelling targets the city of Douma and kills several people.")
+    assert got[:1] and got[0][2] == "Duma"
