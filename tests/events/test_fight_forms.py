@@ -78,3 +78,13 @@ def test_a_person_assassinated_by_nobody_named_has_a_stand_in_killer(run, text):
 
 def test_a_thing_executed_is_no_killing(run):
     assert _codes(run, "The operation was executed in Tal Abyad on June 20.") == []
+
+
+@pytest.mark.parametrize("text, side", [
+    ("On June 20, clashes took place among Jaysh al-Sharqiya members in Suluk.", "Jaysh al-Sharqiya"),
+    ("On June 20, clashes broke out among members of a Druze militia near Shahba.", "Druze Militia (Syria)"),
+    ("On June 20, NDF militiamen fought among themselves in Salamiyah.", "National Defence Forces"),
+])
+def test_a_group_fighting_itself_is_on_both_sides(run, text, side):
+    events, _ = run(text)
+    assert [(e.actor1, e.actor2) for e in events][:1] == [(side, side)]

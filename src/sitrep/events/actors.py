@@ -466,6 +466,20 @@ class ActorReader:
             a2s = self.victims(st, rule, head, targets, mentions)
         if rule.symmetric and not a1s and a2s:
             a1s, a2s = a2s[:1], a2s[1:]
+        if rule.symmetric and not a2s:
+            # "clashes among members of X", "X fought among themselves": one group on both
+            # sides (ACLED codes the same actor as actor1 and actor2)
+            within = self.lex.lists.get("within_group_preps", frozenset())
+            reciprocal = self.lex.lists.get("reciprocal_pronouns", frozenset())
+            holders = [head] + ([head.head] if head.dep_ in R.SUBJ and head.pos_ == "NOUN" else [])
+            for _, o in [po for h in holders for po in R.prep_children(h, within)]:
+                if o.lemma_.lower() in reciprocal or o.lower_ in reciprocal:
+                    a2s = a1s[:1]
+                    break
+                found = self.phrase_actors(st, o, mentions)
+                if found:
+                    a1s, a2s = found[:1], found[:1]
+                    break
         return a1s, a2s
 
     def keeper(self, st: DocState, head: Token, nouns: frozenset[str], mentions: dict[int, ActorRef]

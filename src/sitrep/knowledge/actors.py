@@ -582,7 +582,9 @@ class ActorResolver:
         words = list(rest)
         words[0] = re.sub(r"^(?:al|el|ad|ar|as|ash|at|an|az)-", "", words[0], flags=re.IGNORECASE)
         words = [w for w in words if w]
-        if not words or words[0].casefold() in o.connectors:
+        if words and len(words) > 1 and words[0].casefold() in o.connectors and words[0][:1].isupper():
+            pass  # "Al Mahasen tribe": a written-apart article starts the tribe's name
+        elif not words or words[0].casefold() in o.connectors:
             return None
         words[0] = words[0][:1].upper() + words[0][1:]
         name = o.tribal_name.format(tribe=" ".join(words), country=c.name)
@@ -856,7 +858,9 @@ class ActorResolver:
         last = parts[-1].split()
         # "Russian and Syrian warplanes": the shared head noun goes to every part
         if len(last) >= 2 and all(len(p.split()) == 1 for p in parts[:-1]):
-            head = " ".join(last[1:])
+            # "Tawadifah and Al Hulaybeen tribes": an article written apart is part of the name
+            k = 2 if len(last) >= 3 and last[0].casefold() in self.ontology.connectors else 1
+            head = " ".join(last[k:])
             return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
         return parts
 
