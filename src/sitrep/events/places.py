@@ -273,7 +273,10 @@ class PlaceReader:
             return True
         return not t.is_sent_start and t.pos_ in ("ADJ", "NOUN", "X")
 
-    def object_phrases(self, targets: list[Token], mentions: dict[int, ActorRef]) -> list[Span]:
+    def object_phrases(self, targets: list[Token], mentions: dict[int, ActorRef],
+                       territorial: bool = False) -> list[Span]:
+        """Place phrases among the objects. `territorial`: the trigger takes ground ("captured
+        X"), so a bare name the tagger calls a person or an organisation is a place too."""
         out = []
         placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
         quantity = self.lex.lists.get("quantity_nouns", frozenset())
@@ -295,7 +298,7 @@ class PlaceReader:
                 elif c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
                     continue  # "on Monday" is a time, not a target place
                 if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and (
-                        c.ent_type_ not in ("PERSON", "ORG") or self._known_name(c)))):
+                        c.ent_type_ not in ("PERSON", "ORG") or territorial or self._known_name(c)))):
                     continue
                 named = self._named_by_of(c, mentions)
                 if named is not None:
@@ -375,7 +378,8 @@ class PlaceReader:
 
     def choose(self, st: DocState, s: SentenceState, head: Token, verb: Token | None,
                       targets: list[Token], mentions: dict[int, ActorRef], par_place: PlaceRef | None,
-                      other_heads: set[int], trig_toks: frozenset[int] = frozenset()) -> tuple[PlaceRef | None, str]:
+                      other_heads: set[int], trig_toks: frozenset[int] = frozenset(),
+                      territorial: bool = False) -> tuple[PlaceRef | None, str]:
         own_toks = R.clause_tokens(head)
         if verb is not None and verb.i != head.i:
             # "killed in shelling by X on Y": the parser may hang the place on the agent phrase
@@ -396,7 +400,7 @@ class PlaceReader:
         # "repelled an attempt to storm the village of X": the place the attempted act aimed at
         aimed = [c for t in targets for v in t.subtree if v.pos_ == "VERB" and v.dep_ in ("acl", "xcomp")
                  and v.i != head.i for c in v.children if c.dep_ in R.OBJ]
-        objects = self.object_phrases(targets + aimed, mentions)
+        objects = self.object_phrases(targets + aimed, mentions, territorial)
         named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions)

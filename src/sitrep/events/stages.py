@@ -228,7 +228,8 @@ class Place(Stage):
         m.verb = head if head.pos_ in ("VERB", "AUX") else R.governing_verb(head)
         other_heads = {t.root.i for t in par.triggers if t.root.i != head.i}
         m.place, m.place_how = self.kit.places.choose(st, s, head, m.verb, m.targets, par.mentions, par.place,
-                                                      other_heads, frozenset(range(m.trig.start, m.trig.end)))
+                                                      other_heads, frozenset(range(m.trig.start, m.trig.end)),
+                                                      territorial=rule.requires == "territory")
         if m.place_how == "unresolved" and not self.keep_unresolved:
             m.place = None
         if m.place is not None:
