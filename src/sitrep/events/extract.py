@@ -115,7 +115,8 @@ class EventExtractor:
             if st.year_hint is None and (y := _YEAR.search(par.text)) is not None:
                 st.year_hint = int(y.group())
             self._paragraph(st, par.start, sdoc, events, statements)
-        return merge(events, self.lex.supersedes, self.lex.supersedes_in_sentence), statements
+        return merge(events, self.lex.supersedes, self.lex.supersedes_in_sentence,
+                     self.lex.supersedes_at_place), statements
 
     def _names_a_place(self, sdoc: Doc) -> bool:
         """A place entity, or a proper name after a location preposition or a settlement word."""

@@ -98,6 +98,7 @@ class EventLexicon:
     anaphoric_determiners: frozenset[str]
     argument_preps: frozenset[str]
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
+    supersedes_at_place: dict[str, frozenset[str]] = field(default_factory=dict)  # same day, same named place
     supersedes_in_sentence: dict[str, frozenset[str]] = field(default_factory=dict)
     # "X claimed the attack" / "blamed X": verbs -> "subject"/"object", plus word lists
     responsibility: dict[str, Any] = field(default_factory=lambda: {
@@ -227,6 +228,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         if r.requires_scope not in ("args", "subtree", "direct"):
             raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args, subtree or direct")
     supersedes = _supersedes(trig, "supersedes", t_origin)
+    supersedes_at_place = _supersedes(trig, "supersedes_at_place", t_origin)
     supersedes_in_sentence = _supersedes(trig, "supersedes_in_sentence", t_origin)
 
     cue_phrases: list[tuple[tuple[str, ...], str]] = []
@@ -270,6 +272,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             anaphoric_determiners=_words(cues["anaphoric_determiners"], f"{c_origin}:anaphoric_determiners"),
             argument_preps=_words(cues["argument_preps"], f"{c_origin}:argument_preps"),
             supersedes=supersedes,
+            supersedes_at_place=supersedes_at_place,
             supersedes_in_sentence=supersedes_in_sentence,
             responsibility=_responsibility(cues.get("responsibility") or {}, c_origin),
             pair_coref=_words(cues.get("pair_coreference") or [], f"{c_origin}:pair_coreference"),

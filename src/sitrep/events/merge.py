@@ -65,16 +65,23 @@ def _near(e: Event, o: Event) -> bool:
 
 
 def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None,
-          in_sentence: dict[str, frozenset[str]] | None = None) -> list[Event]:
+          in_sentence: dict[str, frozenset[str]] | None = None,
+          at_place: dict[str, frozenset[str]] | None = None) -> list[Event]:
     """Merge repeated reports of one event inside one document (see MERGE_KM).
 
     Also drops an event whose sub-event type another event of the same place and day
     `supersedes` (a protest later dispersed is one "Protest with intervention"), or
     that another event of the same sentence supersedes `in_sentence` (fighting that
-    ends in a capture is the capture).
+    ends in a capture is the capture), or of the same day at the same named place
+    `at_place` (the fighting over a place taken that day, told in another sentence).
     """
     supersedes = supersedes or {}
     in_sentence = in_sentence or {}
+    at_place = at_place or {}
+    events = [e for e in events if not any(
+        e.sub_event_type in at_place.get(o.sub_event_type, ()) and o.event_date == e.event_date
+        and e.location is not None and o.location == e.location
+        for o in events if o is not e)]
     events = [e for e in events if not any(
         e.sub_event_type in in_sentence.get(o.sub_event_type, ()) and o.notes == e.notes
         for o in events if o is not e)]

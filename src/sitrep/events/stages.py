@@ -23,7 +23,7 @@ from sitrep.events.codes import codes
 from sitrep.events.continuation import Continuation
 from sitrep.events.detect import RuleMatcher
 from sitrep.events.fatalities import Fatalities
-from sitrep.events.lexicon import EventLexicon
+from sitrep.events.lexicon import EventLexicon, phrase_tokens
 from sitrep.events.merge import event_id
 from sitrep.events.modality import modality
 from sitrep.events.places import PLACE_SOURCES, PlaceReader
@@ -109,6 +109,20 @@ def _stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) -
     return rule.unknown_actor1 or lex.unknown_actor1.get(sub_event_type or "")
 
 
+def _supports_a_battle(lex: EventLexicon, m: Mention, s: SentenceState, par: ParagraphState) -> bool:
+    """Shelling or air strikes told as the support of a fight in the same sentence ("clashes,
+    accompanied by regime shelling", "captured X amid Russian air strikes", "backed by air
+    strikes"): ACLED codes the fight as one event, the fire in its support is part of it."""
+    if " ".join(phrase_tokens(m.rule.codes.sub_event_type)) not in lex.lists.get("battle_support_types", frozenset()):
+        return False
+    markers = lex.lists.get("battle_support_markers", frozenset())
+    if not any(t.lemma_.lower() in markers or t.lower_ in markers for t in R.chain(m.head)[1:5]):
+        return False
+    sent = m.head.sent
+    return any(sent.start <= t.start < sent.end and t.root.i != m.head.i and any(
+        rid.startswith("battle.") for rid in t.label_.split("|")) for t in par.triggers)
+
+
 @register("detect", assigns=("rule", "misparsed"))
 class Detect(Stage):
     """Which rule the trigger fires; a verb whose subject is another trigger defers to it."""
@@ -150,6 +164,9 @@ class Modality(Stage):
             return
         m.kind = kind
         head = m.head
+        if _supports_a_battle(self.lex, m, s, par):
+            m.stop("part-of-battle")
+            return
         other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
         if head.pos_ in ("VERB", "AUX") and not m.rule.requires_antecedent \
                 and any(c.i in other_tok for c in R.subjects(head)):

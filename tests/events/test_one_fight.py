@@ -1,0 +1,34 @@
+"""One fight told with its support and its outcome is one event (ACLED), our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(run, *paragraphs):
+    events, _ = run(*paragraphs)
+    return sorted(e.sub_event_type for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, clashes, accompanied by government shelling, took place between the army and HTS in Kansafra.",
+    "On June 20, government troops, backed by Russian air strikes, attacked HTS positions in Kansafra.",
+])
+def test_fire_in_support_of_a_fight_in_the_same_sentence_is_part_of_it(run, text):
+    assert _types(run, text) == ["Armed clash"]
+
+
+def test_a_strike_alone_is_still_a_strike(run):
+    assert _types(run, "On June 20, Russian warplanes struck Kansafra.") == ["Air/drone strike"]
+
+
+def test_the_fight_over_a_place_taken_that_day_is_the_capture(run):
+    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Fierce clashes between the army "
+                      "and HTS in Kansafra preceded the advance.")
+    assert got == ["Government regains territory"]
+
+
+def test_a_fight_at_another_place_the_same_day_stays_its_own_event(run):
+    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Fierce clashes between the army "
+                      "and HTS went on in Kafr Nabl.")
+    assert got == ["Armed clash", "Government regains territory"]
