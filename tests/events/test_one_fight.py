@@ -32,3 +32,14 @@ def test_a_fight_at_another_place_the_same_day_stays_its_own_event(run):
     got = _types(run, "On June 20, government troops captured Kansafra from HTS. Fierce clashes between the army "
                       "and HTS went on in Kafr Nabl.")
     assert got == ["Armed clash", "Government regains territory"]
+
+
+def test_the_fight_placed_only_at_the_area_around_a_place_taken_is_the_capture(run):
+    got = _types(run, "On June 20, rebel groups captured Tal Sultan in the southern Idlib countryside from government "
+                      "troops. Fierce clashes between the army and rebel groups went on across the southern Idlib "
+                      "countryside.")
+    assert got == ["Non-state actor overtakes territory"]
+
+
+def test_what_someone_is_charged_with_is_not_an_event(run):
+    assert _types(run, "On June 20, HTS executed two men in Darat Izza on charges of killing HTS fighters.") == ["Attack"]

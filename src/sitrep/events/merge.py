@@ -64,6 +64,16 @@ def _near(e: Event, o: Event) -> bool:
     return haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) <= MERGE_KM
 
 
+def _same_or_around(e: Event, o: Event) -> bool:
+    """`e` is placed where `o` is, or only at the level of the area around it (a governorate or
+    its countryside that holds `o`'s place, or nowhere): not at another named place."""
+    if e.location is None:
+        return o.location is not None
+    if e.location == o.location:
+        return True
+    return (e.geo_precision or 3) >= 3 and (o.geo_precision or 3) < 3 and e.admin1 is not None and e.admin1 == o.admin1
+
+
 def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None,
           in_sentence: dict[str, frozenset[str]] | None = None,
           at_place: dict[str, frozenset[str]] | None = None) -> list[Event]:
@@ -80,8 +90,7 @@ def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = No
     at_place = at_place or {}
     events = [e for e in events if not any(
         e.sub_event_type in at_place.get(o.sub_event_type, ()) and o.event_date == e.event_date
-        and e.location is not None and o.location == e.location
-        for o in events if o is not e)]
+        and _same_or_around(e, o) for o in events if o is not e)]
     events = [e for e in events if not any(
         e.sub_event_type in in_sentence.get(o.sub_event_type, ()) and o.notes == e.notes
         for o in events if o is not e)]
