@@ -28,3 +28,8 @@ def test_a_headline_the_parser_misreads_still_finds_the_city_of_x(run):
     # the small parser reads "shelling" as the verb and "targets" as its object noun
     got = _where(run, "Intense shelling targets the city of Douma and kills several people.")
     assert got[:1] and got[0][2] == "Duma"
+
+
+def test_aerial_shelling_is_an_air_strike(run):
+    events, _ = run("On June 20, Syrian warplanes carried out aerial shelling on Kansafra, killing a man.")
+    assert [e.sub_event_type for e in events][:1] == ["Air/drone strike"]
