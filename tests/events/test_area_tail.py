@@ -63,3 +63,16 @@ def test_a_captured_name_the_tagger_reads_as_a_person_is_still_the_place(run):
     events, _ = run("On June 20, government troops captured Maaret Harma after clashes with the rebels.")
     got = [(e.sub_event_type, e.location) for e in events]
     assert got[:1] == [("Government regains territory", "Maarrat Hurmah")]
+
+
+def test_a_namesake_far_from_the_town_whose_countryside_is_named_gives_way(run):
+    # a village name the data knows elsewhere in the governorate, but far from the town
+    got = _where(run, "On June 20, SNA factions gained control of Humayd village in the countryside of Ras al-Ain "
+                      "following clashes with SDF forces.")
+    assert got and got[0][0] == "Ras al Ayn" and got[0][2] >= 2
+
+
+def test_the_area_is_kept_when_the_resolver_reads_past_it(run):
+    got = _where(run, "On June 20, SNA factions gained control of Al-Daymou village in the western countryside of "
+                      "Tell Abiad in Ar-Raqqa following clashes with SDF forces.")
+    assert got and got[0][0] == "Tall Abyad"

@@ -88,3 +88,26 @@ def test_a_thing_executed_is_no_killing(run):
 def test_a_group_fighting_itself_is_on_both_sides(run, text, side):
     events, _ = run(text)
     assert [(e.actor1, e.actor2) for e in events][:1] == [(side, side)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On June 20, HTS announced the capture of Kafr Halab village from the army.", "Hayat Tahrir al-Sham"),
+    ("On June 20, rebel forces announced the capture of Kafr Halab village from YPG forces.", "Opposition Rebels (Syria)"),
+])
+def test_an_armed_group_announcing_its_capture_is_its_doer(run, text, actor):
+    assert _codes(run, text)[:1] == [("Non-state actor overtakes territory", actor, "Kafr Halab")]
+
+
+def test_a_monitor_announcing_a_killing_is_not_the_killer(run):
+    events, _ = run("On June 20, the Observatory announced the killing of five SDF fighters in Hajin.")
+    assert all(e.actor1 != "Syrian Observatory for Human Rights" for e in events)
+
+
+def test_a_hedge_on_the_place_does_not_make_the_act_a_prediction(run):
+    got = _codes(run, "On June 20, rebel fighters fired TOW missiles in the northern countryside of Lattakia, "
+                      "likely in the Jabal al-Akrad area.")
+    assert got[:1] == [("Shelling/artillery/missile attack", "Opposition Rebels (Syria)", "Jabal al-Akrad")]
+
+
+def test_a_hedge_on_the_act_is_still_a_prediction(run):
+    assert _codes(run, "Government troops are likely to attack Kansafra in the coming days.") == []

@@ -336,6 +336,15 @@ class ActorReader:
                     take(o, a2)
                     targets.append(o)
             verb = R.governing_verb(head)
+            if verb is not None and not a1 and verb.lemma_.lower() in self.lex.claim_verbs and any(
+                    c.dep_ in R.OBJ and c.i == head.i for c in verb.children):
+                # "X announced the capture of Y": an armed group claiming its own act is its doer
+                # (a monitor or a ministry announcing a toll is not)
+                armed = self.lex.inter_groups.get("armed", frozenset())
+                for c in verb.children:
+                    if c.dep_ in R.SUBJ:
+                        got = [a for a in self.phrase_actors(st, c, mentions) if a.inter in armed]
+                        a1.extend(got[:1])
             if verb is not None and not a1 and verb.lemma_.lower() not in self.lex.claim_verbs:
                 if R.is_passive(verb):
                     for _, o in R.prep_children(verb, L["agent_preps"]):

@@ -62,6 +62,8 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             kind = c.label_.split(":", 1)[1]
             if c.root.lower_ in lex.modal_verbs and c.root.dep_ != "aux":
                 continue
+            if any(x.dep_ == "prep" and x.i == c.end for x in c.root.children):
+                continue  # "likely in the X area", "probably following clashes": the place or time is hedged
             return kind
     # purpose / plan infinitives: "to launch an attack", "ready to ..."
     for t in ch:

@@ -22,6 +22,7 @@ from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.resolve import PlaceContext
 
 # A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
@@ -33,6 +34,11 @@ FALLBACK_PRECISION = 3
 # a name found alone this close to a place of the area a phrase names ("X in Y") is taken as
 # the X meant, even across the area's line; farther, it is a namesake: the area is the place
 AREA_NEAR_KM = 40.0
+# "X in the countryside of <town>": X lies within this distance of the town
+TOWN_AREA_KM = 30.0
+DISTRICT_AREA_KM = 45.0
+# places that are towns, not a governorate named by its capital ("in Idlib" names the province)
+TOWN_FEATURES = frozenset({"PPL", "PPLA2", "PPLA3", "PPLA4", "PPLX"})
 # an area phrase is trusted only when found as written or by its normalised key
 AREA_STAGES = frozenset({"exact", "normalised", "qualified"})
 # compass words that make "to the north of X" a location, not a destination
@@ -161,13 +167,27 @@ class PlaceReader:
         X. A name found alone in or near Y (governorate lines in the data and in writers'
         heads differ) stands; a namesake far from Y, or no place at all, gives way to the
         resolver's reading of "X in Y": X inside Y, else Y itself."""
-        area = self.resolver.resolve_phrase(tail.text, PlaceContext(country=self.default_country))
+        nearest = self.linear_phrase(tail[0], first_is_prep=True) or tail
+        area = self.resolver.resolve_phrase(nearest.text, PlaceContext(country=self.default_country))
         if area is None or area.matched not in AREA_STAGES or not area.admin1:
             return None, area
-        if alone is not None and (alone.admin1 == area.admin1 or near_area(
-                self.resolver.gaz, alone.latitude, alone.longitude, area.admin1, AREA_NEAR_KM)):
+        if alone is not None and self._inside(alone, area):
             return None, area
-        return self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx), area
+        whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
+        if whole is not None and not self._inside(whole, area):
+            # the resolver read past the area phrase: the area itself, never a far namesake
+            whole = replace(area, geo_precision=max(area.geo_precision or 1, 2))
+        return whole, area
+
+    def _inside(self, m: Any, area: Any) -> bool:
+        """`m` lies in the area a phrase names: for a governorate (or its countryside), in it or
+        near its line; for a town's countryside, within TOWN_AREA_KM of the town."""
+        town = area.feature_code in TOWN_FEATURES and self.resolver.gaz.admin1_of(area.name) is None
+        if not town:
+            return m.admin1 == area.admin1 or near_area(self.resolver.gaz, m.latitude, m.longitude,
+                                                        area.admin1, AREA_NEAR_KM)
+        reach = DISTRICT_AREA_KM if area.feature_code == "PPLA2" else TOWN_AREA_KM  # a seat names its district too
+        return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= reach
 
     def area_tail(self, span: Span) -> Span | None:
         """The phrase right after a place name that names the area it lies in ("in Y",
@@ -175,6 +195,7 @@ class PlaceReader:
         next words are not an `area_tail_preps` phrase or name no place."""
         preps = self.lex.lists.get("area_tail_preps", frozenset())
         doc, end, tail = span.doc, span.end, None
+        first = None
         for _ in range(2):
             if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
                 break
@@ -185,8 +206,10 @@ class PlaceReader:
                 break
             if self.resolver.resolve_phrase(sp.text, PlaceContext(country=self.default_country)) is None:
                 break
+            first = first if first is not None else sp.start
             tail, end = sp, sp.end
-        return tail
+        # the whole run of area phrases; its first phrase is the nearest area (`_in_area`)
+        return doc[first: tail.end] if tail is not None else None
 
     def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[Span]:
         """Location prepositional phrases among `toks` (nested ones cut out)."""
@@ -346,6 +369,10 @@ class PlaceReader:
                 inner = self._named_by_of(o, mentions)  # "control of the village of X"
                 if inner is not None:
                     return inner
+                names = [c for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < o.i
+                         and c.i not in mentions]
+                if names:  # "the capture of X village": the name before the settlement noun
+                    return Span(o.doc, min(x.left_edge.i for x in names), o.i + 1, label=NAMED_OF)
             if o.pos_ != "PROPN" or o.i in mentions:
                 continue
             left = o.i
@@ -402,6 +429,11 @@ class PlaceReader:
                  and v.i != head.i for c in v.children if c.dep_ in R.OBJ]
         objects = self.object_phrases(targets + aimed, mentions, territorial)
         named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
+        if head.pos_ == "NOUN":
+            # "the capture of X", "the fall of X": the name after "of" is where it happened
+            own_of = self._named_by_of(head, mentions)
+            if own_of is not None:
+                named.insert(0, own_of)
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
