@@ -76,3 +76,10 @@ def test_the_area_is_kept_when_the_resolver_reads_past_it(run):
     got = _where(run, "On June 20, SNA factions gained control of Al-Daymou village in the western countryside of "
                       "Tell Abiad in Ar-Raqqa following clashes with SDF forces.")
     assert got and got[0][0] == "Tall Abyad"
+
+
+def test_the_area_phrase_ends_where_the_losing_side_starts(run):
+    # "in Aleppo province from YPG fighters ...": only "in Aleppo province" names the area
+    got = _where(run, "On June 20, Turkish forces captured the town of Yahmul in Aleppo province from YPG fighters "
+                      "with no casualties reported.")
+    assert got and got[0][1] == "Aleppo"

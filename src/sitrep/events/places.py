@@ -167,7 +167,7 @@ class PlaceReader:
         X. A name found alone in or near Y (governorate lines in the data and in writers'
         heads differ) stands; a namesake far from Y, or no place at all, gives way to the
         resolver's reading of "X in Y": X inside Y, else Y itself."""
-        nearest = self.linear_phrase(tail[0], first_is_prep=True) or tail
+        nearest = self._area_phrase(tail[0]) or tail
         area = self.resolver.resolve_phrase(nearest.text, PlaceContext(country=self.default_country))
         if area is None or area.matched not in AREA_STAGES or not area.admin1:
             return None, area
@@ -189,6 +189,16 @@ class PlaceReader:
         reach = DISTRICT_AREA_KM if area.feature_code == "PPLA2" else TOWN_AREA_KM  # a seat names its district too
         return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= reach
 
+    def _area_phrase(self, prep: Token) -> Span | None:
+        """The place phrase a preposition opens, ending where another role starts ("in Y
+        province from X fighters": "in Y province")."""
+        sp = self.linear_phrase(prep, first_is_prep=True)
+        if sp is None:
+            return None
+        cut = next((t.i for t in sp if t.i > sp.start and (t.dep_ == "cc" or (
+            t.dep_ == "prep" and t.lower_ != "of"))), None)
+        return sp.doc[sp.start: cut] if cut is not None else sp
+
     def area_tail(self, span: Span) -> Span | None:
         """The phrase right after a place name that names the area it lies in ("in Y",
         "in the northern countryside of Y in Z"), up to two such phrases; None when the
@@ -201,7 +211,7 @@ class PlaceReader:
                 break
             if any(tx.start <= end < tx.end for tx in doc.spans.get("sitrep_timex", [])):
                 break
-            sp = self.linear_phrase(doc[end], first_is_prep=True)
+            sp = self._area_phrase(doc[end])
             if sp is None or sp.end <= end:
                 break
             if self.resolver.resolve_phrase(sp.text, PlaceContext(country=self.default_country)) is None:
