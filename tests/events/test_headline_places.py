@@ -33,3 +33,18 @@ def test_a_headline_the_parser_misreads_still_finds_the_city_of_x(run):
 def test_aerial_shelling_is_an_air_strike(run):
     events, _ = run("On June 20, Syrian warplanes carried out aerial shelling on Kansafra, killing a man.")
     assert [e.sub_event_type for e in events][:1] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A violent bombing hit Azaz city on June 20, causing heavy damage.", "Remote explosive/landmine/IED"),
+    ("On June 20, an aerial bombing hit Kafr Nabl, killing two people.", "Air/drone strike"),
+])
+def test_a_bombing_is_an_explosion_unless_from_the_air(run, text, sub):
+    events, _ = run(text)
+    assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+def test_similar_bombings_blamed_on_a_group_recall_no_event(run):
+    events, _ = run("No group has claimed the blast in Azaz so far, but similar bombings in the area have been "
+                    "blamed on IS cells.")
+    assert [e.sub_event_type for e in events].count("Remote explosive/landmine/IED") <= 1

@@ -94,12 +94,11 @@ def _person_victim(lex: EventLexicon, head: Token) -> bool:
     head of the council"), not a thing done ("the plan was executed")."""
     people = lex.lists.get("civilians", frozenset()) | lex.lists.get("combatants", frozenset()) | \
         lex.lists.get("person_roles", frozenset())
-    for c in head.children:
-        if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
-            if c.ent_type_ == "PERSON" or c.lemma_.lower() in people or any(
-                    x.ent_type_ == "PERSON" for x in c.children if x.dep_ == "appos"):
-                return True
-    return False
+    victims = [c for c in head.children if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        victims.append(head.head)  # headline grammar: "three members assassinated in X"
+    return any(c.ent_type_ == "PERSON" or c.lemma_.lower() in people or any(
+        x.ent_type_ == "PERSON" for x in c.children if x.dep_ == "appos") for c in victims)
 
 
 def _stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) -> str | None:
