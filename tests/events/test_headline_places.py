@@ -48,3 +48,8 @@ def test_similar_bombings_blamed_on_a_group_recall_no_event(run):
     events, _ = run("No group has claimed the blast in Azaz so far, but similar bombings in the area have been "
                     "blamed on IS cells.")
     assert [e.sub_event_type for e in events].count("Remote explosive/landmine/IED") <= 1
+
+
+def test_a_headline_ied_the_tagger_reads_as_a_pronoun_is_still_a_bomb(run):
+    events, _ = run("IED explodes in a civilian car in Hasakah province.")
+    assert [e.sub_event_type for e in events][:1] == ["Remote explosive/landmine/IED"]
