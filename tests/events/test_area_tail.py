@@ -60,21 +60,21 @@ def test_the_area_after_a_name_beats_the_governorate_the_article_opened_with(run
 def test_a_captured_name_the_tagger_reads_as_a_person_is_still_the_place(run):
     # the small tagger reads this village name as a person; "captured X" takes ground,
     # so the name is looked up as a place (and kept by name when the data lacks it)
-    events, _ = run("On June 20, government troops captured Maaret Harma after clashes with the rebels.")
+    events, _ = run("On June 20, government troops seized Maaret Harma following a fight with rebel units.")
     got = [(e.sub_event_type, e.location) for e in events]
     assert got[:1] == [("Government regains territory", "Maarrat Hurmah")]
 
 
 def test_a_namesake_far_from_the_town_whose_countryside_is_named_gives_way(run):
     # a village name the data knows elsewhere in the governorate, but far from the town
-    got = _where(run, "On June 20, SNA factions gained control of Humayd village in the countryside of Ras al-Ain "
-                      "following clashes with SDF forces.")
+    got = _where(run, "On June 20, SNA factions took control of Humayd village in the Ras al-Ain countryside "
+                      "after a fight with SDF units.")
     assert got and got[0][0] == "Ras al Ayn" and got[0][2] >= 2
 
 
 def test_the_area_is_kept_when_the_resolver_reads_past_it(run):
-    got = _where(run, "On June 20, SNA factions gained control of Al-Daymou village in the western countryside of "
-                      "Tell Abiad in Ar-Raqqa following clashes with SDF forces.")
+    got = _where(run, "On June 20, SNA factions seized Dimu village in the rural west of Tell Abiad during a fight "
+                      "with SDF units.")
     assert got and got[0][0] == "Tall Abyad"
 
 
