@@ -43,3 +43,14 @@ def test_the_fight_placed_only_at_the_area_around_a_place_taken_is_the_capture(r
 
 def test_what_someone_is_charged_with_is_not_an_event(run):
     assert _types(run, "On June 20, HTS executed two men in Darat Izza on charges of killing HTS fighters.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On June 20, the army took control of Jayrud town after the withdrawal of rebel factions from the town.",
+     "Non-violent transfer of territory"),
+    # the withdrawal was forced by fire: taken by force
+    ("On June 20, government forces captured Khuwayn after the withdrawal of rebel factions under heavy air strikes.",
+     "Government regains territory"),
+])
+def test_ground_taken_after_the_other_side_withdrew(run, text, sub):
+    assert _types(run, text)[:1] == [sub]

@@ -285,7 +285,8 @@ class Type(Stage):
             other_toks |= set(range(m.actor2.span.start, m.actor2.span.end))
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
-        if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _popular_push(
+        if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _after_a_withdrawal(
+                self.lex, s.span) or _popular_push(
                 self.lex, m.actor1, s.span)):
             m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
         if m.sub_event_type == "Armed clash":
@@ -539,6 +540,16 @@ def _popular_push(lex: Any, actor1: Any, sent: Any) -> bool:
         return False
     cues = lex.lists.get("popular_pressure_cues", frozenset())
     return any(t.lemma_.lower() in cues for t in sent)
+
+
+def _after_a_withdrawal(lex: Any, sent: Any) -> bool:
+    """"controlled X after the rebels' withdrawal from the town": the place was left to the
+    taker, a non-violent transfer, unless the sentence tells of fire or fighting that drove the
+    other side out ("following their withdrawal under heavy bombardment": taken by force)."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    if not lemmas & lex.lists.get("withdrawal_words", frozenset()):
+        return False
+    return not lemmas & lex.lists.get("forced_withdrawal_words", frozenset())
 
 
 def _said_unopposed(lex: Any, text: str) -> bool:
