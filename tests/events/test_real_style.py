@@ -445,7 +445,7 @@ def test_a_place_named_after_on_is_the_place_even_when_hung_on_the_agent(run):
 
 def test_a_subject_the_parser_gives_to_a_modifier_verb_makes_it_a_capture(run):
     # "controlled" is tagged as a modifier of "town" but keeps "army" as its subject
-    got = _events(run, "The Syrian army controlled Dumayr town near the Qalamoun hills once the rebels had withdrawn.")
+    got = _events(run, "The Syrian army controlled Dumayr town near the Qalamoun hills once the rebels had been beaten.")
     assert [g[:2] for g in got] == [("Government regains territory", "Military Forces of Syria (2000-)")]
 
 
