@@ -54,3 +54,15 @@ def test_what_someone_is_charged_with_is_not_an_event(run):
 ])
 def test_ground_taken_after_the_other_side_withdrew(run, text, sub):
     assert _types(run, text)[:1] == [sub]
+
+
+def test_strikes_told_around_a_capture_are_part_of_it(run):
+    got = _types(run, "On June 20, government troops captured Kansafra from HTS. The fighting was accompanied by "
+                      "Russian air strikes on the southern Idlib countryside.")
+    assert got == ["Government regains territory"]
+
+
+def test_a_strike_on_a_named_place_the_day_of_a_capture_stays(run):
+    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Russian jets struck Kafr Nabl "
+                      "the same day.")
+    assert got == ["Air/drone strike", "Government regains territory"]

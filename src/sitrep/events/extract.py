@@ -116,7 +116,7 @@ class EventExtractor:
                 st.year_hint = int(y.group())
             self._paragraph(st, par.start, sdoc, events, statements)
         return merge(events, self.lex.supersedes, self.lex.supersedes_in_sentence,
-                     self.lex.supersedes_at_place), statements
+                     self.lex.supersedes_at_place, self.lex.supersedes_around), statements
 
     def _names_a_place(self, sdoc: Doc) -> bool:
         """A place entity, or a proper name after a location preposition or a settlement word."""

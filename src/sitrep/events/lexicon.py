@@ -99,6 +99,7 @@ class EventLexicon:
     argument_preps: frozenset[str]
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
     supersedes_at_place: dict[str, frozenset[str]] = field(default_factory=dict)  # same day, same named place
+    supersedes_around: dict[str, frozenset[str]] = field(default_factory=dict)  # same day, only the area around
     supersedes_in_sentence: dict[str, frozenset[str]] = field(default_factory=dict)
     # "X claimed the attack" / "blamed X": verbs -> "subject"/"object", plus word lists
     responsibility: dict[str, Any] = field(default_factory=lambda: {
@@ -229,6 +230,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args, subtree or direct")
     supersedes = _supersedes(trig, "supersedes", t_origin)
     supersedes_at_place = _supersedes(trig, "supersedes_at_place", t_origin)
+    supersedes_around = _supersedes(trig, "supersedes_around", t_origin)
     supersedes_in_sentence = _supersedes(trig, "supersedes_in_sentence", t_origin)
 
     cue_phrases: list[tuple[tuple[str, ...], str]] = []
@@ -273,6 +275,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             argument_preps=_words(cues["argument_preps"], f"{c_origin}:argument_preps"),
             supersedes=supersedes,
             supersedes_at_place=supersedes_at_place,
+            supersedes_around=supersedes_around,
             supersedes_in_sentence=supersedes_in_sentence,
             responsibility=_responsibility(cues.get("responsibility") or {}, c_origin),
             pair_coref=_words(cues.get("pair_coreference") or [], f"{c_origin}:pair_coreference"),

@@ -64,33 +64,38 @@ def _near(e: Event, o: Event) -> bool:
     return haversine_km(e.latitude, e.longitude, o.latitude, o.longitude) <= MERGE_KM
 
 
-def _same_or_around(e: Event, o: Event) -> bool:
-    """`e` is placed where `o` is, or only at the level of the area around it (a governorate or
-    its countryside that holds `o`'s place, or nowhere): not at another named place."""
+def _same_or_around(e: Event, o: Event, named: bool = True) -> bool:
+    """`e` is placed where `o` is (`named`), or only at the level of the area around it (a
+    governorate or its countryside that holds `o`'s place, or nowhere): not at another named place."""
     if e.location is None:
         return o.location is not None
-    if e.location == o.location:
+    if named and e.location == o.location:
         return True
     return (e.geo_precision or 3) >= 3 and (o.geo_precision or 3) < 3 and e.admin1 is not None and e.admin1 == o.admin1
 
 
 def merge(events: list[Event], supersedes: dict[str, frozenset[str]] | None = None,
           in_sentence: dict[str, frozenset[str]] | None = None,
-          at_place: dict[str, frozenset[str]] | None = None) -> list[Event]:
+          at_place: dict[str, frozenset[str]] | None = None,
+          around: dict[str, frozenset[str]] | None = None) -> list[Event]:
     """Merge repeated reports of one event inside one document (see MERGE_KM).
 
     Also drops an event whose sub-event type another event of the same place and day
     `supersedes` (a protest later dispersed is one "Protest with intervention"), or
     that another event of the same sentence supersedes `in_sentence` (fighting that
     ends in a capture is the capture), or of the same day at the same named place
-    `at_place` (the fighting over a place taken that day, told in another sentence).
+    `at_place` (the fighting over a place taken that day, told in another sentence), or
+    `around` it only (fire in a fight's support placed at the countryside around it).
     """
     supersedes = supersedes or {}
     in_sentence = in_sentence or {}
     at_place = at_place or {}
+    around = around or {}
     events = [e for e in events if not any(
-        e.sub_event_type in at_place.get(o.sub_event_type, ()) and o.event_date == e.event_date
-        and _same_or_around(e, o) for o in events if o is not e)]
+        o.event_date == e.event_date and (
+            e.sub_event_type in at_place.get(o.sub_event_type, ()) and _same_or_around(e, o)
+            or e.sub_event_type in around.get(o.sub_event_type, ()) and _same_or_around(e, o, named=False))
+        for o in events if o is not e)]
     events = [e for e in events if not any(
         e.sub_event_type in in_sentence.get(o.sub_event_type, ()) and o.notes == e.notes
         for o in events if o is not e)]
