@@ -86,3 +86,12 @@ def test_fighters_the_place_was_taken_from_do_not_make_a_capture_of_fighters(run
 def test_small_arms_targeting_is_typed_by_who_was_targeted(run, text, sub):
     got = _codes(run, text)
     assert got and got[0][0] == sub
+
+
+def test_members_of_an_unarmed_body_hurt_are_no_clash(run):
+    got = _codes(run, "On June 20, members of a media crew were injured by Turkish fire near Raju.")
+    assert "Armed clash" not in [g[0] for g in got]
+
+
+def test_who_holds_a_place_now_is_no_capture(run):
+    assert _codes(run, "The town of Sarmin is controlled by HTS.") == []

@@ -113,9 +113,13 @@ class RuleMatcher:
         if rule.requires_scope == "subtree":
             cands = [t for c in cands for t in c.subtree]
         doc = head.doc
+        unarmed_bodies = self.lex.lists.get("unarmed_bodies", frozenset())
         for c in cands:
             if c.ent_type_ in ("DATE", "TIME"):
                 continue  # "On 3 March 2021": a month is not a march, nor a place taken
+            if rule.requires == "combatants" and any(o.lemma_.lower() in unarmed_bodies
+                                                     for _, o in R.prep_children(c, frozenset({"of"}))):
+                continue  # "members of a media crew", "a member of the local council": not armed
             keys = {c.lemma_.lower(), c.lower_}
             # hyphenated words the tokenizer splits ("sit-in"): the lexicon writes "sit - in"
             if c.i >= 2 and doc[c.i - 1].text == "-":

@@ -33,6 +33,9 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.lists.get("accusation_nouns", frozenset())
            and ch[k - 1].dep_ == "prep" and ch[k - 1].lower_ == "of" for k, t in enumerate(ch[2:5], start=2)):
         return "drop"  # "executed two men on charges of killing fighters": the charge, not an event
+    if rule.requires == "territory" and head.pos_ == "VERB" and any(
+            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children):
+        return "drop"  # "the town is controlled by IS": who holds a place now, not its capture
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in lex.lists.get(
             "negating_determiners", frozenset()) for c in head.children):
         return "drop"  # "no attack was recorded"
