@@ -71,6 +71,12 @@ class AreaKinds(ResolverState):
             if adm:
                 pick, prec = adm[0], 2
                 notes.append("district -> precision 2")
+        if pick is None and kind == "subdistrict":
+            # "X sub-district": no sub-district records; the seat town X, precision 2
+            cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
+            if cities:
+                pick, prec = cities[0], 2
+                notes.append("sub-district of its seat town -> precision 2")
         if pick is None and kind == "city":
             cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
             if cities:
@@ -100,7 +106,7 @@ class AreaKinds(ResolverState):
         if pick is None:
             pick = scored[0]
             prec = places[pick[2]].precision
-            if kind == "area":
+            if kind in ("area", "subdistrict"):
                 prec = max(prec, 2)
                 notes.append("area around the place -> precision >= 2")
         if relation:

@@ -14,12 +14,13 @@ from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import (
     _STAGE_ORDER,
+    CITY_AREA_KM,
     DIRECT_STAGES,
     DISTRICT_AREA_KM,
     OWNED_SITE_MAX_KM,
     SEAT_CODES,
 )
-from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital
+from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital, _norm_word
 
 
 class CompoundForms(ResolverState):
@@ -123,13 +124,19 @@ class CompoundForms(ResolverState):
             pos = text.lower().find(sep)
             if pos > 0:
                 head, tail = text[:pos], self._strip_fillers(text[pos + len(sep):])
+                if sep.lstrip().startswith("of ") and _norm_word(head.split(" ")[-1]) in self.cues.noise:
+                    continue  # "X west of the town of Y", "X countryside of the ...": a cue's own "of"
                 outer = self._parse(tail, ctx) if self._has_content(tail) else None
+                if outer is None and self._has_content(tail) and any(s in tail.lower() for s in self.cues.separators):
+                    # "X in the countryside of Y in Z", "X in the vicinity of Y town in Z": the
+                    # tail is itself a place in an area
+                    outer = self._phrase(tail, ctx)
                 if outer is not None:
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                                      anchor=(outer.latitude, outer.longitude))
                     inner = None
                     if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
-                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else OWNED_SITE_MAX_KM
+                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM
                         area = self._area_ctx(outer, ctx, radius)
                         if outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
                             # "X, Aleppo": the seat's name is also the governorate's. X in the
@@ -147,12 +154,21 @@ class CompoundForms(ResolverState):
                             inner.reason += f"; inside {outer.name}"
                             return inner
                     inner = self._parse(head, hinted)
-                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
-                            and inner.admin1 != outer.admin1 and _haversine_km(
-                                (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) > OWNED_SITE_MAX_KM):
+                    dist = _haversine_km((inner.latitude, inner.longitude),
+                                         (outer.latitude, outer.longitude)) if inner is not None else 0.0
+                    # a place named after a town or district lies near it; one named in a
+                    # governorate, in it or just over its line
+                    province = outer.feature_code == "ADM1" or outer.feature_code in SEAT_CODES  # "rural Homs"
+                    far = (inner is not None and inner.admin1 != outer.admin1 and dist > OWNED_SITE_MAX_KM) if (
+                        province) else dist > (DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM)
+                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI" and far):
                         # "Ghwayran prison in Hasakeh" found only a namesake in another governorate:
                         # the "in B" wins; the unknown site is in B
-                        outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        if province:
+                            outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        else:  # only a namesake far from the town or district named
+                            outer.geo_precision = max(outer.geo_precision, 2)
+                            outer.reason += f"; '{head}' not found near it: the area of {outer.name}, precision >= 2"
                         return outer
                     if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head):
                         # "X in B" with X unknown in or near B: the area of B (ACLED precision 2)

@@ -1,0 +1,112 @@
+"""Compound place phrases the event stage passes whole ("X in the countryside of Y in Z",
+"X near Y", "Y eastern countryside"): one case per rule, each phrase our own, with real
+place names from the gazetteer. Each case failed before its rule."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+def _where(m):
+    return None if m is None else (m.name, m.feature_code, m.geo_precision)
+
+
+def _km(m, lat, lon):
+    p1, p2 = math.radians(m.latitude), math.radians(lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - m.longitude) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+TALL_TAMR = (36.65556, 40.37079)
+
+
+# a direction written between a governorate and "countryside" is the part of the governorate
+@pytest.mark.parametrize("phrase, governorate", [
+    ("Raqqa northern countryside", "Ar-Raqqa"),
+    ("Hama western countryside", "Hama"),
+])
+def test_governorate_direction_countryside(resolver, phrase, governorate):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", governorate, 3)
+
+
+# "X sub-district": no sub-district records, so the seat town X at precision 2
+@pytest.mark.parametrize("phrase, town", [
+    ("the Maskanah sub-district of Aleppo", "Maskanah"),
+    ("the Tall Tamr subdistrict", "Tall Tamr"),
+    ("the Hish sub-district", "Hish"),
+])
+def test_subdistrict_is_its_seat_town(resolver, phrase, town):
+    assert _where(resolver.resolve_phrase(phrase))[::2] == (town, 2)
+
+
+# "X neighbourhood" with no city named: the quarter X itself
+@pytest.mark.parametrize("phrase, name", [
+    ("Al Hajar al Aswad neighbourhood", "Al Hajar al Aswad"),
+    ("Sheikh Maqsoud neighborhood", "Ash-Sheikh Maqsoud"),
+])
+def test_neighbourhood_word_after_a_name(resolver, phrase, name):
+    assert _where(resolver.resolve_phrase(phrase))[::2] == (name, 1)
+
+
+# "X desert": the open land around the town X (precision 2)
+def test_desert_after_a_town(resolver):
+    assert _where(resolver.resolve_phrase("the Sukhnah desert")) == ("As Sukhnah", "PPLA3", 2)
+
+
+# "the <holder>-held X town": the holder word is dropped like an owner word
+def test_holder_word_before_the_name(resolver):
+    assert _where(resolver.resolve_phrase("the HTS-held Saraqib town")) == ("Saraqib", "PPLA3", 1)
+
+
+# "X in the countryside of Y in Z": X is looked up near Y, not as a far namesake
+@pytest.mark.parametrize("phrase", [
+    "Tannuriyah in the countryside of Tall Tamr in Hasakeh",
+    "Bir Al Abed in the countryside of Tall Tamr in Hasakeh",
+])
+def test_countryside_of_a_town_in_a_governorate(resolver, phrase):
+    assert _km(resolver.resolve_phrase(phrase), *TALL_TAMR) < 30
+
+
+# "X west of Y": the X close to Y (both names have a namesake farther off in Hasakeh)
+@pytest.mark.parametrize("phrase", ["Tannuriyah west of Tall Tamr", "Bir Al Abed south of Tall Tamr"])
+def test_direction_of_a_town_finds_the_close_namesake(resolver, phrase):
+    m = resolver.resolve_phrase(phrase)
+    assert m.geo_precision == 1 and _km(m, *TALL_TAMR) < 30
+
+
+# "X south of the town of Y": "of the" there belongs to the direction, not "X south" in "town of Y"
+def test_direction_of_the_town(resolver):
+    m = resolver.resolve_phrase("Bir Al Abed south of the town of Tall Tamr")
+    assert (m.name, m.geo_precision, m.matched) == ("Bir Al Abed", 1, "exact") and _km(m, *TALL_TAMR) < 30
+
+
+# "X near Y": the small place X found close to Y, not Y
+@pytest.mark.parametrize("phrase, name", [
+    ("Binnish near Idlib city", "Binnish"),
+    ("Mashrafah near Tall Tamr", "Mashrafah"),
+])
+def test_named_place_near_a_town(resolver, phrase, name):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.name, m.geo_precision) == (name, 1)
+
+
+# "X in <governorate>" with X just over the data's line: still X, not the governorate
+@pytest.mark.parametrize("phrase, name", [
+    ("Yarmouk camp in Rural Damascus", "al-Yarmuk"),
+    ("Jobar in Rural Damascus", "Jobar"),
+    ("Latamneh in northern Idlib", "Al Lataminah"),
+])
+def test_named_area_accepts_a_place_over_its_line(resolver, phrase, name):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.name, m.geo_precision) == (name, 1)
+
+
+
+# "the X neighbourhood of <town>": the quarter stays beside its town, not a namesake quarter
+# elsewhere in the governorate (Aleppo city has an Ashrafiyah too)
+def test_neighbourhood_of_a_town_stays_beside_it(resolver):
+    m = resolver.resolve_phrase("the Ashrafiyah neighbourhood of Afrin")
+    assert _km(m, 36.512, 36.870) < 15
