@@ -110,3 +110,11 @@ def test_named_area_accepts_a_place_over_its_line(resolver, phrase, name):
 def test_neighbourhood_of_a_town_stays_beside_it(resolver):
     m = resolver.resolve_phrase("the Ashrafiyah neighbourhood of Afrin")
     assert _km(m, 36.512, 36.870) < 15
+
+
+# Rural Damascus has no seat town in the data: at precision 3 it is given at Duma (as ACLED
+# gives it), not at the data's centroid 95 km out in the desert
+@pytest.mark.parametrize("phrase", ["in Rural Damascus", "the eastern countryside of Rural Damascus"])
+def test_rural_damascus_is_given_at_duma(resolver, phrase):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.feature_code, m.geo_precision) == ("ADM1", 3) and _km(m, 33.572, 36.403) < 1

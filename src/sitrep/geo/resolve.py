@@ -47,7 +47,7 @@ from sitrep.geo.cues import Cues, load_cues
 from sitrep.geo.forms import CompoundForms
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.lookup import CascadeLookup
-from sitrep.geo.normalise import default_translit
+from sitrep.geo.normalise import default_translit, name_key
 from sitrep.geo.phrases import PhraseCues
 from sitrep.geo.ranking import CandidateRanking
 from sitrep.geo.records import PlaceContext, PlaceMatch
@@ -107,6 +107,15 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
         self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
+        # a seatless governorate's stand-in town (resolve.yaml governorate_points): its point
+        self._adm1_point: dict[int, tuple[float, float]] = {}
+        for adm1, town in self.cues.governorate_points.items():
+            a = self._admin1_place.get(adm1)
+            ids = [i for i in gazetteer.keys.get(name_key(town), ()) if gazetteer.places[i].admin1 == adm1
+                   and gazetteer.places[i].feature_code in self.cues.city_codes]
+            if a is not None and ids:
+                t = max(ids, key=lambda i: gazetteer.places[i].population)
+                self._adm1_point[a] = (gazetteer.places[t].lat, gazetteer.places[t].lon)
         self._district_seat = {(p.admin1, p.admin2): i for i, p in enumerate(gazetteer.places)
                                if p.country == "SY" and p.feature_code in SEAT_CODES | {"PPLA2"}}
         self._ids: dict[str, int] | None = None  # place_id -> index, built on first need
