@@ -112,6 +112,17 @@ def test_neighbourhood_of_a_town_stays_beside_it(resolver):
     assert _km(m, 36.512, 36.870) < 15
 
 
+# "X district": the district's seat town at precision 2 (ACLED's coding), not the district's
+# centroid, which lies far from the town in the large eastern districts
+@pytest.mark.parametrize("phrase, town, lat, lon", [
+    ("the Duma district of Rural Damascus", "Duma", 33.572, 36.403),
+    ("Salamiyah district", "As Salamiyah", 35.011, 37.053),
+])
+def test_district_is_given_at_its_seat(resolver, phrase, town, lat, lon):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.name, m.geo_precision) == (town, 2) and _km(m, lat, lon) < 1
+
+
 # Rural Damascus has no seat town in the data: at precision 3 it is given at Duma (as ACLED
 # gives it), not at the data's centroid 95 km out in the desert
 @pytest.mark.parametrize("phrase", ["in Rural Damascus", "the eastern countryside of Rural Damascus"])
