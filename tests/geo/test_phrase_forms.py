@@ -129,3 +129,15 @@ def test_district_is_given_at_its_seat(resolver, phrase, town, lat, lon):
 def test_rural_damascus_is_given_at_duma(resolver, phrase):
     m = resolver.resolve_phrase(phrase)
     assert (m.feature_code, m.geo_precision) == ("ADM1", 3) and _km(m, 33.572, 36.403) < 1
+
+
+# "X in the city of Y": a part of the city; a village of that name elsewhere in the
+# governorate is not meant (without "city", "X in Latakia" may mean the province)
+def test_in_the_city_of_keeps_to_the_city(resolver):
+    m = resolver.resolve_phrase("Muzayriah in the city of Latakia")
+    assert m.name == "Latakia" and m.feature_code == "PPLA"
+
+
+# "in the wake of" is an English idiom, not the village Waqah
+def test_in_the_wake_of_names_no_place(resolver):
+    assert resolver.resolve_phrase("in the wake of the shelling") is None

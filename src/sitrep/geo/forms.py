@@ -135,10 +135,16 @@ class CompoundForms(ResolverState):
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                                      anchor=(outer.latitude, outer.longitude))
                     inner = None
+                    said_city = outer.feature_code in SEAT_CODES and any(
+                        _norm_word(w) == "city" for w in text[pos + len(sep):].split(" "))
                     if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
                         radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM
                         area = self._area_ctx(outer, ctx, radius)
-                        if outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
+                        if said_city:
+                            # "X in the city of Aleppo": a part of the city, not the province
+                            inner = self._parse(head, replace(area, within=(
+                                outer.latitude, outer.longitude, self.cues.part_radius_km)))
+                        elif outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
                             # "X, Aleppo": the seat's name is also the governorate's. X in the
                             # city itself (a quarter), else anywhere in the governorate
                             # (reporters mostly mean the province), not only near the city;
@@ -158,19 +164,22 @@ class CompoundForms(ResolverState):
                                          (outer.latitude, outer.longitude)) if inner is not None else 0.0
                     # a place named after a town or district lies near it; one named in a
                     # governorate, in it or just over its line
-                    province = outer.feature_code == "ADM1" or outer.feature_code in SEAT_CODES  # "rural Homs"
+                    province = outer.feature_code == "ADM1" or (
+                        outer.feature_code in SEAT_CODES and not said_city)  # "rural Homs", "in Idlib"
+                    reach = (self.cues.part_radius_km if said_city else
+                             DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM)
                     far = (inner is not None and inner.admin1 != outer.admin1 and dist > OWNED_SITE_MAX_KM) if (
-                        province) else dist > (DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM)
+                        province) else dist > reach
                     if (inner is not None and outer.admin1 and outer.feature_code != "PCLI" and far):
                         # "Ghwayran prison in Hasakeh" found only a namesake in another governorate:
                         # the "in B" wins; the unknown site is in B
-                        if province:
-                            outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        if province or said_city:  # an unknown part of a city: the city (precision as it is)
+                            outer.reason += f"; '{head}' not found in {outer.name}: the place it is in"
                         else:  # only a namesake far from the town or district named
                             outer.geo_precision = max(outer.geo_precision, 2)
                             outer.reason += f"; '{head}' not found near it: the area of {outer.name}, precision >= 2"
                         return outer
-                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head):
+                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head) and not said_city:
                         # "X in B" with X unknown in or near B: the area of B (ACLED precision 2)
                         outer.geo_precision = max(outer.geo_precision, 2)
                         outer.reason += f"; '{head}' not found near it -> precision >= 2"
