@@ -141,3 +141,28 @@ def test_in_the_city_of_keeps_to_the_city(resolver):
 # "in the wake of" is an English idiom, not the village Waqah
 def test_in_the_wake_of_names_no_place(resolver):
     assert resolver.resolve_phrase("in the wake of the shelling") is None
+
+
+# "X region of Y": X is a part of Y, like "X district of Y"
+def test_region_of_a_governorate(resolver):
+    m = resolver.resolve_phrase("the Harim region of Idleb")
+    assert (m.name, m.geo_precision) == ("Harim", 2)
+
+
+# a name written before a cue phrase is the place, looked up close to what the cue names;
+# it was skipped and the cue's place returned
+def test_name_before_a_cue_phrase(resolver):
+    m = resolver.resolve_phrase("Tannuriyah village north Tall Tamr")
+    assert m.name == "Tannuriyah" and _km(m, *TALL_TAMR) < 30
+
+
+# "X hamlet": the place X itself, like "X village"
+def test_hamlet_word_after_a_name(resolver):
+    m = resolver.resolve_phrase("Tannuriyah hamlet in the countryside of Tall Tamr")
+    assert m.name == "Tannuriyah" and _km(m, *TALL_TAMR) < 30
+
+
+def test_words_before_a_cue_without_a_name_are_skipped(resolver):
+    m = resolver.resolve_phrase("regime positions near Saraqib")
+    assert (m.name, m.geo_precision) == ("Saraqib", 2)
+

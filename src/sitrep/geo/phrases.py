@@ -72,6 +72,9 @@ class PhraseCues(ResolverState):
                     continue
                 m = self._parse_core(self._strip_fillers(rest), ctx)
                 if m is not None:
+                    named = self._named_before(words[:k], m, ctx)
+                    if named is not None:
+                        return named
                     m.reason += f"; skipped '{' '.join(words[:k])}'"
                     return m
             if _has_capital(words[k]):
@@ -235,6 +238,28 @@ class PhraseCues(ResolverState):
                 direct.reason += "; " + "; ".join(notes)
             return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
+
+    def _named_before(self, words: list[str], outer: PlaceMatch, ctx: PlaceContext) -> PlaceMatch | None:
+        """"Nitel village north Deir Ezzor", "Shadadah in the countryside of Hasakeh": a name
+        written before the cue phrase that found `outer` is the place, looked up in or close
+        to `outer`; not found there, `outer` at precision >= 2 (a town) stands. None when the
+        words before hold no name (then they are only skipped: "positions near X")."""
+        name = list(words)
+        while name and _norm_word(name[-1]) in self.cues.noise:
+            name.pop()  # "village", "in the"
+        head = self._strip_fillers(" ".join(name))
+        if not head or not _has_capital(head) or not self._has_content(head):
+            return None
+        if outer.country_code == "SY" and outer.feature_code != "PCLI" and outer.admin1:
+            area = self._area_ctx(outer, ctx, DIRECTION_MAX_KM)
+            inner = self._parse_core(head, area)
+            if inner is not None:
+                inner.reason += f"; near {outer.name}"
+                return inner
+        if outer.feature_code not in ("ADM1", "ADM2"):
+            outer.geo_precision = max(outer.geo_precision, 2)
+        outer.reason += f"; '{head}' not found near it"
+        return outer
 
     def _named_near(self, text: str, low: str, ctx: PlaceContext) -> PlaceMatch | None:
         """"X near Y", "X in the vicinity of Y": the small place X, found close to Y; else
