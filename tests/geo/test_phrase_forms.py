@@ -57,8 +57,12 @@ def test_desert_after_a_town(resolver):
 
 
 # "the <holder>-held X town": the holder word is dropped like an owner word
-def test_holder_word_before_the_name(resolver):
-    assert _where(resolver.resolve_phrase("the HTS-held Saraqib town")) == ("Saraqib", "PPLA3", 1)
+@pytest.mark.parametrize("phrase, expected", [
+    ("the HTS-held Saraqib town", ("Saraqib", "PPLA3", 1)),
+    ("the Druze-majority town of Jaramana", ("Jaramana", "PPLA3", 1)),
+])
+def test_holder_word_before_the_name(resolver, phrase, expected):
+    assert _where(resolver.resolve_phrase(phrase)) == expected
 
 
 # "X in the countryside of Y in Z": X is looked up near Y, not as a far namesake
@@ -166,3 +170,9 @@ def test_words_before_a_cue_without_a_name_are_skipped(resolver):
     m = resolver.resolve_phrase("regime positions near Saraqib")
     assert (m.name, m.geo_precision) == ("Saraqib", 2)
 
+
+# a country's name before "in <area>" is the border with it, not an approximate spelling
+# of a village in the area (Turkey -> Turay, Idleb)
+def test_country_in_an_area_is_not_a_village(resolver):
+    m = resolver.resolve_phrase("Turkey in northern Idleb")
+    assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Idleb", 3)

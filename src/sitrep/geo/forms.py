@@ -156,6 +156,15 @@ class CompoundForms(ResolverState):
                                          city or wide)
                         else:
                             inner = self._parse(head, area)
+                        if inner is not None and inner.matched not in DIRECT_STAGES:
+                            # "Turkey in northern Idleb" (the border with it): a country's name
+                            # is not an approximate spelling of a village in the area
+                            hw = head.split(" ")
+                            first = next((k for k, w in enumerate(hw) if _has_capital(w)), 0)
+                            alone = self._direct(" ".join(hw[first:]), PlaceContext(country=ctx.country))
+                            if alone is not None and alone.feature_code == "PCLI":
+                                outer.reason += f"; '{head}' is a country: the area named"
+                                return outer
                         if inner is not None:
                             inner.reason += f"; inside {outer.name}"
                             return inner
