@@ -157,7 +157,7 @@ class CompoundForms(ResolverState):
                         else:
                             inner = self._parse(head, area)
                         if inner is not None and inner.matched not in DIRECT_STAGES:
-                            # "Turkey in northern Idleb" (the border with it): a country's name
+                            # "Turkey in western Aleppo" (the border with it): a country's name
                             # is not an approximate spelling of a village in the area
                             hw = head.split(" ")
                             first = next((k for k, w in enumerate(hw) if _has_capital(w)), 0)

@@ -240,7 +240,7 @@ class PhraseCues(ResolverState):
         return self._anchored(text, kind, relation, direction, ctx, notes)
 
     def _named_before(self, words: list[str], outer: PlaceMatch, ctx: PlaceContext) -> PlaceMatch | None:
-        """"Nitel village north Deir Ezzor", "Shadadah in the countryside of Hasakeh": a name
+        """"Tannuriyah village northeast Tall Tamr", "Tall Tamr in the countryside of Hasakeh": a name
         written before the cue phrase that found `outer` is the place, looked up in or close
         to `outer`; not found there, `outer` at precision >= 2 (a town) stands. None when the
         words before hold no name (then they are only skipped: "positions near X")."""
