@@ -178,3 +178,17 @@ def test_words_before_a_cue_without_a_name_are_skipped(resolver):
 def test_country_in_an_area_is_not_a_village(resolver):
     m = resolver.resolve_phrase("Turkey in western Aleppo")
     assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Aleppo", 3)
+
+
+# "X in the Y sub-district of Z": the sub-district is the area X is looked up in
+def test_place_in_a_subdistrict_of_a_governorate(resolver):
+    m = resolver.resolve_phrase("Tannuriyah in the Tall Tamr sub-district of Hasakeh province")
+    assert (m.name, m.geo_precision) == ("Tannuriyah", 1) and _km(m, *TALL_TAMR) < 30
+
+
+# "A and B countryside": the area word after the last name is said of each
+@pytest.mark.parametrize("phrase", ["Idlib and Hama provinces", "the Idlib and Hama countryside"])
+def test_area_word_shared_by_coordinated_names(resolver, phrase):
+    m = resolver.resolve_phrase(phrase)
+    assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Idleb", 3)
+

@@ -23,6 +23,11 @@ from sitrep.geo.thresholds import (
 from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital, _norm_word
 
 
+# plural area words after coordinated names ("Idlib and Hama provinces")
+AREA_PLURALS = {"provinces": "province", "governorates": "governorate", "countrysides": "countryside",
+                "districts": "district"}
+
+
 class CompoundForms(ResolverState):
     """Part of `PlaceResolver`: phrases that hold two names."""
 
@@ -115,8 +120,16 @@ class CompoundForms(ResolverState):
         pieces = [text]
         for c in self.cues.coordinators:
             pieces = [x for p in pieces for x in self._coord_split[c].split(p)]
-        out = [self._strip_fillers(p.strip(" ,")) for p in pieces]
-        return [p for p in out if p and self._has_content(p)]
+        out = [p for p in (self._strip_fillers(p.strip(" ,")) for p in pieces) if p and self._has_content(p)]
+        if len(out) > 1:
+            # "Idlib and Hama countryside", "Idlib and Aleppo provinces": the area word after
+            # the last name is said of each
+            last = out[-1].rsplit(" ", 1)[-1].lower()
+            word = AREA_PLURALS.get(last, last)
+            if any(w == word and k in ("area", "admin1", "admin2") for w, k in self.cues.suffixes):
+                out = [p if p.rsplit(" ", 1)[-1].lower() in self._suffix_words else f"{p} {word}"
+                       for p in out[:-1]] + [out[-1][: -len(last)] + word]
+        return out
 
     def _phrase(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
         """Separators: "A in B" (B hints A's governorate), "A on the Iraqi border"."""
