@@ -192,3 +192,14 @@ def test_area_word_shared_by_coordinated_names(resolver, phrase):
     m = resolver.resolve_phrase(phrase)
     assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Idleb", 3)
 
+
+# "near the road to X": beside X (precision 2), the cue kept though its words are skipped
+def test_near_the_road_to_a_town(resolver):
+    m = resolver.resolve_phrase("near the road to Binnish")
+    assert (m.name, m.geo_precision) == ("Binnish", 2)
+
+
+# "both" before coordinated names is dropped ("both Hama countryside" found a skeleton match)
+def test_both_before_coordinated_names(resolver):
+    m = resolver.resolve_phrase("in both Hama and Homs countryside")
+    assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Hama", 3)

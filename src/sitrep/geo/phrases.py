@@ -19,10 +19,10 @@ from sitrep.geo.thresholds import (
     FACILITY_CODES,
     SEAT_CODES,
 )
+from sitrep.geo.words import _POSSESSIVE, _has_capital, _norm_word, _strip_prefix
 
 # near cues never read as "X <cue> Y" inside a phrase ("shelled by", "positions around")
 NEAR_SPLIT_SKIP = frozenset({"by", "around", "nearby"})
-from sitrep.geo.words import _POSSESSIVE, _has_capital, _norm_word, _strip_prefix
 
 
 class PhraseCues(ResolverState):
@@ -75,6 +75,9 @@ class PhraseCues(ResolverState):
                     named = self._named_before(words[:k], m, ctx)
                     if named is not None:
                         return named
+                    _, rel = _strip_prefix(" ".join(words[:k]) + " ", self.cues.near)
+                    if rel is not None:  # "near the road to X": beside X, not in it
+                        m = self._with_relation(m, rel)
                     m.reason += f"; skipped '{' '.join(words[:k])}'"
                     return m
             if _has_capital(words[k]):
