@@ -1,6 +1,6 @@
 """Compound place phrases the event stage passes whole ("X in the countryside of Y in Z",
 "X near Y", "Y eastern countryside"): one case per rule, each phrase our own, with real
-place names from the gazetteer. Each case failed before its rule, except the two marked
+place names from the gazetteer. Each case failed before its rule, except those marked
 as guards (they keep a rule from reaching too far)."""
 
 from __future__ import annotations
@@ -203,3 +203,19 @@ def test_near_the_road_to_a_town(resolver):
 def test_both_before_coordinated_names(resolver):
     m = resolver.resolve_phrase("in both Hama and Homs countryside")
     assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "Hama", 3)
+
+
+# "X of <governorate>", "X village of <town>": X in that area; never the area alone, since
+# a council or an armed group "of Idlib" names no place
+@pytest.mark.parametrize("phrase, name", [
+    ("Ayn Tarma of Rural Damascus", "Ayn Tarma"),
+    ("the Hawsh Nasri village of Duma", "Hawsh Nasri"),
+])
+def test_place_of_an_area(resolver, phrase, name):
+    assert resolver.resolve_phrase(phrase).name == name
+
+
+# guard
+@pytest.mark.parametrize("phrase", ["the Local Council of Idlib", "the Free Army of Afrin"])
+def test_organisation_of_an_area_is_no_place(resolver, phrase):
+    assert resolver.resolve_phrase(phrase) is None

@@ -210,4 +210,32 @@ class CompoundForms(ResolverState):
                 if inner is not None:
                     inner.reason += f"; ignored '{sep.strip()} {tail}'"
                     return inner
-        return self._parse(text, ctx)
+        m = self._parse(text, ctx)
+        return m if m is not None else self._of_area(text, ctx)
+
+    def _of_area(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"X town of Rural Damascus", "X of Rural Damascus", "X village of Afrin": the place
+        X in the governorate (or close to the town) after "of". Only a name found there:
+        never the area alone, since "the Local Council of Idlib" or an armed group "of
+        Afrin" names no place."""
+        pos = text.lower().rfind(" of ")
+        if pos <= 0:
+            return None
+        head, tail = text[:pos].strip(" ,"), self._strip_fillers(text[pos + 4:])
+        hw = head.split(" ")
+        settled = any(w == _norm_word(hw[-1]) and k == "city" for w, k in self.cues.suffixes)
+        if not tail or not self._has_content(tail) or not self._has_content(head):
+            return None
+        adm1 = self.gaz.admin1_of(tail)
+        if adm1 is not None and adm1 in self._admin1_place:
+            outer = self._match(self._admin1_place[adm1], "exact", 1.0, ["of a governorate"], 3)
+        elif settled:  # "X village of Afrin": X close to the town
+            outer = self._direct(tail, ctx)
+            if outer is None or outer.country_code != "SY" or outer.feature_code == "PCLI":
+                return None
+        else:
+            return None
+        inner = self._parse(head, self._area_ctx(outer, ctx, CITY_AREA_KM))
+        if inner is not None:
+            inner.reason += f"; of {outer.name}"
+        return inner
