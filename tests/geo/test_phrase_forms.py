@@ -219,3 +219,29 @@ def test_place_of_an_area(resolver, phrase, name):
 @pytest.mark.parametrize("phrase", ["the Local Council of Idlib", "the Free Army of Afrin"])
 def test_organisation_of_an_area_is_no_place(resolver, phrase):
     assert resolver.resolve_phrase(phrase) is None
+
+
+# a place phrase that runs into the next clause is read without it
+@pytest.mark.parametrize("phrase, expected", [
+    ("in the town of Saraqib whose market", ("Saraqib", "PPLA3", 1)),
+    ("in Saraqib with heavy weapons", ("Saraqib", "PPLA3", 1)),
+    ("in Tall Tamr countryside leaving two dead", ("Tall Tamr", "PPLA3", 2)),
+])
+def test_phrase_running_into_a_clause(resolver, phrase, expected):
+    assert _where(resolver.resolve_phrase(phrase)) == expected
+
+
+# more area and place words after a name: township (the place), areas (around it),
+# mountains (a governorate seat's name: the governorate)
+@pytest.mark.parametrize("phrase, expected", [
+    ("in Jindayris township", ("Jindayris", "PPLA3", 1)),
+    ("in Binnish areas", ("Binnish", "PPLA3", 2)),
+    ("the Latakia mountains", ("Lattakia", "ADM1", 3)),
+])
+def test_more_area_words(resolver, phrase, expected):
+    assert _where(resolver.resolve_phrase(phrase)) == expected
+
+
+# guard: no words are cut but at a clause word ("IED" alone is a village's key)
+def test_no_blind_cut_of_trailing_words(resolver):
+    assert resolver.resolve_phrase("during an IED blast that wounded two") is None

@@ -197,4 +197,23 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
                 if len(parts) > 1:
                     m.reason += "; first of coordinated places"
                 return m
-        return self._phrase(text, ctx) if len(parts) > 1 else None
+        m = self._phrase(text, ctx) if len(parts) > 1 else None
+        if m is None:
+            # "in the city of X which ...", "in X countryside leaving casualties": the phrase
+            # runs into the next clause; the place is read without it
+            cut = self._clause_cut(text)
+            if cut and cut != text:
+                m = self.resolve_phrase(cut, ctx)
+                if m is not None:
+                    m.reason += f"; read without '{text[len(cut):].strip()}'"
+        return m
+
+    def _clause_cut(self, text: str) -> str:
+        """`text` up to a clause word after its first word ("which", "whose", "with",
+        "kills": resolve.yaml clause_words), else `text`. Other trailing words stay: cut
+        blindly, "in an IED explosion" would leave "IED" to be read as a village's key."""
+        words = text.split(" ")
+        for i in range(1, len(words)):
+            if _norm_word(words[i]) in self.cues.clause_words:
+                return " ".join(words[:i])
+        return text
