@@ -33,9 +33,10 @@ def test_district_name_alone_is_its_seat_town(resolver):
     assert (m.place_id, m.feature_code, m.geo_precision) == ("gn:163750", "PPLA2", 1)
 
 
-def test_district_cue_keeps_the_district(resolver):
+def test_district_cue_gives_the_district_seat(resolver):
+    # ACLED gives a district at its seat town, precision 2 (the ADM2 point is a centroid)
     m = resolver.resolve_phrase("Tal Abyad district")
-    assert (m.feature_code, m.geo_precision) == ("ADM2", 2)
+    assert (m.feature_code, m.geo_precision, m.admin2) == ("PPLA2", 2, "Tell Abiad")
 
 
 def test_ghwayran_prison_in_hasakah(resolver):

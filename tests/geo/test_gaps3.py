@@ -48,8 +48,9 @@ def test_unknown_quarter_of_a_city_is_the_city(resolver):
     assert resolver.resolve_phrase("the Mazloumiyeh quarter of Homs").place_id == "gn:169577"
 
 
-def test_district_of_governorate_keeps_the_district(resolver):
-    assert resolver.resolve_phrase("the Tal Abyad district of Raqqa").place_id == "adm2:SY.RA.TB"
+def test_district_of_governorate_is_the_district_seat(resolver):
+    m = resolver.resolve_phrase("the Tal Abyad district of Raqqa")
+    assert (m.place_id, m.geo_precision) == ("gn:163750", 2)  # the seat town, as ACLED codes a district
 
 
 def test_saida_near_ain_issa_in_raqqa(resolver):

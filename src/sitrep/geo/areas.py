@@ -70,7 +70,20 @@ class AreaKinds(ResolverState):
             adm = [x for x in scored if places[x[2]].feature_code == "ADM2"]
             if adm:
                 pick, prec = adm[0], 2
-                notes.append("district -> precision 2")
+                seat = self._district_seat.get((places[pick[2]].admin1, places[pick[2]].admin2))
+                if seat is not None:
+                    # ACLED gives a district at its seat town (precision 2); the district's own
+                    # point is a centroid, 50-100 km from the town in the large eastern districts
+                    pick = (pick[0], -seat, seat, pick[3])
+                    notes.append(f"district -> its seat {ascii_name(places[seat].name)}, precision 2")
+                else:
+                    notes.append("district -> precision 2")
+        if pick is None and kind == "subdistrict":
+            # "X sub-district": no sub-district records; the seat town X, precision 2
+            cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
+            if cities:
+                pick, prec = cities[0], 2
+                notes.append("sub-district of its seat town -> precision 2")
         if pick is None and kind == "city":
             cities = [x for x in scored if places[x[2]].feature_code in self.cues.city_codes]
             if cities:
@@ -100,7 +113,7 @@ class AreaKinds(ResolverState):
         if pick is None:
             pick = scored[0]
             prec = places[pick[2]].precision
-            if kind == "area":
+            if kind in ("area", "subdistrict"):
                 prec = max(prec, 2)
                 notes.append("area around the place -> precision >= 2")
         if relation:

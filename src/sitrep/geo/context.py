@@ -7,12 +7,13 @@ replace an approximate match; a strict area is a restriction.
 
 from __future__ import annotations
 
+from sitrep.geo.borders import near_area
 from sitrep.geo.distance import _haversine_km
 from sitrep.geo.gazetteer import Place
 from sitrep.geo.normalise import name_key
 from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
-from sitrep.geo.thresholds import APPROX_HINT_KM, AREA_OVERRIDE_RATIO, DIRECT_STAGES, VILLAGE_MAX_POP
+from sitrep.geo.thresholds import APPROX_HINT_KM, AREA_OVERRIDE_RATIO, BORDER_KM, DIRECT_STAGES, VILLAGE_MAX_POP
 
 _NO_HINTS: frozenset[str] = frozenset()
 
@@ -48,7 +49,21 @@ class AreaContext(ResolverState):
             if ctx.within is not None:
                 lat, lon, km = ctx.within
                 acands = tuple(c for c in acands if _haversine_km((lat, lon), (places[c[0]].lat, places[c[0]].lon)) <= km)
-            return (astage, acands) if acands else ("", ())
+            if acands:
+                return astage, acands
+            if stage in DIRECT_STAGES and cands:
+                # the name as written, just over the area's line in the data (a writer's
+                # "northern Hama" village the data puts in Idleb, a Damascus quarter "in
+                # Rural Damascus"): near a place of the area, and inside the radius if any
+                if ctx.within is not None:
+                    lat, lon, km = ctx.within
+                    near = tuple(c for c in cands if _haversine_km((lat, lon), (places[c[0]].lat, places[c[0]].lon)) <= km)
+                else:
+                    near = tuple(c for c in cands if places[c[0]].country == "SY" and any(
+                        near_area(self.gaz, places[c[0]].lat, places[c[0]].lon, h, BORDER_KM) for h in hints))
+                if near:
+                    return stage, near
+            return "", ()
         if any(places[i].admin1 in hints for i, _ in cands):
             if stage == "skeleton":
                 # a consonant-skeleton guess: the area's own cascade (looser fuzzy, the

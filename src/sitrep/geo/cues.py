@@ -52,6 +52,9 @@ class Cues:
     alternatives: tuple[str, ...] = ()  # "A / B": two spellings of one place
     feature_heads: frozenset[str] = frozenset()  # name keys of "Tall"/"Jabal"/"Bir" ... in front of a village's name
     site_heads: tuple[str, ...] = ()  # name keys of "Hawsh"/"Mazra'at" ... in front of a gazetteer name
+    governorate_points: dict[str, str] = field(default_factory=dict)  # governorate -> town standing for it
+    holder_suffixes: tuple[str, ...] = ()
+    clause_words: frozenset[str] = frozenset()  # a place phrase that runs on is cut at these  # "-held", "-controlled": "<Holder>-held X" drops the holder word
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -89,6 +92,10 @@ def load_cues(path: Path | None = None) -> Cues:
             if "feature_heads" in d else frozenset(),
             site_heads=tuple(sorted({name_key(w) for w in _word_list(d, "site_heads")} - {""}))
             if "site_heads" in d else (),
+            governorate_points={str(k): str(v) for k, v in (d.get("governorate_points") or {}).items()},
+            holder_suffixes=tuple("-" + w for w in _word_list(d, "holder_suffixes"))
+            if "holder_suffixes" in d else (),
+            clause_words=frozenset(_word_list(d, "clause_words")) if "clause_words" in d else frozenset(),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:

@@ -14,12 +14,18 @@ from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import (
     _STAGE_ORDER,
+    CITY_AREA_KM,
     DIRECT_STAGES,
     DISTRICT_AREA_KM,
     OWNED_SITE_MAX_KM,
     SEAT_CODES,
 )
-from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital
+from sitrep.geo.words import _PAREN, _PAREN_DROP, _has_capital, _norm_word
+
+
+# plural area words after coordinated names ("Idlib and Hama provinces")
+AREA_PLURALS = {"provinces": "province", "governorates": "governorate", "countrysides": "countryside",
+                "districts": "district"}
 
 
 class CompoundForms(ResolverState):
@@ -114,8 +120,16 @@ class CompoundForms(ResolverState):
         pieces = [text]
         for c in self.cues.coordinators:
             pieces = [x for p in pieces for x in self._coord_split[c].split(p)]
-        out = [self._strip_fillers(p.strip(" ,")) for p in pieces]
-        return [p for p in out if p and self._has_content(p)]
+        out = [p for p in (self._strip_fillers(p.strip(" ,")) for p in pieces) if p and self._has_content(p)]
+        if len(out) > 1:
+            # "Idlib and Hama countryside", "Idlib and Aleppo provinces": the area word after
+            # the last name is said of each
+            last = out[-1].rsplit(" ", 1)[-1].lower()
+            word = AREA_PLURALS.get(last, last)
+            if any(w == word and k in ("area", "admin1", "admin2") for w, k in self.cues.suffixes):
+                out = [p if p.rsplit(" ", 1)[-1].lower() in self._suffix_words else f"{p} {word}"
+                       for p in out[:-1]] + [out[-1][: -len(last)] + word]
+        return out
 
     def _phrase(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
         """Separators: "A in B" (B hints A's governorate), "A on the Iraqi border"."""
@@ -123,15 +137,27 @@ class CompoundForms(ResolverState):
             pos = text.lower().find(sep)
             if pos > 0:
                 head, tail = text[:pos], self._strip_fillers(text[pos + len(sep):])
+                if sep.lstrip().startswith("of ") and _norm_word(head.split(" ")[-1]) in self.cues.noise:
+                    continue  # "X west of the town of Y", "X countryside of the ...": a cue's own "of"
                 outer = self._parse(tail, ctx) if self._has_content(tail) else None
+                if outer is None and self._has_content(tail) and any(s in tail.lower() for s in self.cues.separators):
+                    # "X in the countryside of Y in Z", "X in the vicinity of Y town in Z": the
+                    # tail is itself a place in an area
+                    outer = self._phrase(tail, ctx)
                 if outer is not None:
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                                      anchor=(outer.latitude, outer.longitude))
                     inner = None
+                    said_city = outer.feature_code in SEAT_CODES and any(
+                        _norm_word(w) == "city" for w in text[pos + len(sep):].split(" "))
                     if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
-                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else OWNED_SITE_MAX_KM
+                        radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM
                         area = self._area_ctx(outer, ctx, radius)
-                        if outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
+                        if said_city:
+                            # "X in the city of Aleppo": a part of the city, not the province
+                            inner = self._parse(head, replace(area, within=(
+                                outer.latitude, outer.longitude, self.cues.part_radius_km)))
+                        elif outer.feature_code in SEAT_CODES and self.gaz.admin1_of(tail) == outer.admin1:
                             # "X, Aleppo": the seat's name is also the governorate's. X in the
                             # city itself (a quarter), else anywhere in the governorate
                             # (reporters mostly mean the province), not only near the city;
@@ -143,18 +169,39 @@ class CompoundForms(ResolverState):
                                          city or wide)
                         else:
                             inner = self._parse(head, area)
+                        if inner is not None and inner.matched not in DIRECT_STAGES:
+                            # "Turkey in western Aleppo" (the border with it): a country's name
+                            # is not an approximate spelling of a village in the area
+                            hw = head.split(" ")
+                            first = next((k for k, w in enumerate(hw) if _has_capital(w)), 0)
+                            alone = self._direct(" ".join(hw[first:]), PlaceContext(country=ctx.country))
+                            if alone is not None and alone.feature_code == "PCLI":
+                                outer.reason += f"; '{head}' is a country: the area named"
+                                return outer
                         if inner is not None:
                             inner.reason += f"; inside {outer.name}"
                             return inner
                     inner = self._parse(head, hinted)
-                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI"
-                            and inner.admin1 != outer.admin1 and _haversine_km(
-                                (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) > OWNED_SITE_MAX_KM):
+                    dist = _haversine_km((inner.latitude, inner.longitude),
+                                         (outer.latitude, outer.longitude)) if inner is not None else 0.0
+                    # a place named after a town or district lies near it; one named in a
+                    # governorate, in it or just over its line
+                    province = outer.feature_code == "ADM1" or (
+                        outer.feature_code in SEAT_CODES and not said_city)  # "rural Homs", "in Idlib"
+                    reach = (self.cues.part_radius_km if said_city else
+                             DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM)
+                    far = (inner is not None and inner.admin1 != outer.admin1 and dist > OWNED_SITE_MAX_KM) if (
+                        province) else dist > reach
+                    if (inner is not None and outer.admin1 and outer.feature_code != "PCLI" and far):
                         # "Ghwayran prison in Hasakeh" found only a namesake in another governorate:
                         # the "in B" wins; the unknown site is in B
-                        outer.reason += f"; '{head}' not found in {outer.admin1}: the place it is in"
+                        if province or said_city:  # an unknown part of a city: the city (precision as it is)
+                            outer.reason += f"; '{head}' not found in {outer.name}: the place it is in"
+                        else:  # only a namesake far from the town or district named
+                            outer.geo_precision = max(outer.geo_precision, 2)
+                            outer.reason += f"; '{head}' not found near it: the area of {outer.name}, precision >= 2"
                         return outer
-                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head):
+                    if inner is None and outer.feature_code not in ("ADM1", "ADM2") and _has_capital(head) and not said_city:
                         # "X in B" with X unknown in or near B: the area of B (ACLED precision 2)
                         outer.geo_precision = max(outer.geo_precision, 2)
                         outer.reason += f"; '{head}' not found near it -> precision >= 2"
@@ -163,4 +210,32 @@ class CompoundForms(ResolverState):
                 if inner is not None:
                     inner.reason += f"; ignored '{sep.strip()} {tail}'"
                     return inner
-        return self._parse(text, ctx)
+        m = self._parse(text, ctx)
+        return m if m is not None else self._of_area(text, ctx)
+
+    def _of_area(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"X town of Rural Damascus", "X of Rural Damascus", "X village of Afrin": the place
+        X in the governorate (or close to the town) after "of". Only a name found there:
+        never the area alone, since "the Local Council of Idlib" or an armed group "of
+        Afrin" names no place."""
+        pos = text.lower().rfind(" of ")
+        if pos <= 0:
+            return None
+        head, tail = text[:pos].strip(" ,"), self._strip_fillers(text[pos + 4:])
+        hw = head.split(" ")
+        settled = any(w == _norm_word(hw[-1]) and k == "city" for w, k in self.cues.suffixes)
+        if not tail or not self._has_content(tail) or not self._has_content(head):
+            return None
+        adm1 = self.gaz.admin1_of(tail)
+        if adm1 is not None and adm1 in self._admin1_place:
+            outer = self._match(self._admin1_place[adm1], "exact", 1.0, ["of a governorate"], 3)
+        elif settled:  # "X village of Afrin": X close to the town
+            outer = self._direct(tail, ctx)
+            if outer is None or outer.country_code != "SY" or outer.feature_code == "PCLI":
+                return None
+        else:
+            return None
+        inner = self._parse(head, self._area_ctx(outer, ctx, CITY_AREA_KM))
+        if inner is not None:
+            inner.reason += f"; of {outer.name}"
+        return inner

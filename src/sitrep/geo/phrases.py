@@ -12,8 +12,17 @@ from dataclasses import replace
 from sitrep.geo.distance import _haversine_km
 from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
-from sitrep.geo.thresholds import BESIDE_STAGES, DIRECT_STAGES, FACILITY_CODES, OWNED_SITE_MAX_KM
+from sitrep.geo.thresholds import (
+    BESIDE_STAGES,
+    DIRECT_STAGES,
+    DIRECTION_MAX_KM,
+    FACILITY_CODES,
+    SEAT_CODES,
+)
 from sitrep.geo.words import _POSSESSIVE, _has_capital, _norm_word, _strip_prefix
+
+# near cues never read as "X <cue> Y" inside a phrase ("shelled by", "positions around")
+NEAR_SPLIT_SKIP = frozenset({"by", "around", "nearby"})
 
 
 class PhraseCues(ResolverState):
@@ -63,6 +72,12 @@ class PhraseCues(ResolverState):
                     continue
                 m = self._parse_core(self._strip_fillers(rest), ctx)
                 if m is not None:
+                    named = self._named_before(words[:k], m, ctx)
+                    if named is not None:
+                        return named
+                    _, rel = _strip_prefix(" ".join(words[:k]) + " ", self.cues.near)
+                    if rel is not None:  # "near the road to X": beside X, not in it
+                        m = self._with_relation(m, rel)
                     m.reason += f"; skipped '{' '.join(words[:k])}'"
                     return m
             if _has_capital(words[k]):
@@ -89,18 +104,30 @@ class PhraseCues(ResolverState):
         m = self._part_of(text, relation, ctx) if kind is None else None
         if m is not None:
             return m
-        # "X west of Y": X is the place, Y its surroundings
         low = text.lower()
+        m = self._named_near(text, low, ctx)
+        if m is not None:
+            return m
+        # "X west of Y": X is the place, Y its surroundings
         for d in self.cues.directions:
             pos = low.find(f" {d} of ")
             if pos > 0:
                 tail = self._strip_fillers(text[pos + len(d) + 5:])
                 outer = self._parse(tail, replace(ctx, relation=None))
+                if outer is not None and outer.country_code == "SY" and outer.feature_code not in ("ADM1", "PCLI"):
+                    # X among the places close to Y first (a namesake of X elsewhere in Y's
+                    # governorate is not the one meant)
+                    close = self._parse(text[:pos], self._area_ctx(outer, ctx, DIRECTION_MAX_KM))
+                    if close is not None:
+                        close.reason += f"; {d} of {outer.name}"
+                        return close
                 hinted = replace(ctx, admin1_hints=ctx.admin1_hints + ((outer.admin1,) if outer else ()),
                                  anchor=(outer.latitude, outer.longitude) if outer else ctx.anchor)
                 inner = self._parse(text[:pos], hinted)
-                if inner is not None and (outer is None or inner.admin1 == outer.admin1 or _haversine_km(
-                        (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= OWNED_SITE_MAX_KM):
+                # Y a governorate (or its seat's name): X anywhere in it; Y a town: X near it
+                province = outer is not None and outer.feature_code in SEAT_CODES | {"ADM1"}
+                if inner is not None and (outer is None or (province and inner.admin1 == outer.admin1) or _haversine_km(
+                        (inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= DIRECTION_MAX_KM):
                     return inner
                 if inner is not None:  # "Saida north of Ain Issa" found only a far namesake: Y's surroundings
                     notes.append(f"'{text[:pos]}' not found near {outer.name}")
@@ -147,7 +174,8 @@ class PhraseCues(ResolverState):
         words = text.split(" ")
         n = 0
         while n < len(words) - 1 and (_norm_word(words[n]) in self.cues.owners
-                                      or _norm_word(words[n]) in ("the", "a", "an")):
+                                      or _norm_word(words[n]) in ("the", "a", "an")
+                                      or _norm_word(words[n]).endswith(self.cues.holder_suffixes)):
             n += 1
         if n and self._has_content(" ".join(words[n:])) and self._direct(text, base) is None:
             notes.append(f"owner '{' '.join(words[:n])}' dropped")
@@ -188,6 +216,11 @@ class PhraseCues(ResolverState):
                 if low.endswith(" " + word):
                     kind, text = kind or k, text[: -len(word) - 1].rstrip()
                     break
+            # "Hama eastern countryside", "Idleb southern province": the direction written
+            # between the name and the area word is the part of the area, not the name
+            hw = text.split(" ")
+            if kind is not None and direction is None and len(hw) > 1 and hw[-1].lower() in self.cues.directions:
+                direction, text = hw[-1].lower(), " ".join(hw[:-1])
         river = self._river(text)
         if river is not None:
             return self._river_region(river, ctx)
@@ -208,6 +241,56 @@ class PhraseCues(ResolverState):
                 direct.reason += "; " + "; ".join(notes)
             return self._with_relation(direct, relation)
         return self._anchored(text, kind, relation, direction, ctx, notes)
+
+    def _named_before(self, words: list[str], outer: PlaceMatch, ctx: PlaceContext) -> PlaceMatch | None:
+        """"Tannuriyah village northeast Tall Tamr", "Tall Tamr in the countryside of Hasakeh": a name
+        written before the cue phrase that found `outer` is the place, looked up in or close
+        to `outer`; not found there, `outer` at precision >= 2 (a town) stands. None when the
+        words before hold no name (then they are only skipped: "positions near X")."""
+        name = list(words)
+        while name and _norm_word(name[-1]) in self.cues.noise:
+            name.pop()  # "village", "in the"
+        head = self._strip_fillers(" ".join(name))
+        if not head or not _has_capital(head) or not self._has_content(head):
+            return None
+        if outer.country_code == "SY" and outer.feature_code != "PCLI" and outer.admin1:
+            area = self._area_ctx(outer, ctx, DIRECTION_MAX_KM)
+            inner = self._parse_core(head, area)
+            if inner is not None:
+                inner.reason += f"; near {outer.name}"
+                return inner
+        if outer.feature_code not in ("ADM1", "ADM2"):
+            outer.geo_precision = max(outer.geo_precision, 2)
+        outer.reason += f"; '{head}' not found near it"
+        return outer
+
+    def _named_near(self, text: str, low: str, ctx: PlaceContext) -> PlaceMatch | None:
+        """"X near Y", "X in the vicinity of Y": the small place X, found close to Y; else
+        Y's surroundings (precision >= 2). None when the phrase is not of that form."""
+        for cue, rel in self.cues.near:
+            if rel != "near" or cue in NEAR_SPLIT_SKIP:
+                continue
+            pos = low.find(f" {cue} ")
+            if pos <= 0:
+                continue
+            head = self._strip_fillers(text[:pos].strip(" ,"))
+            tail = self._strip_fillers(text[pos + len(cue) + 2:])
+            if not head or not _has_capital(head) or not self._has_content(head) or not self._has_content(tail):
+                return None
+            outer = self._parse(tail, replace(ctx, relation=None))
+            if outer is None:
+                return None
+            if outer.country_code == "SY" and outer.feature_code != "PCLI":
+                radius = None if outer.feature_code == "ADM1" else DIRECTION_MAX_KM
+                area = self._area_ctx(outer, ctx, radius or 0.0)
+                inner = self._parse(head, replace(area, within=None) if radius is None else area)
+                if inner is not None:
+                    inner.reason += f"; {cue} {outer.name}"
+                    return inner
+            outer.geo_precision = max(outer.geo_precision, 2)
+            outer.reason += f"; '{head}' not found close to it: {cue} -> precision >= 2"
+            return outer
+        return None
 
     def _with_relation(self, m: PlaceMatch, relation: str | None) -> PlaceMatch:
         prec, note = self._relation_precision(m.geo_precision, relation)

@@ -141,8 +141,9 @@ class CandidateRanking(ResolverState):
 
     def _match(self, i: int, stage: str, score: float, why: list[str], precision: int | None = None) -> PlaceMatch:
         p = self.gaz.places[i]
+        lat, lon = self._adm1_point.get(i, (p.lat, p.lon)) if p.feature_code == "ADM1" else (p.lat, p.lon)
         return PlaceMatch(
-            place_id=p.place_id, name=self._ascii(p), latitude=p.lat, longitude=p.lon,
+            place_id=p.place_id, name=self._ascii(p), latitude=lat, longitude=lon,
             country=p.country_name, admin1=p.admin1, admin2=p.admin2,
             geo_precision=precision if precision is not None else p.precision,
             score=round(score, 4), feature_code=p.feature_code, matched=stage,

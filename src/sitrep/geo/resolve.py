@@ -47,7 +47,7 @@ from sitrep.geo.cues import Cues, load_cues
 from sitrep.geo.forms import CompoundForms
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.lookup import CascadeLookup
-from sitrep.geo.normalise import default_translit
+from sitrep.geo.normalise import default_translit, name_key
 from sitrep.geo.phrases import PhraseCues
 from sitrep.geo.ranking import CandidateRanking
 from sitrep.geo.records import PlaceContext, PlaceMatch
@@ -107,6 +107,15 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
         self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
+        # a seatless governorate's stand-in town (resolve.yaml governorate_points): its point
+        self._adm1_point: dict[int, tuple[float, float]] = {}
+        for adm1, town in self.cues.governorate_points.items():
+            a = self._admin1_place.get(adm1)
+            ids = [i for i in gazetteer.keys.get(name_key(town), ()) if gazetteer.places[i].admin1 == adm1
+                   and gazetteer.places[i].feature_code in self.cues.city_codes]
+            if a is not None and ids:
+                t = max(ids, key=lambda i: gazetteer.places[i].population)
+                self._adm1_point[a] = (gazetteer.places[t].lat, gazetteer.places[t].lon)
         self._district_seat = {(p.admin1, p.admin2): i for i, p in enumerate(gazetteer.places)
                                if p.country == "SY" and p.feature_code in SEAT_CODES | {"PPLA2"}}
         self._ids: dict[str, int] | None = None  # place_id -> index, built on first need
@@ -188,4 +197,23 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
                 if len(parts) > 1:
                     m.reason += "; first of coordinated places"
                 return m
-        return self._phrase(text, ctx) if len(parts) > 1 else None
+        m = self._phrase(text, ctx) if len(parts) > 1 else None
+        if m is None:
+            # "in the city of X which ...", "in X countryside leaving casualties": the phrase
+            # runs into the next clause; the place is read without it
+            cut = self._clause_cut(text)
+            if cut and cut != text:
+                m = self.resolve_phrase(cut, ctx)
+                if m is not None:
+                    m.reason += f"; read without '{text[len(cut):].strip()}'"
+        return m
+
+    def _clause_cut(self, text: str) -> str:
+        """`text` up to a clause word after its first word ("which", "whose", "with",
+        "kills": resolve.yaml clause_words), else `text`. Other trailing words stay: cut
+        blindly, "in an IED explosion" would leave "IED" to be read as a village's key."""
+        words = text.split(" ")
+        for i in range(1, len(words)):
+            if _norm_word(words[i]) in self.cues.clause_words:
+                return " ".join(words[:i])
+        return text

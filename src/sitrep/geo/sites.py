@@ -59,7 +59,8 @@ class NamedSites(ResolverState):
                 continue
             # a part lies in or beside its whole: looked up there only (context first)
             # (a district of a governorate anywhere in it, a quarter beside its town)
-            as_suffix = any(w == word for w, _ in self.cues.suffixes)
+            # (a "neighbourhood" suffix names the quarter itself: it stays beside its town)
+            as_suffix = any(w == word and k != "city" for w, k in self.cues.suffixes)
             near = self._area_ctx(outer, ctx, self.cues.part_radius_km) if outer.country_code == "SY" else replace(
                 ctx, relation=None, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                 anchor=(outer.latitude, outer.longitude))

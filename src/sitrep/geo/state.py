@@ -30,6 +30,7 @@ class ResolverState:
     _area_keys: dict[str, list[str]]  # governorate -> keys of its Syrian places
     _headed: dict[tuple[str, str], list[str]]  # (governorate, key of X) -> keys of "Hawsh X" ...
     _admin1_place: dict[str, int]  # governorate name -> index of its ADM1 record
+    _adm1_point: dict[int, tuple[float, float]]  # ADM1 index -> the point of the town standing for it
     _district_seat: dict[tuple[str, str], int]  # (admin1, admin2) -> index of the seat town
     _ids: dict[str, int] | None  # place_id -> index, built on first need
     _suffix_words: frozenset[str]

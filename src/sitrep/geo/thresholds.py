@@ -53,7 +53,14 @@ VILLAGE_MAX_POP = 10_000
 # neighbouring governorate's town (a camp across the line, ~150 km) is kept
 FAR_SITE_KM = 250.0
 CITY_AREA_KM = 30.0  # "X in <town>", "<town> - X": X lies this close to the town
-DISTRICT_AREA_KM = 45.0  # "X in <district>": X lies this close to the district's point
+# "X east of Y", "X near Y" with Y a town: X is found within this of Y (ACLED's precision-2
+# radius); a namesake of X farther away is not the one meant, and Y's surroundings
+# (precision 2) are the answer
+DIRECTION_MAX_KM = 30.0
+DISTRICT_AREA_KM = 45.0
+# A name found as written outside the governorate a phrase names is still read there
+# when a place of that governorate lies this close (writers' lines and the data's differ)
+BORDER_KM = 15.0  # "X in <district>": X lies this close to the district's point
 
 # Score weights (stage base + context). The stage base dominates; context only
 # reorders candidates found at the same stage.
