@@ -24,13 +24,15 @@ import pytest
 # acled_battles 0.432 / 0.374, acled_2018 0.445 / 0.458, ucdp detect 0.650, named 0.509;
 # after session 4's real-wording rules: acled_battles 0.512 / 0.440, acled_2018 0.515 / 0.518,
 # ucdp detect 0.700, named 0.565; after session 5's ACLED conventions and headline rules:
-# acled_battles 0.588 / 0.479, acled_2018 0.565 / 0.527, ucdp detect 0.795, named 0.639).
+# acled_battles 0.588 / 0.479, acled_2018 0.565 / 0.527, ucdp detect 0.795, named 0.639; after
+# session 6's armed-target conventions, one-fight merging and place phrases: acled_battles
+# 0.665 / 0.568, acled_2018 0.610 / 0.565, ucdp detect 0.825, named 0.704).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.57, "precision": 0.46},
-    "acled_2018": {"recall": 0.55, "precision": 0.51},
-    "ucdp_headlines": {"recall_detect": 0.78, "recall_located_named_in_text": 0.62},
+    "acled_battles": {"recall": 0.64, "precision": 0.55},
+    "acled_2018": {"recall": 0.59, "precision": 0.55},
+    "ucdp_headlines": {"recall_detect": 0.81, "recall_located_named_in_text": 0.68},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.
