@@ -110,3 +110,8 @@ def test_a_hedge_on_the_place_does_not_make_the_act_a_prediction(run):
 
 def test_a_hedge_on_the_act_is_still_a_prediction(run):
     assert _codes(run, "Government troops are likely to attack Kansafra in the coming days.") == []
+
+
+def test_the_state_among_the_takers_regains_the_place(run):
+    got = _codes(run, "On June 20, pro-government militias and army troops captured Khuwayn from rebel groups.")
+    assert got[:1] == [("Government regains territory", "Military Forces of Syria (2000-)", "Khuwayn")]

@@ -28,3 +28,13 @@ def test_sharqiya_army_is_not_ahrar_al_sharqiya(resolver):
 def test_armed_druze_named_by_community_are_the_druze_identity_militia(resolver, phrase):
     m = resolver.resolve(phrase)
     assert m is not None and m.name == "Druze Militia (Syria)" and m.inter == 4
+
+
+@pytest.mark.parametrize("phrase", ["Syrian Army's 17th Division", "the army's 4th Armoured Division",
+                                    "the regime's 25th Division"])
+def test_a_numbered_formation_of_an_army_is_that_army(resolver, phrase):
+    assert resolver.resolve(phrase).name == "Military Forces of Syria (2000-)"
+
+
+def test_a_named_division_of_its_own_stays_itself(resolver):
+    assert resolver.resolve("Hamza Division").name == "Hamza Division"

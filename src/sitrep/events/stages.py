@@ -284,6 +284,14 @@ class Type(Stage):
         if m.actor2 is not None and m.actor2.span is not None and not m.actor2.generic:
             other_toks |= set(range(m.actor2.span.start, m.actor2.span.end))
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
+        state = self.lex.inter_groups.get("state", frozenset())
+        if rule.by_actor and m.actor1 is not None and m.actor1.inter not in state:
+            # "regime and pro-regime militia forces captured X": with the state's forces among the
+            # takers, the government regains it (ACLED: the state is actor1, its allies associated)
+            lead = next((a for a in m.a1s if a.inter in state), None)
+            if lead is not None:
+                m.a1s = [lead] + [a for a in m.a1s if a is not lead]
+                m.actor1 = lead
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
         if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _after_a_withdrawal(
                 self.lex, s.span) or _popular_push(

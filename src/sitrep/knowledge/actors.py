@@ -90,6 +90,9 @@ class ActorContext:
 
 
 _ACR_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/.-]{1,9})\s*\)")
+# formations of an army named after their owner ("the Syrian Army's 17th Division")
+_FORMATIONS = frozenset({"division", "brigade", "regiment", "battalion", "corps", "squadron", "unit"})
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z0-9]|(?:al|el|ad|ar|as|ash|at|an|az)-[A-Za-z])")
 # A weapon system's designation between a demonym and a force noun: "F-16", "Su-24", "T-122", "MLRS".
 _DESIGNATION_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d[\w-]*|[A-Z]{2,5}s?)$")
@@ -758,6 +761,9 @@ class ActorResolver:
         while len(words) > 1 and words[0].casefold() in o.force_modifiers:
             words = words[1:]
         key = " ".join(words).casefold()
+        if len(words) in (2, 3) and words[-1].casefold() in _FORMATIONS and (
+                _ORDINAL_RE.match(words[0]) or words[0][:1].isupper()):
+            return True  # "the army's 17th Division", "its 4th Armoured Division": a formation of the owner
         return bool(key) and (key in o.force_nouns or key in o.generic or key in o.trailing_heads
                               or key in o.militia_nouns)
 
