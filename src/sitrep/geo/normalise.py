@@ -61,6 +61,7 @@ def _char_table(pattern: str, replace: str) -> dict[int, str] | None:
     return {ord(c): replace for c in chars}
 
 
+_PLAIN = re.compile(r"[a-z0-9]+")  # a pattern that is only literal letters and digits
 Step = Callable[[str], str]  # one rewrite of a string, as a C-level callable where possible
 _GROUP_REF = re.compile(r"\\([1-9])(?![0-9])")
 
@@ -98,8 +99,9 @@ def _steps(rules: tuple[Rule, ...]) -> tuple[Step, ...]:
     """The rules as callables with the same results as applying each `Rule.apply` in turn.
 
     Keys are made once per mention on every cold lookup, so the per-rule overhead counts:
-    adjacent character rules become one translate table, and each regex rule a bound
-    `pattern.sub` (no Python frame per rule)."""
+    adjacent character rules become one translate table, a pattern of plain letters
+    `str.replace` (the same non-overlapping left-to-right rewrite, without the regex
+    engine), and each other regex rule a bound `pattern.sub` (no Python frame per rule)."""
     out: list[Step] = []
     table: dict[int, str] | None = None
     for r in rules:
@@ -109,6 +111,9 @@ def _steps(rules: tuple[Rule, ...]) -> tuple[Step, ...]:
         if table is not None:
             out.append(_table_step(table))
             table = None
+        if _PLAIN.fullmatch(r.pattern.pattern) and r.pattern.flags == re.UNICODE and "\\" not in r.replace:
+            out.append(operator.methodcaller("replace", r.pattern.pattern, r.replace))  # "dh" -> "th"
+            continue
         fn = _group_template(r.pattern, r.replace) if "\\" in r.replace else None
         out.append(partial(r.pattern.sub, fn if fn is not None else r.replace))
     if table is not None:
@@ -225,6 +230,8 @@ _ASCII_EXTRA = str.maketrans({
 _ASCII_DROPPED = tuple(chr(k) for k in _ASCII_EXTRA if k < 128)
 if any(_ASCII_EXTRA[ord(c)] is not None for c in _ASCII_DROPPED):
     raise AssertionError("_ASCII_EXTRA: an ASCII character must map to None")
+if any(unicodedata.combining(c) for k, v in _ASCII_EXTRA.items() for c in chr(k) + (v or "")):
+    raise AssertionError("_ASCII_EXTRA: no combining mark may be mapped or produced")
 
 
 @lru_cache(maxsize=65536)
@@ -239,6 +246,7 @@ def ascii_name(text: str) -> str:
             text = text.replace(c, "")
         return " ".join(text.split())
     decomposed = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_ASCII_EXTRA)
-    s = s.encode("ascii", "ignore").decode("ascii")
+    # combining marks are not ASCII, and the table neither maps nor yields one (checked at
+    # import): the ASCII encoding drops them, so no pass over the characters is needed
+    s = decomposed.translate(_ASCII_EXTRA).encode("ascii", "ignore").decode("ascii")
     return _WS.sub(" ", s).strip()
