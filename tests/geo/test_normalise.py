@@ -113,3 +113,60 @@ def test_w_as_a_vowel():
     assert name_key("Al Ḩaşw") == name_key("al-Hassu") == "hasu"
     assert name_key("Hawsh") == name_key("Housh")  # aw before a consonant stays u as before
     assert name_key("Tawila") == "tawil" and name_key("Hwara") == "hwar"  # before a vowel: a consonant
+
+
+# The key is made by precompiled steps (adjacent character rules merged into one table,
+# group templates as functions); these check the steps against the rules applied one by
+# one as written, which is what the rule file means.
+_MIXED = ["Tall  Abu-Dhahr", "Jabal al-Zawiya mountains", "Kafr  Nubl", "Dayr Hafir", "the Mount Qasiyun",
+          "Mazra'at Bayt Jinn", "Sheikh Maqsoud", "ʿAyn al-ʿArab", "Qal‘at al-Madiq", "Ḩarastā", "SAFFIRAH",
+          "الرقة الشرقية", "Djebel Chaar", "Ouweiniyeh", "Buwayda", "ı ß ø", "Tell_Tamer/Tall Tamr (Hasaka)", "  ", ""]
+
+
+def _by_rules(rules, s: str) -> str:
+    for r in rules:
+        s = r.apply(s)
+    return s
+
+
+def test_key_steps_give_the_rules_applied_one_by_one():
+    from sitrep.geo.normalise import _fold, default_translit
+
+    t = default_translit()
+    for s in _MIXED:
+        key = _by_rules(t.rules, _fold(s)).replace(" ", "")
+        assert t.key(s) == key, s
+        assert t.skeleton_of_key(key) == _by_rules(t.skeleton, key), s
+
+
+def test_group_templates_and_merged_character_rules(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text(
+        "rules:\n"
+        "  - {pattern: '[xy]', replace: 'z', note: a}\n"
+        "  - {pattern: 'z', replace: 'zw', note: b}\n"
+        "  - {pattern: '(a)?(b)', replace: '[\\1\\2]', note: c}\n"
+        "  - {pattern: '([a-z])\\1+', replace: '\\1', note: d}\n"
+        "  - {pattern: 'wz', replace: 'v', note: f}\n"
+        "skeleton:\n"
+        "  - {pattern: '[w]', replace: '', note: e}\n", "utf-8")
+    t = load_translit(p)
+    for s in ("xaby", "bb zz", "abab", "nothing", "aab", "yzy", "bzz"):
+        key = _by_rules(t.rules, s.casefold()).replace(" ", "")
+        assert t.key(s) == key, s
+        assert t.skeleton_of_key(key) == _by_rules(t.skeleton, key), s
+    assert t.key("xb") == "zw[b]"  # the unmatched group 1 is empty, as in a re template
+
+
+def test_ascii_name_as_the_table_says():
+    # the long way: NFKD, combining marks dropped, the table, then only ASCII kept
+    import re
+    import unicodedata
+
+    from sitrep.geo.normalise import _ASCII_EXTRA, ascii_name
+
+    for s in ("Tall Rif'at", " Ma`arrat\t an  Nu'man ", "a\x1cb", "\x0b", "Kafr-Nubl", "Ḩarastā al-Qanṭarah",
+              "Qal‘at  Şāliḩ", "Łódź´ Ølstykke ı", "Tell Tamr – Hasaka", "الرقة"):
+        d = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        d = d.translate(_ASCII_EXTRA).encode("ascii", "ignore").decode("ascii")
+        assert ascii_name(s) == re.sub(r"\s+", " ", d).strip(), s

@@ -92,7 +92,10 @@ class CascadeLookup(ResolverState):
         approx = _has_capital(mention)
         block = self._blocks.get(skel[:FUZZY_BLOCK_PREFIX], ()) if approx and len(key) >= FUZZY_MIN_KEY else ()
         found: list[tuple[int, float]] = []
-        for k, sim, _ in process.extract(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO, limit=8):
+        # no call into rapidfuzz for an empty block (a lowercase or short mention): nothing
+        # to match, and the call's set-up is a cold lookup's cost all the same
+        for k, sim, _ in process.extract(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO,
+                                         limit=8) if block else ():
             found += [(i, sim) for i in g.keys[k] if self._allowed(places[i], "fuzzy", country)]
         if found:
             return "fuzzy", tuple(found)

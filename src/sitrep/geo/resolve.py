@@ -37,6 +37,7 @@ tests (`words`); thresholds live in `thresholds`, cue words in `cues`, the recor
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -59,12 +60,13 @@ from sitrep.geo.words import _PAREN_TAIL, _SPACES, WordTests, _norm_word, _words
 __all__ = ["Cues", "PlaceContext", "PlaceMatch", "PlaceResolver", "load_cues"]
 
 _NO_CONTEXT = PlaceContext()
-_MATCH_FIELDS = PlaceMatch.__slots__  # in field order (the dataclass defines them so)
+# all fields in field order (the dataclass defines __slots__ so), read in one C call
+_match_fields = operator.attrgetter(*PlaceMatch.__slots__)
 
 
 def _copy_match(m: PlaceMatch) -> PlaceMatch:
     """A shallow copy (`dataclasses.replace` re-reads the fields on every call)."""
-    return PlaceMatch(*[getattr(m, f) for f in _MATCH_FIELDS])
+    return PlaceMatch(*_match_fields(m))
 
 
 class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateRanking, AreaContext,
