@@ -22,16 +22,22 @@ def test_a_strike_alone_is_still_a_strike(run):
     assert _types(run, "On June 20, Russian warplanes struck Kansafra.") == ["Air/drone strike"]
 
 
-def test_the_fight_over_a_place_taken_that_day_is_the_capture(run):
-    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Fierce clashes between the army "
-                      "and HTS in Kansafra preceded the advance.")
-    assert got == ["Government regains territory"]
+CAPTURE = "On June 20, government troops captured Kansafra from HTS. "
 
 
-def test_a_fight_at_another_place_the_same_day_stays_its_own_event(run):
-    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Fierce clashes between the army "
-                      "and HTS went on in Kafr Nabl.")
-    assert got == ["Armed clash", "Government regains territory"]
+@pytest.mark.parametrize("after, types", [
+    # the fight over the place taken that day is the capture
+    ("Fierce clashes between the army and HTS in Kansafra preceded the advance.", ["Government regains territory"]),
+    # a fight at another named place the same day stays its own event
+    ("Fierce clashes between the army and HTS went on in Kafr Nabl.", ["Armed clash", "Government regains territory"]),
+    # strikes told only at the area around the capture are part of it
+    ("The fighting was accompanied by Russian air strikes on the southern Idlib countryside.",
+     ["Government regains territory"]),
+    # a strike on a named place the same day stays
+    ("Russian jets struck Kafr Nabl the same day.", ["Air/drone strike", "Government regains territory"]),
+])
+def test_what_a_capture_takes_in_and_what_stays_its_own(run, after, types):
+    assert _types(run, CAPTURE + after) == types
 
 
 def test_the_fight_placed_only_at_the_area_around_a_place_taken_is_the_capture(run):
@@ -54,15 +60,3 @@ def test_what_someone_is_charged_with_is_not_an_event(run):
 ])
 def test_ground_taken_after_the_other_side_withdrew(run, text, sub):
     assert _types(run, text)[:1] == [sub]
-
-
-def test_strikes_told_around_a_capture_are_part_of_it(run):
-    got = _types(run, "On June 20, government troops captured Kansafra from HTS. The fighting was accompanied by "
-                      "Russian air strikes on the southern Idlib countryside.")
-    assert got == ["Government regains territory"]
-
-
-def test_a_strike_on_a_named_place_the_day_of_a_capture_stays(run):
-    got = _types(run, "On June 20, government troops captured Kansafra from HTS. Russian jets struck Kafr Nabl "
-                      "the same day.")
-    assert got == ["Air/drone strike", "Government regains territory"]
