@@ -24,6 +24,7 @@ from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.resolve import PlaceContext
+from sitrep.geo.thresholds import CITY_AREA_KM, DISTRICT_AREA_KM
 
 # A place at ACLED geo_precision 3 or finer counts; country-level matches do not.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "ADM0"})
@@ -34,9 +35,6 @@ FALLBACK_PRECISION = 3
 # a name found alone this close to a place of the area a phrase names ("X in Y") is taken as
 # the X meant, even across the area's line; farther, it is a namesake: the area is the place
 AREA_NEAR_KM = 40.0
-# "X in the countryside of <town>": X lies within this distance of the town
-TOWN_AREA_KM = 30.0
-DISTRICT_AREA_KM = 45.0
 # places that are towns, not a governorate named by its capital ("in Idlib" names the province)
 TOWN_FEATURES = frozenset({"PPL", "PPLA2", "PPLA3", "PPLA4", "PPLX"})
 # an area phrase is trusted only when found as written or by its normalised key
@@ -83,6 +81,8 @@ class PlaceReader:
         self.lex = lex
         self.resolver = resolver
         self.default_country = default_country
+        # nouns that make an object a place ("the town", "the airport")
+        self.placey = lex.location_nouns | lex.lists.get("territory", frozenset())
 
     def dateline(self, text: str) -> tuple[int, Any, int] | None:
         """(length, place match, end of the place name) of a dateline opening `text`."""
@@ -148,9 +148,9 @@ class PlaceReader:
             if m is not None:
                 # a name inside a description ("the entrance to X", "part of X's zone")
                 m = replace(m, geo_precision=max(m.geo_precision or 1, FALLBACK_PRECISION))
-        tail = self.area_tail(named)
+        tail, area = self.area_tail(named)
         if tail is not None:
-            whole, area = self._in_area(named, tail, m, ctx)
+            whole = self._in_area(named, tail, area, m, ctx)
             if whole is not None:
                 m, span = whole, named.doc[named.start: tail.end]
         if m is None or m.feature_code in COUNTRY_FEATURES:
@@ -162,31 +162,30 @@ class PlaceReader:
             st.admin1_hints.append(m.admin1)
         return PlaceRef(m, span, par_start + span.start_char, par_start + span.end_char)
 
-    def _in_area(self, named: Span, tail: Span, alone: Any, ctx: Any) -> tuple[Any, Any]:
+    def _in_area(self, named: Span, tail: Span, area: Any, alone: Any, ctx: Any) -> Any:
         """"X in Y province", "X in the countryside of Y": the phrase after the name says which
         X. A name found alone in or near Y (governorate lines in the data and in writers'
         heads differ) stands; a namesake far from Y, or no place at all, gives way to the
         resolver's reading of "X in Y": X inside Y, else Y itself."""
-        nearest = self._area_phrase(tail[0]) or tail
-        area = self.resolver.resolve_phrase(nearest.text, PlaceContext(country=self.default_country))
-        if area is None or area.matched not in AREA_STAGES or not area.admin1:
-            return None, area
+        if area.matched not in AREA_STAGES or not area.admin1:
+            return None
         if alone is not None and self._inside(alone, area):
-            return None, area
+            return None
         whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
         if whole is not None and not self._inside(whole, area):
             # the resolver read past the area phrase: the area itself, never a far namesake
             whole = replace(area, geo_precision=max(area.geo_precision or 1, 2))
-        return whole, area
+        return whole
 
     def _inside(self, m: Any, area: Any) -> bool:
         """`m` lies in the area a phrase names: for a governorate (or its countryside), in it or
-        near its line; for a town's countryside, within TOWN_AREA_KM of the town."""
+        near its line; for a town's countryside, within the geocoder's town reach (CITY_AREA_KM,
+        DISTRICT_AREA_KM for a district seat)."""
         town = area.feature_code in TOWN_FEATURES and self.resolver.gaz.admin1_of(area.name) is None
         if not town:
             return m.admin1 == area.admin1 or near_area(self.resolver.gaz, m.latitude, m.longitude,
                                                         area.admin1, AREA_NEAR_KM)
-        reach = DISTRICT_AREA_KM if area.feature_code == "PPLA2" else TOWN_AREA_KM  # a seat names its district too
+        reach = DISTRICT_AREA_KM if area.feature_code == "PPLA2" else CITY_AREA_KM  # a seat names its district too
         return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= reach
 
     def _area_phrase(self, prep: Token) -> Span | None:
@@ -199,13 +198,14 @@ class PlaceReader:
             t.dep_ == "prep" and t.lower_ != "of"))), None)
         return sp.doc[sp.start: cut] if cut is not None else sp
 
-    def area_tail(self, span: Span) -> Span | None:
-        """The phrase right after a place name that names the area it lies in ("in Y",
-        "in the northern countryside of Y in Z"), up to two such phrases; None when the
-        next words are not an `area_tail_preps` phrase or name no place."""
+    def area_tail(self, span: Span) -> tuple[Span | None, Any]:
+        """The phrases right after a place name that name the area it lies in ("in Y",
+        "in the northern countryside of Y in Z", up to two), and the place the nearest of
+        them names; (None, None) when the next words are not an `area_tail_preps` phrase or
+        name no place."""
         preps = self.lex.lists.get("area_tail_preps", frozenset())
         doc, end, tail = span.doc, span.end, None
-        first = None
+        first, nearest = None, None
         for _ in range(2):
             if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
                 break
@@ -214,12 +214,13 @@ class PlaceReader:
             sp = self._area_phrase(doc[end])
             if sp is None or sp.end <= end:
                 break
-            if self.resolver.resolve_phrase(sp.text, PlaceContext(country=self.default_country)) is None:
+            found = self.resolver.resolve_phrase(sp.text, PlaceContext(country=self.default_country))
+            if found is None:
                 break
-            first = first if first is not None else sp.start
+            if first is None:
+                first, nearest = sp.start, found
             tail, end = sp, sp.end
-        # the whole run of area phrases; its first phrase is the nearest area (`_in_area`)
-        return doc[first: tail.end] if tail is not None else None
+        return (doc[first: tail.end], nearest) if tail is not None else (None, None)
 
     def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[Span]:
         """Location prepositional phrases among `toks` (nested ones cut out)."""
@@ -311,7 +312,7 @@ class PlaceReader:
         """Place phrases among the objects. `territorial`: the trigger takes ground ("captured
         X"), so a bare name the tagger calls a person or an organisation is a place too."""
         out = []
-        placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
+        placey = self.placey
         quantity = self.lex.lists.get("quantity_nouns", frozenset())
         named_of = self.lex.lists.get("named_of_nouns", frozenset())
         for h in targets:
@@ -326,9 +327,8 @@ class PlaceReader:
             for c in R.conjuncts(h):
                 # "hit the capital Damascus": the seat of a government is hit, not the government
                 capital = c.i in mentions and self._capital_named(c)
-                if capital:
-                    pass
-                elif c.i in mentions or any(tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", [])):
+                if not capital and (c.i in mentions or any(
+                        tx.start <= c.i < tx.end for tx in c.doc.spans.get("sitrep_timex", []))):
                     continue  # "on Monday" is a time, not a target place
                 if not (c.lemma_.lower() in placey or (c.pos_ == "PROPN" and (
                         c.ent_type_ not in ("PERSON", "ORG") or territorial or self._known_name(c)))):
@@ -344,17 +344,17 @@ class PlaceReader:
                                 and any(x.i in mentions for x in t.subtree)), None)
                     if cut is not None:
                         sp = sp.doc[sp.start:cut] if cut > sp.start else None
-                if sp is not None and not any(t.i in mentions and not self.place_not_actor(t, placey) for t in sp):
+                if sp is not None and not any(t.i in mentions and not self.place_not_actor(t) for t in sp):
                     if c.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.text in ("-", "'", "’") for t in sp):
                         sp = Span(sp.doc, sp.start, sp.end, label=NAMED_OF)  # a bare name: "captured X"
                     out.append(sp)
         return out
 
-    def place_not_actor(self, tok: Token, placey: frozenset[str]) -> bool:
+    def place_not_actor(self, tok: Token) -> bool:
         """A name the actor layer read as a government ("Damascus") used as a place: "the
         capital Damascus", "Damascus airport"."""
         return tok.ent_type_ in ("GPE", "LOC", "FAC") and (self._capital_named(tok) or (
-            tok.dep_ == "compound" and tok.head.lemma_.lower() in placey))
+            tok.dep_ == "compound" and tok.head.lemma_.lower() in self.placey))
 
     def _capital_named(self, tok: Token) -> bool:
         """A name that stands for a government elsewhere, written here as a place: "the

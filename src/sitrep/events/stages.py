@@ -185,9 +185,8 @@ class Arguments(Stage):
         a1s, a2s, targets = actors.roles(st, m.head, par.mentions)
         if not m.rule.object_is_target:
             a2s = []
-        placey = self.lex.location_nouns | self.lex.lists.get("territory", frozenset())
         # "struck Damascus airport": a government's seat named as the place hit is no target actor
-        a2s = [a for a in a2s if a.span is None or not self.kit.places.place_not_actor(a.span.root, placey)]
+        a2s = [a for a in a2s if a.span is None or not self.kit.places.place_not_actor(a.span.root)]
         m.a1s, m.a2s = actors.conventions(st, m.rule, m.head, a1s, a2s, targets, par.mentions)
         m.targets = targets
         m.actor1 = m.a1s[0] if m.a1s else None
