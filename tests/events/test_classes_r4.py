@@ -170,7 +170,7 @@ def test_same_paragraph_definite_description_points_back(run):
 
 def test_military_convoy_entering_is_a_deployment(run):
     e = _one(run("A Turkish military convoy of forty vehicles entered Idlib province on Sunday.")[0])
-    assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey (2016-)")
+    assert (e.sub_event_type, e.actor1) == ("Change to group/activity", "Military Forces of Turkey (2016-)")
 
 
 def test_hyphenated_protest_noun_as_object(run):

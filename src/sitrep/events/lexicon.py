@@ -57,6 +57,7 @@ class TriggerRule:
     unknown_actor1: str | None = None  # phrase for an unstated perpetrator
     victim_default: str | None = None  # phrase for unnamed civilian-like victims ("civilians")
     recipient_preps: frozenset[str] = frozenset()  # "handed X to Y": Y is actor1, subject actor2
+    destination_preps: frozenset[str] = frozenset()  # "sent troops to X": where a move ends is its place
     symmetric: bool = False  # no actor1 but an actor2: swap them
     secondary: bool = False  # dropped when another event is reported in the same sentence
     absorbs: frozenset[str] = frozenset()  # rule ids reported by this trigger when in its clause
@@ -206,6 +207,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             unknown_actor1=raw.get("unknown_actor1"),
             victim_default=raw.get("victim_default"),
             recipient_preps=_words(raw.get("recipient_preps") or [], f"{where}.recipient_preps"),
+            destination_preps=_words(raw.get("destination_preps") or [], f"{where}.destination_preps"),
             symmetric=bool(raw.get("symmetric", False)),
             secondary=bool(raw.get("secondary", False)),
             absorbs=frozenset(str(x) for x in raw.get("absorbs") or ()),

@@ -222,8 +222,10 @@ class PlaceReader:
             tail, end = sp, sp.end
         return (doc[first: tail.end], nearest) if tail is not None else (None, None)
 
-    def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef]) -> list[Span]:
-        """Location prepositional phrases among `toks` (nested ones cut out)."""
+    def location_phrases(self, toks: Iterable[Token], mentions: dict[int, ActorRef],
+                         destination_preps: frozenset[str] = frozenset()) -> list[Span]:
+        """Location prepositional phrases among `toks` (nested ones cut out). A rule's
+        `destination_preps` ("sent troops to X") make where a move ends a place too."""
         out = []
         for t in toks:
             if t.dep_ == "advmod" and t.lower_ in self.lex.location_preps:
@@ -239,9 +241,10 @@ class PlaceReader:
                     o.dep_ == "pobj" and o.lower_ in DIRECTIONS and any(c.lower_ == "of" for c in o.children)
                     for o in t.children):
                 pass  # "to the north of X": a direction, not a destination
-            elif t.dep_ != "prep" or (t.lower_ not in self.lex.location_preps and
-                                      f"{t.head.lower_} {t.lower_}" not in self.lex.location_preps):
-                continue  # two-word entries: "out of X"
+            elif not (t.dep_ == "prep" and (t.lower_ in self.lex.location_preps or t.lower_ in destination_preps or
+                                            f"{t.head.lower_} {t.lower_}" in self.lex.location_preps)
+                      or t.dep_ == "dative" and t.lower_ in destination_preps):
+                continue  # two-word entries: "out of X"; "sent X to Y" parses "to" as a dative
             objs = [o for o in t.children if o.dep_ == "pobj"]
             if not objs:
                 # "in and around X": the first preposition shares its partner's object
@@ -260,7 +263,9 @@ class PlaceReader:
                     o0.pos_ == "PROPN" and o0.i not in mentions and o0.ent_type_ not in ("ORG", "NORP")):
                 continue  # "an attack on HTS" is a target; "shelling on Tal Rifaat" is a place
             sp = self.linear_phrase(t, first_is_prep=True)
-            if sp is not None:
+            if sp is not None and t.lower_ in destination_preps and t.lower_ not in self.lex.location_preps:
+                sp = sp[1:]  # the place reader knows "in X" but not "to X": pass the name alone
+            if sp is not None and len(sp):
                 out.append(sp)
         return out
 
@@ -416,7 +421,8 @@ class PlaceReader:
     def choose(self, st: DocState, s: SentenceState, head: Token, verb: Token | None,
                       targets: list[Token], mentions: dict[int, ActorRef], par_place: PlaceRef | None,
                       other_heads: set[int], trig_toks: frozenset[int] = frozenset(),
-                      territorial: bool = False) -> tuple[PlaceRef | None, str]:
+                      territorial: bool = False,
+                      destination_preps: frozenset[str] = frozenset()) -> tuple[PlaceRef | None, str]:
         own_toks = R.clause_tokens(head)
         if verb is not None and verb.i != head.i:
             # "killed in shelling by X on Y": the parser may hang the place on the agent phrase
@@ -445,7 +451,7 @@ class PlaceReader:
             if own_of is not None:
                 named.insert(0, own_of)
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
-                                                   key=lambda t: t.i), mentions)
+                                                   key=lambda t: t.i), mentions, destination_preps)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
         best = self.best(st, own, s.par_start)
         inner = self._origin_inside(st, s, best, own_toks, origin)

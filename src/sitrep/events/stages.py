@@ -184,6 +184,10 @@ class Arguments(Stage):
         actors = self.kit.actors
         a1s, a2s, targets = actors.roles(st, m.head, par.mentions)
         if not m.rule.object_is_target:
+            if not a1s and R.is_passive(m.head):
+                # "X fighters were deployed to Y": what a non-target act moved or changed is its doer
+                moved = {x.i for c in m.head.children if c.dep_ in R.PASS_SUBJ for x in c.subtree}
+                a1s = [a for a in a2s if a.span is not None and a.span.root.i in moved]
             a2s = []
         # "struck Damascus airport": a government's seat named as the place hit is no target actor
         a2s = [a for a in a2s if a.span is None or not self.kit.places.place_not_actor(a.span.root)]
@@ -244,7 +248,8 @@ class Place(Stage):
         other_heads = {t.root.i for t in par.triggers if t.root.i != head.i}
         m.place, m.place_how = self.kit.places.choose(st, s, head, m.verb, m.targets, par.mentions, par.place,
                                                       other_heads, frozenset(range(m.trig.start, m.trig.end)),
-                                                      territorial=rule.requires == "territory")
+                                                      territorial=rule.requires == "territory",
+                                                      destination_preps=rule.destination_preps)
         if m.place_how == "unresolved" and not self.keep_unresolved:
             m.place = None
         if m.place is not None:
