@@ -391,7 +391,18 @@ class ActorReader:
             lead = self.leader(st, R.clause_tokens(head), mentions)
             if lead:
                 a1 = lead + a1
-        return a1, [a for a in a2 if all(a.name != b.name for b in a1[:1])], targets
+        return a1, [a for a in a2 if all(a.name != b.name for b in a1[:1]) or self._own_member(a, a1[0], targets)], \
+            targets
+
+    def _own_member(self, a2: ActorRef, a1: ActorRef, targets: list[Token]) -> bool:
+        """"HTS detained an HTS commander": the target, a person, names the doer's own group in
+        its own words, so the group is on both sides (ACLED codes it as actor1 and actor2);
+        "recaptured an army post" is no such target."""
+        if a2.span is None or a1.span is None or a2.span.start < a1.span.end and a1.span.start < a2.span.end:
+            return False
+        people = self._member_of | self.lex.lists.get("combatants", frozenset()) | \
+            self.lex.lists.get("person_roles", frozenset())
+        return any(t.left_edge.i <= a2.span.root.i <= t.right_edge.i and t.lemma_.lower() in people for t in targets)
 
     def reported_subject(self, subj: Token, mentions: dict[int, ActorRef]) -> Token:
         """"X reported that it had come under fire", "X announced that they had merged":

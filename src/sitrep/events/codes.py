@@ -56,6 +56,7 @@ def _hedged(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
     if span is None or not hedges:
         return False
     head = span.root
+    path = [head]
     for _ in range(3):  # the detained people the group name hangs on
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head  # "members of X"
@@ -63,6 +64,9 @@ def _hedged(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
             head = head.head  # "X fighters", "X's commander"
         else:
             break
+        path.append(head)
     if any(t.lemma_.lower() in hedges or t.lower_ in hedges for t in [*head.subtree, *span]):
         return True
-    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+    # "the chief of its X council, Ahmed Y": the parser may hang the name on the group
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for h in path[:-1] for c in h.children)
