@@ -115,3 +115,32 @@ def test_a_hedge_on_the_act_is_still_a_prediction(run):
 def test_the_state_among_the_takers_regains_the_place(run):
     got = _codes(run, "On June 20, pro-government militias and army troops captured Khuwayn from rebel groups.")
     assert got[:1] == [("Government regains territory", "Military Forces of Syria (2000-)", "Khuwayn")]
+
+
+def test_a_list_of_places_taken_from_a_loser_is_a_capture(run):
+    # the parser reads the second "Tell" of the list as a verb; the "from" phrase hangs on it
+    events, _ = run("Government forces took Tell Sukkar, Tell Nasir and the Sen farms in Hama province from HTS.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_a_person_taken_at_a_checkpoint_is_no_capture(run):
+    events, _ = run("In Inkhil, a nurse was taken at a checkpoint on Friday, and her family has not been told "
+                    "where she is.")
+    assert "Non-state actor overtakes territory" not in [e.sub_event_type for e in events]
+
+
+def test_grenades_a_fight_was_fought_with_are_part_of_it(run):
+    events, _ = run("On 4 April 2019, the Hamza Division clashed with regime forces at a checkpoint in Salamiyah "
+                    "using small arms fire and grenades.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_grenade_thrown_on_its_own_is_still_a_grenade_attack(run):
+    events, _ = run("Gunmen threw a grenade at a checkpoint in Salamiyah on Monday.")
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+def test_a_list_ending_in_farms_taken_from_a_loser_is_a_capture(run):
+    events, _ = run("Government forces and allied militias took al-Hamra, Tell Sukkar, and the Jdeideh farms near "
+                    "Suran from HTS and other groups on Monday.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -48,10 +48,16 @@ class RuleMatcher:
     def has_loser(self, rule: TriggerRule, head: Token) -> bool:
         """`requires_loser`: a "from Y" phrase on the verb or on its object ("took the farms in
         X from Y", where the parser may hang "from Y" on the place)."""
-        if any(R.prep_children(head, rule.loser_preps)):
+        # "took X, Tell Y and Z farms from W": the parser may read the end of a name list as a
+        # conjunct of the verb (a second verb or a noun) with no subject of its own
+        heads = [head]
+        for h in heads:  # grows: a conjunct's own conjuncts ("took X, Tell Y, and Z farms")
+            heads += [c for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "NOUN", "PROPN")
+                      and not any(x.dep_ in R.SUBJ or x.dep_ in R.PASS_SUBJ for x in c.children)]
+        if any(True for h in heads for _ in R.prep_children(h, rule.loser_preps)):
             return True
         return any(p.dep_ == "prep" and p.lower_ in rule.loser_preps
-                   for c in head.children if c.dep_ in R.OBJ for p in c.subtree)
+                   for h in heads for c in h.children if c.dep_ in R.OBJ for p in c.subtree)
 
     def has_doer(self, head: Token) -> bool:
         """`requires_doer`: someone did it: an active subject ("IS killed ..."), the subject of the
