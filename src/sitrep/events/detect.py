@@ -40,6 +40,7 @@ class RuleMatcher:
             if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
                     and (not r.requires_loser or self.has_loser(r, head)) \
+                    and (not r.requires_preps or any(o.i in mentions for _, o in R.prep_children(head, r.requires_preps))) \
                     and (not r.requires_object or any(c.dep_ in R.OBJ for c in head.children)) \
                     and (not r.requires_doer or headline or self.has_doer(head)):
                 return r

@@ -69,6 +69,7 @@ class TriggerRule:
     kills_object: bool = False  # "shot dead a man": the object's count is the death toll
     requires_recipient: bool = False  # "left the town to X": only with a recipient_preps phrase
     requires_loser: bool = False  # "took X from Y": only with a loser_preps phrase
+    requires_preps: frozenset[str] = frozenset()  # "agreed with X": only with such a phrase naming an actor
     implies_doer: bool = False  # "X was assassinated": the verb says someone did it to the victim
     requires_object: bool = False  # "drove X out of": only with a direct object (not "drove out of")
     requires_doer: bool = False  # only with an active subject or a passive agent (not a bare toll)
@@ -219,6 +220,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             kills_object=bool(raw.get("kills_object", False)),
             requires_recipient=bool(raw.get("requires_recipient", False)),
             requires_loser=bool(raw.get("requires_loser", False)),
+            requires_preps=_words(raw.get("requires_preps") or [], f"{where}.requires_preps"),
             implies_doer=bool(raw.get("implies_doer", False)),
             requires_object=bool(raw.get("requires_object", False)),
             requires_doer=bool(raw.get("requires_doer", False)),
