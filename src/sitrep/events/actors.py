@@ -515,7 +515,7 @@ class ActorReader:
                 if c.i in mentions:
                     return [mentions[c.i]]
                 m = self.resolve(st, c.text) or self.resolve_forces(st, c.text)  # "a government prison"
-                if m is not None:
+                if m is not None and not m.generic:  # "an unnamed prison" names no jailer
                     return [self.to_actor(m, c.doc[c.i: c.i + 1])]
         return []
 

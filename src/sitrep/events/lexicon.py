@@ -110,6 +110,7 @@ class EventLexicon:
     unknown_actor1: dict[str, str] = field(default_factory=dict)  # sub-event type -> phrase
     people_of_nouns: frozenset[str] = frozenset()  # "residents of X": X places the event
     settlement_nouns: frozenset[str] = frozenset()  # "the town": the article's first place
+    custody_sites: dict[str, str] = field(default_factory=dict)  # jailer actor -> place of its unnamed prisons
     # who a claimant is: phrases of independent sources / parties, party inter codes
     claimants: dict[str, Any] = field(default_factory=lambda: {
         "independent": frozenset(), "party": frozenset(), "party_inter": frozenset()})
@@ -286,6 +287,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             unknown_actor1={str(k): str(v) for k, v in (trig.get("unknown_actor1") or {}).items()},
             people_of_nouns=_words(places.get("people_of_nouns") or [], f"{c_origin}:places.people_of_nouns"),
             settlement_nouns=_words(places.get("settlement_nouns") or [], f"{c_origin}:places.settlement_nouns"),
+            custody_sites={str(k): str(v) for k, v in (places.get("custody_sites") or {}).items()},
             claimants={
                 "independent": _words((cues.get("claimants") or {}).get("independent") or [],
                                       f"{c_origin}:claimants.independent"),

@@ -252,6 +252,11 @@ class Place(Stage):
                                                       destination_preps=rule.destination_preps)
         if m.place_how == "unresolved" and not self.keep_unresolved:
             m.place = None
+        site = self.kit.places.custody_site(m.actor1.name) if rule.keeper_nouns and m.actor1 is not None \
+            and m.place_how != "own" else None
+        if site is not None:
+            # "a man from X died under torture in a regime prison": not at X, at the jailer's prison
+            m.place, m.place_how = site, "custody"
         if m.place is not None:
             if m.place_how != PLACE_SOURCES[0]:
                 m.fallbacks.append(f"location:{m.place_how}")
