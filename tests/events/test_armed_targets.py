@@ -89,9 +89,25 @@ def test_small_arms_targeting_is_typed_by_who_was_targeted(run, text, sub):
 
 
 def test_members_of_an_unarmed_body_hurt_are_no_clash(run):
-    got = _codes(run, "On June 20, members of a media crew were injured by Turkish fire near Raju.")
+    got = _codes(run, "On June 20, two members of a television crew were hurt by Turkish shelling near Raju.")
     assert "Armed clash" not in [g[0] for g in got]
 
 
 def test_who_holds_a_place_now_is_no_capture(run):
     assert _codes(run, "The town of Sarmin is controlled by HTS.") == []
+
+
+def test_an_armed_groups_unarmed_office_holder_killed_is_violence_against_civilians(run):
+    events, _ = run("Unknown gunmen assassinated a religious judge of HTS in Tafas town on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")]
+
+
+def test_a_councils_spokesman_shot_is_violence_against_civilians(run):
+    events, _ = run("Unknown gunmen tried to assassinate the spokesman of the Manbij Military Council near Manbij "
+                    "on Monday.")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_the_same_groups_commander_killed_is_still_fighting(run):
+    events, _ = run("Unknown gunmen assassinated an HTS commander in Tafas on Monday.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

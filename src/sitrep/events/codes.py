@@ -37,7 +37,7 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
                 se = sub
                 break
     if rule.by_target and hit is None and actor2 is not None and actor2.inter is not None and not _hedged(
-            lex, rule, actor2):
+            lex, rule, actor2) and not _unarmed_role(lex, rule, actor2):
         # ACLED: violence against an armed actor (named or not: "an opposition fighter") is
         # fighting, not violence against civilians; a weapon cue already typed it ("snipers")
         for group, c in rule.by_target.items():
@@ -55,9 +55,20 @@ def _hedged(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
     span = actor2.span
     if span is None or not hedges:
         return False
-    head = span.root
-    path = [head]
-    for _ in range(3):  # the detained people the group name hangs on
+    path = _people_of(span.root)
+    head = path[-1]
+    if any(t.lemma_.lower() in hedges or t.lower_ in hedges for t in [*head.subtree, *span]):
+        return True
+    # "the chief of its X council, Ahmed Y": the parser may hang the name on the group
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for h in path[:-1] for c in h.children)
+
+
+def _people_of(group: Token) -> list[Token]:
+    """From a group's name up to the people it names ("members of X", "X fighters", "X's
+    commander"): the tokens climbed, the group's name first."""
+    head, path = group, [group]
+    for _ in range(3):
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head  # "members of X"
         elif head.dep_ in ("compound", "poss", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -65,8 +76,14 @@ def _hedged(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
         else:
             break
         path.append(head)
-    if any(t.lemma_.lower() in hedges or t.lower_ in hedges for t in [*head.subtree, *span]):
-        return True
-    # "the chief of its X council, Ahmed Y": the parser may hang the name on the group
-    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
-        c.dep_ == "appos" and c.ent_type_ == "PERSON" for h in path[:-1] for c in h.children)
+    return path
+
+
+def _unarmed_role(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> bool:
+    """The group's person hit is one of its unarmed office holders ("a religious judge of
+    HTS", "the spokesman of the military council"): ACLED keeps violence against them as
+    violence against civilians, not fighting."""
+    roles = lex.lists.get(rule.unarmed_roles, frozenset()) if rule.unarmed_roles else frozenset()
+    if not roles or actor2.span is None:
+        return False
+    return any(t.lemma_.lower() in roles for t in _people_of(actor2.span.root)[1:])

@@ -48,6 +48,7 @@ class TriggerRule:
     by_actor: dict[str, str] = field(default_factory=dict)  # inter group -> sub_event_type
     by_target: dict[str, Codes] = field(default_factory=dict)  # actor2's inter group -> codes
     target_hedges: str | None = None  # word list: a target phrase with one of these keeps the rule's codes
+    unarmed_roles: str | None = None  # word list: a group's member in such a role is no combatant ("an HTS judge")
     victim_subject: bool = False  # "a man died under torture": the active subject is the victim
     keeper_nouns: str | None = None  # word list: "in a regime prison": the place's holder is actor1
     object_is_target: bool = True
@@ -201,6 +202,7 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
             by_actor=by_actor,
             by_target=by_target,
             target_hedges=raw.get("target_hedges"),
+            unarmed_roles=raw.get("unarmed_roles"),
             victim_subject=bool(raw.get("victim_subject", False)),
             keeper_nouns=raw.get("keeper_nouns"),
             object_is_target=bool(raw.get("object_is_target", True)),
