@@ -134,6 +134,9 @@ class ActorReader:
         member_of = self._member_of
         for h in R.conjuncts(head):
             toks = R.own_subtree(h, self.lex.location_preps)
+            before = h.doc[h.left_edge.i - 1] if h.left_edge.i > 0 else None
+            if before is not None and R.acronym_aux(before):
+                toks = [before] + toks  # "IS fighters": the acronym hangs on the verb
             if h.lemma_.lower() in member_of or h.lower_ in member_of:
                 # "a commander in X", "a fighter within X": a person placed in a group, not a place
                 toks += [o for _, o in R.prep_children(h, frozenset({"in", "within"})) if o.i in mentions]
@@ -149,6 +152,10 @@ class ActorReader:
             for _, _, a in ranked:
                 if all(a.name != b.name for b in uniq):
                     uniq.append(a)
+            if not uniq or all(a.generic for a in uniq):
+                said = self._attributed(st, h)
+                if said is not None:
+                    uniq.insert(0, said)
             if not uniq or all(a.generic for a in uniq):
                 heads = [h]
                 if h.lemma_.lower() in holding:
@@ -450,6 +457,21 @@ class ActorReader:
                 if civ and any(x.lemma_.lower() in words for x in R.conjuncts(c)):
                     return [civ]
         return []
+
+    def _attributed(self, st: DocState, h: Token) -> ActorRef | None:
+        """"Warplanes, likely regime or Russian, struck ...": the side an aside attributes a
+        generic noun to, read with the noun ("regime or Russian warplanes")."""
+        hedges = self.lex.lists.get("attribution_hedges", frozenset())
+        for c in h.children:
+            if c.dep_ != "appos":
+                continue
+            words = [t.text for t in c.subtree if t.lower_ not in hedges and not t.is_punct]
+            m = self.resolve(st, " ".join(words + [h.text])) if words else None
+            bare = self.resolve(st, h.text)
+            # a side named, even a generic one ("Allied Syrian and/or Russian Forces"), beats the bare noun's
+            if m is not None and (not m.generic or bare is None or m.name != bare.name):
+                return self.to_actor(m, h.doc[c.left_edge.i: c.right_edge.i + 1])
+        return None
 
     def conventions(self, st: DocState, rule: TriggerRule, head: Token, a1s: list[ActorRef], a2s: list[ActorRef],
                      targets: list[Token], mentions: dict[int, ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:

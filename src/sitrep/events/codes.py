@@ -22,6 +22,9 @@ def codes(lex: EventLexicon, rule: TriggerRule, head: Token, clause: list[Token]
     own = {c.lemma_.lower() for c in head.children if c.dep_ in R.MODIFIER_DEPS} | {head.lemma_.lower()}
     # "a bomb hidden by the roadside": the participle describing the trigger noun counts as its own
     own |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
+    # "detonated a car bomb driven by a suicide attacker": the same for the verb's object
+    own |= {t.lemma_.lower() for o in head.children if o.dep_ in R.OBJ
+            for c in o.children if c.dep_ == "acl" for t in c.subtree}
     near = {t.lemma_.lower() for t in clause}
     hit = None
     armed = actor2 is not None and actor2.inter in lex.inter_groups.get("armed", frozenset())

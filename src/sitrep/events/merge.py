@@ -39,6 +39,11 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
         if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ or h.dep_ in R.PASS_SUBJ) \
                 and h.head.i in heads and h.head.i != h.i:
             continue
+        if h.pos_ in ("NOUN", "PROPN") and any(
+                h2.i != h.i and not r2.secondary and e2.sub_event_type == e.sub_event_type and any(
+                    o.left_edge.i <= h.i <= o.right_edge.i for o in h2.children if o.dep_ in R.OBJ)
+                for h2, r2, e2 in found):
+            continue  # "detonated a car bomb driven by a suicide attacker": the bomber is the detonation
         if h.dep_ == "advcl" and h.tag_ == "VBG" and any(
                 h2.i == h.head.i and e2.sub_event_type == e.sub_event_type for h2, _, e2 in found):
             continue  # "retook the village, pushing the rebels out of it": one capture told twice

@@ -36,7 +36,14 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" and not acronym_aux(c) for c in verb.children)
+
+
+def acronym_aux(tok: Token) -> bool:
+    """"IS fighters fired ...": the group's acronym the parser takes for the auxiliary "is"
+    (written in capitals before a noun, not a verb form of a capitalised headline)."""
+    return tok.dep_ in ("aux", "auxpass") and tok.text == "IS" and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN") and not tok.doc[tok.i + 1].text.isupper()
 
 
 def conjuncts(tok: Token) -> list[Token]:

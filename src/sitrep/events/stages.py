@@ -183,6 +183,10 @@ class Arguments(Stage):
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         actors = self.kit.actors
         a1s, a2s, targets = actors.roles(st, m.head, par.mentions)
+        if m.rule.destination_preps:
+            # "deployed from Damascus to X": where a move starts is a place, not its doer
+            origin = self.lex.origin_preps
+            a1s = [a for a in a1s if a.span is None or not (a.span.root.dep_ == "pobj" and a.span.root.head.lower_ in origin)]
         if not m.rule.object_is_target:
             if not a1s and R.is_passive(m.head):
                 # "X fighters were deployed to Y": what a non-target act moved or changed is its doer

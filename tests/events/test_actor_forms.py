@@ -1,0 +1,37 @@
+"""Who did it, in forms the parser misreads or the writer hedges (our own sentences)."""
+from __future__ import annotations
+
+
+def _actors(events):
+    return [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_the_acronym_is_read_as_a_group_not_the_verb_is(run):
+    events, _ = run("IS fighters fired several shells on Busayrah town in eastern Deir ez-Zor.")
+    assert _actors(events) == [("Shelling/artillery/missile attack", "Islamic State (Syria)")]
+
+
+def test_a_lowercase_is_stays_a_verb(run):
+    events, _ = run("The town of Busayrah is shelled by government forces every night, residents say.")
+    assert "Islamic State (Syria)" not in [e.actor1 for e in events]
+
+
+def test_an_aside_attributing_warplanes_names_their_side(run):
+    events, _ = run("On Monday, warplanes, likely regime or Russian, bombed Kafr Zita in northern Hama.")
+    assert _actors(events) == [("Air/drone strike", "Allied Syrian and/or Russian Forces")]
+
+
+def test_an_aside_naming_one_state(run):
+    events, _ = run("Warplanes, probably Russian, struck Kafr Zita in northern Hama on Monday.")
+    assert _actors(events) == [("Air/drone strike", "Military Forces of Russia (2000-)")]
+
+
+def test_where_forces_were_sent_from_is_no_doer(run):
+    events, _ = run("Regime Tiger Forces were deployed from Damascus to northern Hama on Monday.")
+    assert _actors(events) == [("Change to group/activity", "Military Forces of Syria (2000-)")]
+
+
+def test_a_bomb_driven_by_a_suicide_attacker_is_one_suicide_bombing(run):
+    events, _ = run("IS militants detonated a car bomb driven by a suicide attacker at the gate of a prison in "
+                    "Hasakeh city on Thursday.")
+    assert _actors(events) == [("Suicide bomb", "Islamic State (Syria)")]
