@@ -35,3 +35,23 @@ def test_a_bomb_driven_by_a_suicide_attacker_is_one_suicide_bombing(run):
     events, _ = run("IS militants detonated a car bomb driven by a suicide attacker at the gate of a prison in "
                     "Hasakeh city on Thursday.")
     assert _actors(events) == [("Suicide bomb", "Islamic State (Syria)")]
+
+
+def test_the_ontologys_allies_are_one_side(extractor):
+    from sitrep.events.state import ActorRef
+
+    def ref(actor_id, name, inter):
+        return ActorRef(name=name, inter=inter, generic=False, span=None, actor_id=actor_id)
+
+    army = ref("military-syria", "Military Forces of Syria (2000-)", 1)
+    militia = ref("pro-government-militia-syria", "Militia (Pro-Government)", 3)
+    islamic_state = ref("islamic-state-syria", "Islamic State (Syria)", 2)
+    assert extractor.kit.actors.allied(militia, army) and extractor.kit.actors.allied(army, militia)
+    assert not extractor.kit.actors.allied(army, islamic_state)
+
+
+def test_allies_taking_ground_together_stay_one_side_state_first(run):
+    events, _ = run("On 2 June 2019, regime and pro-regime militia forces seized Kafr Nabudah in northern Hama "
+                    "countryside.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Government regains territory", "Military Forces of Syria (2000-)", None)]

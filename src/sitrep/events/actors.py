@@ -458,6 +458,15 @@ class ActorReader:
                     return [civ]
         return []
 
+    def allied(self, a: ActorRef, b: ActorRef) -> bool:
+        """The ontology has the two on one side (allied with, backed by or part of the other)."""
+        onto = getattr(self.resolver, "ontology", None)
+        if onto is None or not a.actor_id or not b.actor_id or a.actor_id not in onto.actors \
+                or b.actor_id not in onto.actors:
+            return False
+        return any(f.target == y.actor_id and f.type in ("allied_with", "backed_by", "member_of")
+                   for x, y in ((a, b), (b, a)) for f in onto.get(x.actor_id).affiliations)
+
     def _attributed(self, st: DocState, h: Token) -> ActorRef | None:
         """"Warplanes, likely regime or Russian, struck ...": the side an aside attributes a
         generic noun to, read with the noun ("regime or Russian warplanes")."""

@@ -197,6 +197,11 @@ class Arguments(Stage):
         a2s = [a for a in a2s if a.span is None or not self.kit.places.place_not_actor(a.span.root)]
         m.a1s, m.a2s = actors.conventions(st, m.rule, m.head, a1s, a2s, targets, par.mentions)
         m.targets = targets
+        if m.rule.requires == "territory" and m.a1s and m.a2s and actors.allied(m.a1s[0], m.a2s[0]):
+            # "regime and pro-regime militia forces captured X", parsed as two sides: allies
+            # take ground together, the state first (ACLED's convention for a joint advance)
+            side = sorted([m.a1s[0], m.a2s[0]], key=lambda a: a.inter or 9)
+            m.a1s, m.a2s = side + m.a1s[1:], m.a2s[1:]
         m.actor1 = m.a1s[0] if m.a1s else None
         m.actor2 = m.a2s[0] if m.a2s else None
         if m.kind is not None:
