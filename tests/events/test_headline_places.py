@@ -53,3 +53,15 @@ def test_similar_bombings_blamed_on_a_group_recall_no_event(run):
 def test_a_headline_ied_the_tagger_reads_as_a_pronoun_is_still_a_bomb(run):
     events, _ = run("IED explodes in a civilian car in Hasakah province.")
     assert [e.sub_event_type for e in events][:1] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_participle_act_hung_on_a_strike_noun_gives_its_place(run):
+    # the parser reads "and regime shelling of the town of X" as a participle on "airstrikes"
+    events, _ = run("Five people died as a result of Turkish airstrikes and regime shelling of the village of "
+                    "Kafr Zita.")
+    assert events and all("Kafr" in e.location for e in events)
+
+
+def test_strikes_targeting_a_place_are_one_strike(run):
+    events, _ = run("Russian air strikes targeting a hospital in Kafr Nabl killed four people on Monday.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

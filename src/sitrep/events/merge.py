@@ -39,6 +39,8 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
         if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ or h.dep_ in R.PASS_SUBJ) \
                 and h.head.i in heads and h.head.i != h.i:
             continue
+        if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.i in heads and h.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "air strikes targeting a hospital": the participle tells the same act
         if h.pos_ in ("NOUN", "PROPN") and any(
                 h2.i != h.i and not r2.secondary and e2.sub_event_type == e.sub_event_type and any(
                     o.left_edge.i <= h.i <= o.right_edge.i for o in h2.children if o.dep_ in R.OBJ)

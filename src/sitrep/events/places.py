@@ -445,6 +445,10 @@ class PlaceReader:
             gov = head.head
             targets = targets + [c for c in gov.children if c.dep_ in R.OBJ and c.i not in mentions]
             own_toks += [x for c in gov.children if c.dep_ == "prep" for x in c.subtree]
+        if head.pos_ == "NOUN":
+            # "air strikes targeting the hospital in X", "airstrikes and regime shelling of the
+            # town of X" (the parser hangs the second act on the first as a participle)
+            own_toks += [x for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG" for x in c.subtree]
         for t in targets:
             own_toks += list(t.subtree)
         origin = {x.i for t in own_toks if t.dep_ == "prep" and t.lower_ in self.lex.origin_preps for x in t.subtree}
@@ -456,10 +460,15 @@ class PlaceReader:
         objects = self.object_phrases(targets + aimed, mentions, territorial)
         named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
         if head.pos_ == "NOUN":
-            # "the capture of X", "the fall of X": the name after "of" is where it happened
-            own_of = self._named_by_of(head, mentions)
-            if own_of is not None:
-                named.insert(0, own_of)
+            # "the capture of X", "the fall of X": the name after "of" is where it happened;
+            # also of a participle act hung on it ("airstrikes and shelling of the town of X")
+            acts = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                    for _, o in R.prep_children(c, frozenset({"of"}))]
+            for h in [head] + acts:
+                own_of = self._named_by_of(h, mentions)
+                if own_of is not None:
+                    named.insert(0, own_of)
+                    break
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions, destination_preps)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
