@@ -144,3 +144,14 @@ def test_a_list_ending_in_farms_taken_from_a_loser_is_a_capture(run):
     events, _ = run("Government forces and allied militias took al-Hamra, Tell Sukkar, and the Jdeideh farms near "
                     "Suran from HTS and other groups on Monday.")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_shelling_between_two_armed_sides_is_an_exchange(run):
+    events, _ = run("Two children were wounded by shelling between HTS and the Zenki Movement in Kafr Naha on Monday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Armed clash", "Hayat Tahrir al-Sham", "Nour al-Din al-Zenki Movement")]
+
+
+def test_shelling_on_a_road_between_two_towns_stays_shelling(run):
+    events, _ = run("Shelling on the road between Saraqib and Idlib killed two people on Monday.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]

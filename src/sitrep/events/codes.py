@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.events import roles as R
-from sitrep.events.lexicon import EventLexicon, TriggerRule
+from sitrep.events.lexicon import EventLexicon, TriggerRule, phrase_tokens
 from sitrep.events.state import ActorRef
 
 
@@ -90,3 +90,18 @@ def _unarmed_role(lex: EventLexicon, rule: TriggerRule, actor2: ActorRef) -> boo
     if not roles or actor2.span is None:
         return False
     return any(t.lemma_.lower() in roles for t in _people_of(actor2.span.root)[1:])
+
+
+def mutual_fire(lex: EventLexicon, head: Token, sub_event_type: str, actor1: ActorRef | None,
+                actor2: ActorRef | None, mentions: dict[int, ActorRef]) -> bool:
+    """"Shelling between HTS and the Zenki Movement": fire the trigger's own "between" phrase
+    gives to two armed sides is an exchange, which ACLED codes as an armed clash."""
+    if " ".join(phrase_tokens(sub_event_type)) not in lex.lists.get("exchangeable_fire", frozenset()) \
+            or actor1 is None or actor2 is None:
+        return False
+    armed = lex.inter_groups.get("armed", frozenset())
+    if actor1.inter not in armed or actor2.inter not in armed:
+        return False
+    sides = {mentions[t.i].name for _, o in R.prep_children(head, lex.roles["between_preps"])
+             for t in o.subtree if t.i in mentions}
+    return {actor1.name, actor2.name} <= sides

@@ -19,7 +19,7 @@ from typing import Any
 from sitrep.events import roles as R
 from sitrep.events.actors import ActorReader
 from sitrep.events.claims import ClaimReader
-from sitrep.events.codes import codes
+from sitrep.events.codes import codes, mutual_fire
 from sitrep.events.continuation import Continuation
 from sitrep.events.detect import RuleMatcher
 from sitrep.events.fatalities import Fatalities
@@ -311,6 +311,8 @@ class Type(Stage):
                 m.a1s = [lead] + [a for a in m.a1s if a is not lead]
                 m.actor1 = lead
         m.event_type, m.sub_event_type, m.plover = codes(self.lex, rule, head, clause, m.actor1, m.actor2)
+        if mutual_fire(self.lex, head, m.sub_event_type, m.actor1, m.actor2, par.mentions):
+            m.event_type, m.sub_event_type, m.plover = "Battles", "Armed clash", "FIGHT"
         if m.sub_event_type in TAKEN_BY_FORCE and (_said_unopposed(self.lex, s.span.text) or _after_a_withdrawal(
                 self.lex, s.span) or _popular_push(
                 self.lex, m.actor1, s.span)):
