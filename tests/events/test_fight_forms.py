@@ -155,3 +155,14 @@ def test_shelling_between_two_armed_sides_is_an_exchange(run):
 def test_shelling_on_a_road_between_two_towns_stays_shelling(run):
     events, _ = run("Shelling on the road between Saraqib and Idlib killed two people on Monday.")
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_town_captured_amid_rocket_fire_is_a_capture_not_weapons_seized(run):
+    events, _ = run("Turkish forces captured the town of Raju from YPG forces amid intense Turkish rocket and "
+                    "artillery fire on the town.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_cache_of_weapons_seized_is_still_disrupted_weapons_use(run):
+    events, _ = run("HTS seized a large cache of weapons in Sarmada on Monday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

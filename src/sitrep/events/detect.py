@@ -100,7 +100,7 @@ class RuleMatcher:
                         cands.extend(o for x in first.children if x.dep_ in R.OBJ for o in R.conjuncts(x))
                         cands.extend(o for x in first.children if x.dep_ == "prep"
                                      for o in x.children if o.dep_ == "pobj")
-                if c.dep_ in ("prep", "prt") and rule.requires_scope != "direct":
+                if c.dep_ in ("prep", "prt") and rule.requires_scope not in ("direct", "object_subtree"):
                     cands.extend(o for o in c.children if o.dep_ == "pobj")
                     # "out of the town", "away from X": the object of the inner preposition
                     cands.extend(o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
@@ -117,7 +117,7 @@ class RuleMatcher:
         cands += [o for c in cands if c.lemma_.lower() in quantity for _, o in R.prep_children(c, frozenset({"of"}))]
         # "X village east of Y": the parser makes the direction the head, the noun a compound
         cands += [ch for c in cands for ch in c.children if ch.dep_ == "compound" and ch.i < c.i]
-        if rule.requires_scope == "subtree":
+        if rule.requires_scope in ("subtree", "object_subtree"):
             cands = [t for c in cands for t in c.subtree]
         doc = head.doc
         unarmed_bodies = self.lex.lists.get("unarmed_bodies", frozenset())

@@ -63,7 +63,8 @@ class TriggerRule:
     secondary: bool = False  # dropped when another event is reported in the same sentence
     absorbs: frozenset[str] = frozenset()  # rule ids reported by this trigger when in its clause
     requires_subject: str | None = None  # word list the subject head must be in
-    requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them; "direct": the direct object only
+    requires_scope: str = "args"  # "args": objects/complements; "subtree": anywhere below them; "direct": the
+    # direct object only; "object_subtree": anywhere below the direct object (not below "amid X")
     context: str | None = None  # word list: one must occur in the trigger's subtree
     purpose_realised: bool = False  # "fired to disperse the crowd": a past act's purpose happened
     loser_preps: frozenset[str] = frozenset()  # "took X from Y": Y is actor2 when no target was named
@@ -233,8 +234,9 @@ def load_lexicon(triggers_path: str | Path | None = None, cues_path: str | Path 
         bad = [x for x in r.absorbs if x not in rules]
         if bad:
             raise DataFileError(f"{t_origin}: rule {rid!r} absorbs unknown rule {bad[0]!r}")
-        if r.requires_scope not in ("args", "subtree", "direct"):
-            raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args, subtree or direct")
+        if r.requires_scope not in ("args", "subtree", "direct", "object_subtree"):
+            raise DataFileError(f"{t_origin}: rule {rid!r}: requires_scope must be args, subtree, direct or "
+                                "object_subtree")
     supersedes = _supersedes(trig, "supersedes", t_origin)
     supersedes_at_place = _supersedes(trig, "supersedes_at_place", t_origin)
     supersedes_around = _supersedes(trig, "supersedes_around", t_origin)
