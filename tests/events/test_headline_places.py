@@ -53,3 +53,35 @@ def test_similar_bombings_blamed_on_a_group_recall_no_event(run):
 def test_a_headline_ied_the_tagger_reads_as_a_pronoun_is_still_a_bomb(run):
     events, _ = run("IED explodes in a civilian car in Hasakah province.")
     assert [e.sub_event_type for e in events][:1] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_first_sentence_of_a_longer_report_is_news_not_a_recall(run):
+    # headlines of several outlets run together: "the explosion" in the opening sentence is
+    # the news itself, not an explosion told before
+    events, _ = run("The explosion of a booby-trapped car near the hospital of Azaz town leaves several casualties. "
+                    "Local sources said the toll may rise. Ambulances reached the area. "
+                    "Shops were closed for the day. Residents gathered near the square.")
+    assert [(e.sub_event_type, e.location) for e in events][:1] == [("Remote explosive/landmine/IED", "Izaz")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen killed two men in “Kafr Takharim” village.", "Kafr Takharim"),
+    ('Gunmen killed two men in "Kafr Takharim" village.', "Kafr Takharim"),
+])
+def test_a_village_name_in_quotation_marks_is_still_the_place(run, text, place):
+    assert [x[2] for x in _where(run, text)][:1] == [place]
+
+
+def test_a_city_placed_by_its_country_is_the_place_not_the_country(run):
+    got = _where(run, "A car bomb in the outskirts of Manbij city north of Syria leaves five dead.")
+    assert [x[2] for x in got][:1] == ["Manbij"]
+
+
+def test_a_part_of_the_capital_hit_is_a_place_not_the_government(run):
+    got = _where(run, "Airstrikes target the south of Damascus.")
+    assert got[:1] and got[0][2] == "Damascus" and got[0][1] != "Government of Syria (2000-)"
+
+
+def test_fire_named_as_the_subject_of_a_hitting_verb_is_a_strike(run):
+    events, _ = run("New targeting hits the northern countryside of Homs.")
+    assert [e.event_type for e in events][:1] == ["Explosions/Remote violence"]

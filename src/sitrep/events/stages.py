@@ -57,10 +57,19 @@ class Kit:
                    continuation=Continuation(lex, actors), matcher=RuleMatcher(lex))
 
 
-def _headline(st: DocState, short_doc_sentences: int) -> bool:
+def _headline(st: DocState, short_doc_sentences: int, s: SentenceState | None = None) -> bool:
     """Nothing reported yet in a report of at most `short_doc_sentences` sentences (a headline,
-    a channel post): what it says is the news, even bare ("Two fighters killed in X")."""
-    return not st.events and 0 < st.n_sentences <= short_doc_sentences
+    a channel post), or in the first sentence of a longer one (a headline or a lede over more
+    lines): what it says is the news, even bare ("Two fighters killed in X")."""
+    if st.events:
+        return False
+    return 0 < st.n_sentences <= short_doc_sentences or (s is not None and _opening(st, s))
+
+
+def _opening(st: DocState, s: SentenceState) -> bool:
+    """The sentence opens the document's body."""
+    body = st.document.segmentation.body
+    return bool(body) and s.par_start == body[0].start and s.span.start == 0
 
 
 # event types a headline may report with nobody named ("Clashes leave casualties in X");
@@ -133,7 +142,7 @@ class Detect(Stage):
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         matcher = self.kit.matcher
         m.head = matcher.head_of(m.trig)
-        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences))
+        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences, s))
         if m.rule is None:
             m.stop("no-rule-conditions")
             return
@@ -156,7 +165,7 @@ class Modality(Stage):
         if m.misparsed:
             subj, obj = m.misparsed
             anchor = obj if subj.head.i == m.head.i or subj.dep_ == "ROOT" else subj.head
-        fresh = _headline(st, self.short_doc_sentences)
+        fresh = _headline(st, self.short_doc_sentences, s)
         kind = modality(self.lex, anchor, m.rule, s.cues, m.trig, fresh=fresh)
         if kind == "drop":
             m.stop("modality")
