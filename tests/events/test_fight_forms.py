@@ -115,3 +115,14 @@ def test_a_hedge_on_the_act_is_still_a_prediction(run):
 def test_the_state_among_the_takers_regains_the_place(run):
     got = _codes(run, "On June 20, pro-government militias and army troops captured Khuwayn from rebel groups.")
     assert got[:1] == [("Government regains territory", "Military Forces of Syria (2000-)", "Khuwayn")]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The ongoing fighting in the south of Idlib between HTS and Jaysh al-Izza leaves casualties.",
+     ("Hayat Tahrir al-Sham", "Jaysh al-Izza")),
+    ("The fighting continues in several areas in Idlib countryside between HTS and the National Front.",
+     ("Hayat Tahrir al-Sham", "National Front")),
+])
+def test_the_sides_of_a_fight_hung_on_its_place_phrase_are_its_sides(run, text, sides):
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events][:1] == [("Armed clash", *sides)]
