@@ -85,3 +85,10 @@ def test_a_part_of_the_capital_hit_is_a_place_not_the_government(run):
 def test_fire_named_as_the_subject_of_a_hitting_verb_is_a_strike(run):
     events, _ = run("New targeting hits the northern countryside of Homs.")
     assert [e.event_type for e in events][:1] == ["Explosions/Remote violence"]
+
+
+def test_a_manner_word_before_a_gerund_the_tagger_hangs_it_on_still_leaves_the_act(run):
+    # read as "Continuous" (the subject) with "shelling" hung on it as a participle
+    events, _ = run("Continuous shelling by the army targets “Jabal al-Zawiya” mountain area in Idlib.")
+    assert [(e.sub_event_type, e.actor1) for e in events][:1] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")]
