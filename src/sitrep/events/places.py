@@ -79,6 +79,11 @@ class UnresolvedPlace:
     place_id: str = ""
 
 
+def _paired_adjective(t: Token) -> bool:
+    """The second of two adjectives on one noun ("the eastern and southern countryside")."""
+    return t.pos_ == "ADJ" and t.dep_ == "conj" and t.head.dep_ == "amod"
+
+
 class PlaceReader:
     def __init__(self, lex: EventLexicon, resolver: Any = None, default_country: str | None = "SY") -> None:
         self.lex = lex
@@ -288,9 +293,11 @@ class PlaceReader:
                     (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
                     (t.is_punct and t.text not in NAME_PUNCT) or (
                         # "the countryside of X and rocket launchers": a common noun after "and"
-                        # starts another phrase; "X and Y villages" goes on
+                        # starts another phrase; "X and Y villages" and "the eastern and
+                        # southern countryside of X" (two adjectives on one noun) go on
                         t.dep_ == "cc" and j + 1 < len(doc) and not doc[j + 1].text[:1].isupper()
-                        and doc[j + 1].lemma_.lower() not in self.lex.location_nouns)
+                        and doc[j + 1].lemma_.lower() not in self.lex.location_nouns
+                        and not _paired_adjective(doc[j + 1]))
                 if stop and j > start.i:
                     break
             end = j + 1
