@@ -92,3 +92,28 @@ def test_a_manner_word_before_a_gerund_the_tagger_hangs_it_on_still_leaves_the_a
     events, _ = run("Continuous shelling by the army targets “Jabal al-Zawiya” mountain area in Idlib.")
     assert [(e.sub_event_type, e.actor1) for e in events][:1] == [
         ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")]
+
+
+def test_two_adjectives_on_one_place_noun_do_not_end_the_phrase(run):
+    got = _where(run, "Government forces shelled villages in the eastern and southern countryside of Idlib.")
+    assert got[:1] and got[0][2] is not None and "Idlib" in got[0][2]
+
+
+def test_a_capital_as_the_place_hit_names_no_actor_in_an_actorless_headline(run):
+    got = _where(run, "Losses in targeting the capital Damascus overnight.")
+    assert [(x[0], x[2]) for x in got][:1] == [("Shelling/artillery/missile attack", "Damascus")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets hit Kafranbel.",
+    "Rockets hit the town of Kafranbel, wounding two.",
+])
+def test_a_weapon_hitting_a_place_in_the_first_news_is_a_strike_of_its_own(run, text):
+    # no earlier strike to continue: the weapon-named hit is the event
+    got = _where(run, text)
+    assert [(x[0], x[2]) for x in got][:1] == [("Shelling/artillery/missile attack", "Kafranbel")]
+
+
+def test_a_definite_strike_after_an_earlier_one_still_continues_it(run):
+    events, _ = run("Russian jets bombed Kafranbel on Monday. The strikes also hit a school in Hass.")
+    assert [e.actor1 for e in events] == ["Military Forces of Russia (2000-)"] * 2

@@ -77,17 +77,21 @@ def _opening(st: DocState, s: SentenceState) -> bool:
 ACTORLESS_HEADLINE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
-def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState) -> bool:
+def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState,
+                    places: PlaceReader | None = None) -> bool:
     """`keep_actorless`: true/false, or a sentence count: keep a fight or a strike nobody is
     named as doing only as the first news of a report that short, and only when the sentence
-    names no actor at all (coder notes always name theirs: an unlinked name is a misparse)."""
+    names no actor at all (coder notes always name theirs: an unlinked name is a misparse);
+    a capital written as the place hit ("targeting the capital X") names no actor."""
     if isinstance(setting, bool):
         return setting
     if m.event_type and m.event_type not in ACTORLESS_HEADLINE_TYPES or \
             m.rule.codes.event_type not in ACTORLESS_HEADLINE_TYPES:
         return False
     sent = m.head.sent
-    if any(sent.start <= i < sent.end and not a.generic for i, a in par.mentions.items()):
+    doc = sent.doc
+    if any(sent.start <= i < sent.end and not a.generic and not (places is not None and places.place_not_actor(doc[i]))
+           for i, a in par.mentions.items()):
         return False
     return _headline(st, int(setting))
 
@@ -142,7 +146,8 @@ class Detect(Stage):
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         matcher = self.kit.matcher
         m.head = matcher.head_of(m.trig)
-        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences, s))
+        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences, s),
+                                    nothing_before=not st.events and st.unplaced is None)
         if m.rule is None:
             m.stop("no-rule-conditions")
             return
@@ -218,7 +223,7 @@ class Arguments(Stage):
         if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
             m.unplaced = cont.unplaced(st, s)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and not _can_stand_in(self.lex, m.rule):
-            if not _keep_actorless(self.keep_actorless, st, m, par):
+            if not _keep_actorless(self.keep_actorless, st, m, par, self.kit.places):
                 m.stop("no-actor")
                 return
             m.fallbacks.append("no_actor")
@@ -314,7 +319,7 @@ class Type(Stage):
                     and not _weapon_in_trigger(self.lex, m.trig) and not (
                         rule.implies_doer and _person_victim(self.lex, head)))):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
-            if not _keep_actorless(self.keep_actorless, st, m, par):
+            if not _keep_actorless(self.keep_actorless, st, m, par, self.kit.places):
                 m.stop("no-anchor-for-stand-in")
                 return
             m.fallbacks.append("no_actor")
