@@ -117,3 +117,12 @@ def test_a_weapon_hitting_a_place_in_the_first_news_is_a_strike_of_its_own(run, 
 def test_a_definite_strike_after_an_earlier_one_still_continues_it(run):
     events, _ = run("Russian jets bombed Kafranbel on Monday. The strikes also hit a school in Hass.")
     assert [e.actor1 for e in events] == ["Military Forces of Russia (2000-)"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Two IS members were killed in Azaz city and two rebel commanders were killed in Jarabulus city.",
+    "Two IS members were killed while being chased in Azaz city and two rebel commanders were killed in "
+    "Jarabulus city.",
+])
+def test_two_passive_clauses_joined_by_and_keep_their_own_places(run, text):
+    assert [x[2] for x in _where(run, text)] == ["Izaz", "Jarabulus"]

@@ -443,7 +443,8 @@ class PlaceReader:
         if verb is not None and verb.i != head.i:
             # "killed in shelling by X on Y": the parser may hang the place on the agent phrase
             own_toks += [x for c in verb.children if c.dep_ in ("prep", "agent") for x in c.subtree]
-        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
+        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ
+                                                                   for c in head.children):
             own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
         if (head.tag_ == "VBG" or head.pos_ == "NOUN") and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
             # "Shelling by X targets the outskirts of Y", "intense shelling targets the city of Y":

@@ -78,8 +78,9 @@ def clause_tokens(head: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in CLAUSE_BREAK and c.i != head.i:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ for g in c.children):
-                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ or g.dep_ in PASS_SUBJ
+                                                                   for g in c.children):
+                continue  # "two were killed in X and three were killed in Y": its own clause
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
