@@ -500,3 +500,22 @@ def test_a_shelling_carried_out_by_someone_is_theirs(run):
 def test_an_assassination_attempt_is_the_act_itself(run):
     got = _events(run, "A commander in a Turkish-backed faction survives an assassination attempt near Azaz.")
     assert [g[0] for g in got] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A man died after being shot by gunmen in Jasim.", "Attack"),
+    ("Two soldiers were wounded after being targeted by rebels near Kafranbel.", "Shelling/artillery/missile attack"),
+])
+def test_the_act_after_which_someone_died_or_was_hurt_is_the_event_not_a_recall(run, text, sub):
+    events, _ = run(text)
+    assert sub in [e.sub_event_type for e in events]
+
+
+def test_an_act_after_which_nobody_died_of_it_stays_a_recall(run):
+    events, _ = run("A man was killed in Jasim after being released from prison.")
+    assert [e.sub_event_type for e in events] == ["Attack"]  # the killing only, no release or arrest
+
+
+def test_a_killing_told_with_the_shooting_that_did_it_is_one_event_by_the_shooter(run):
+    events, _ = run("A young man was killed in Jasim city, after being shot by a sniper of the regime forces.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Military Forces of Syria (2000-)")]

@@ -85,6 +85,11 @@ class RuleMatcher:
         if verb is not None:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 cands.append(verb.head)  # "two fighters killed in X": the noun the participle describes
+            if verb.dep_ == "pcomp" and R.is_passive(verb) and not any(
+                    c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ for c in verb.children):
+                # "a man died after being shot": the one shot is the subject of the clause above
+                cands.extend(x for c in verb.head.head.children if c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ
+                             for x in R.conjuncts(c))
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))

@@ -38,6 +38,8 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
     for h, r, e in found:
         if r.secondary and primary:
             continue
+        if r.secondary and any(_passive_cause_of(h2, h) for h2, _, _ in found):
+            continue  # "was killed after being shot by X": the shooting, with its doer, is the report
         if any(r.id in r2.absorbs and (h2 in R.chain(h) or h in R.chain(h2))
                for h2, r2, _ in found if h2.i != h.i):
             continue
@@ -49,6 +51,12 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
             continue  # "retook the village, pushing the rebels out of it": one capture told twice
         out.append(e)
     return out
+
+
+def _passive_cause_of(cause: Token, verb: Token) -> bool:
+    """"killed after being shot": `cause` is a passive "being ..." phrase hung on `verb`."""
+    return cause.dep_ == "pcomp" and cause.head.head.i == verb.i and cause.i != verb.i and any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in cause.children)
 
 
 def _norm(x: Any) -> str:

@@ -16,6 +16,8 @@ from sitrep.events.lexicon import EventLexicon, TriggerRule
 
 # prepositions after which a definite event noun is an earlier happening, even in a headline
 RECALL_PREPS = frozenset({"from", "since", "after", "before", "following", "during"})
+# prepositions that open the cause of a death or wound told in the same clause ("after being shot")
+CAUSE_PREPS = frozenset({"after", "following"})
 
 
 def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span,
@@ -89,7 +91,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             break
     if head.dep_ == "pobj" and head.head.lower_ in lex.lists.get("negating_preps", frozenset()):
         return "drop"  # "withdrew without a fight": the fight did not happen
-    current = _bare_with_sides(lex, head)
+    current = _bare_with_sides(lex, head) or _cause_of_casualty(lex, head)
     for c in s_cues:
         if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}) \
                 and not current:
@@ -175,6 +177,19 @@ def _vague_subject_at_named_place(head: Token) -> bool:
     landed += [o for o in verb.children if o.dep_ in ("dobj", "obj")]
     return any(o.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in o.subtree)
                for o in landed)
+
+
+def _cause_of_casualty(lex: EventLexicon, head: Token) -> bool:
+    """"died after being shot by X", "were killed after being targeted by X": the passive act
+    after which the clause's subject died or was hurt is what killed or hurt it, not an
+    earlier event recalled."""
+    prep = head.head
+    if head.dep_ != "pcomp" or head.tag_ != "VBN" or prep.lower_ not in CAUSE_PREPS:
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children):
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lex.lists.get("casualty_outcome_verbs", frozenset())
 
 
 def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:
