@@ -126,3 +126,12 @@ def test_a_definite_strike_after_an_earlier_one_still_continues_it(run):
 ])
 def test_two_passive_clauses_joined_by_and_keep_their_own_places(run, text):
     assert [x[2] for x in _where(run, text)] == ["Izaz", "Jarabulus"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Warplanes Bomb A Village In The Countryside Of Kafranbel, Killing Two Children.", "Air/drone strike"),
+    ("Rebels Repel An Attack By Government Forces On The Town Of Kafranbel.", "Armed clash"),
+])
+def test_a_title_case_headline_is_read_as_running_text(run, text, sub):
+    got = _where(run, text)
+    assert [(x[0], x[2]) for x in got][:1] == [(sub, "Kafranbel")]
