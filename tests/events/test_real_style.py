@@ -519,3 +519,21 @@ def test_an_act_after_which_nobody_died_of_it_stays_a_recall(run):
 def test_a_killing_told_with_the_shooting_that_did_it_is_one_event_by_the_shooter(run):
     events, _ = run("A young man was killed in Jasim city, after being shot by a sniper of the regime forces.")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Military Forces of Syria (2000-)")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # the tagger reads the present-tense verb as a modifier of its object
+    ("Renewed operations target members of the army within the south of Daraa province.",
+     ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")),
+    # ... and the whole line as one noun phrase headed by the object
+    ("Kurdish fighters ambush group of Turkish soldiers near Jinderes.",
+     ("Armed clash", "Military Forces of Turkey (2016-)")),
+])
+def test_a_headline_present_tense_verb_read_as_a_modifier_still_reports_the_act(run, text, codes):
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.actor2) for e in events][:1] == [codes]
+
+
+def test_a_misread_verb_whose_subject_is_a_trigger_defers_to_it(run):
+    events, _ = run("Fresh assassinations target members of the SDF in Raqqa city.")
+    assert [e.sub_event_type for e in events] == ["Attack"]

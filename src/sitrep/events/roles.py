@@ -175,4 +175,9 @@ def _verbless_subject(head: Token) -> Token | None:
     if attached:
         return attached[-1]
     root = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "ROOT"]
-    return root[0] if root else None
+    if root:
+        return root[0]
+    # "Kurdish fighters ambush group of X": the whole line read as one noun phrase headed by
+    # the object; the last noun before the verb, hung on that object, is the subject
+    over = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.head.i > head.i]
+    return over[-1] if over else None

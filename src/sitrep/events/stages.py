@@ -181,8 +181,8 @@ class Modality(Stage):
             m.stop("part-of-battle")
             return
         other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
-        if head.pos_ in ("VERB", "AUX") and not m.rule.requires_antecedent \
-                and any(c.i in other_tok for c in R.subjects(head)):
+        subjects = R.subjects(head) if head.pos_ in ("VERB", "AUX") else [m.misparsed[0]] if m.misparsed else []
+        if not m.rule.requires_antecedent and any(c.i in other_tok for c in subjects):
             m.stop("subject-is-trigger")  # "a mob stormed ...": the subject trigger reports the event
 
 
