@@ -537,3 +537,9 @@ def test_a_headline_present_tense_verb_read_as_a_modifier_still_reports_the_act(
 def test_a_misread_verb_whose_subject_is_a_trigger_defers_to_it(run):
     events, _ = run("Fresh assassinations target members of the SDF in Raqqa city.")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_verb_read_as_a_modifier_of_a_name_with_a_particle_takes_the_whole_name(run):
+    # "targeted" hung on the name as an adjective; its object is "X al-Y", not "X"
+    events, _ = run("Jets hit a market as missiles targeted Maarat al-Numan at dawn.")
+    assert "Maarrat an Numan" in [e.location for e in events]

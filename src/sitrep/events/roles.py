@@ -151,9 +151,11 @@ def misparsed(lex: Any, head: Token) -> tuple[Token, Token] | None:
     if prev is None or prev.text in ("-", "–") or prev.tag_ in ("DT", "PRP$", "WP$") or prev.dep_ in ("det", "poss"):
         return None  # "the HTS-controlled town", "its controlled areas": a real modifier
     obj = doc[head.i + 1]
-    while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and (obj.head.pos_ == "PROPN" or (
-            obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)):
-        obj = obj.head
+    while obj.dep_ == "compound" and obj.head.i > obj.i and (obj.head.pos_ == "PROPN" or (
+            obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)) and all(
+            doc[k].pos_ == "PROPN" or doc[k].dep_ == "punct" and doc[k].text in "-'’"
+            for k in range(obj.i + 1, obj.head.i)):
+        obj = obj.head  # "X al-Y": up the name's compounds, over its particles and hyphens
     own = [c for c in head.children if c.dep_ in SUBJ and c.i < head.i]
     if own:
         return own[0], obj  # "The army controlled X town": the parser gave the modifier its subject
