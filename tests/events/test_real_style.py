@@ -543,3 +543,18 @@ def test_a_verb_read_as_a_modifier_of_a_name_with_a_particle_takes_the_whole_nam
     # "targeted" hung on the name as an adjective; its object is "X al-Y", not "X"
     events, _ = run("Jets hit a market as missiles targeted Maarat al-Numan at dawn.")
     assert "Maarrat an Numan" in [e.location for e in events]
+
+
+def test_a_counted_noun_with_a_past_participle_opening_a_report_is_news(run):
+    events, _ = run("Two beheaded bodies found near Mayadin belong to members of a local militia.")
+    assert [(e.event_type, e.location) for e in events][:1] == [("Violence against civilians", "Al Mayadin")]
+
+
+def test_the_counted_people_killed_told_with_a_determiner_are_no_new_event(run):
+    events, _ = run("The two men killed in Azaz were brothers, relatives said.")
+    assert events == []
+
+
+def test_a_counted_trigger_noun_with_a_participle_is_told_once(run):
+    events, _ = run("Twelve shells fired by government forces fell on farms around Kafranbel on Monday.")
+    assert len(events) == 1

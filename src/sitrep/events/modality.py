@@ -115,7 +115,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
     elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_noun(lex, head) \
-            and not _participle_after_aside(head):
+            and not _participle_after_aside(head) and not (fresh and _counted_participle(head)):
         return "drop"
     return None
 
@@ -126,6 +126,17 @@ def _verbless_main(head: Token) -> bool:
     root = head.head
     return head.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
         head.i > root.i and not any(t.pos_ in ("VERB", "AUX") and t.i < head.i for t in head.sent)
+
+
+def _counted_participle(head: Token) -> bool:
+    """"Two bodies found in X belong to Y", "three men killed in X were brothers" opening a
+    report: a past participle on a counted noun with no determiner tells the news in headline
+    grammar ("the two men killed in X" points back to an event told before)."""
+    noun = head.head
+    if any(t.start <= noun.i < t.end for t in head.doc.spans.get("sitrep_triggers", [])):
+        return False  # "twenty shells fired by X fell on Y": the noun's own clause tells it
+    return head.dep_ == "acl" and head.tag_ == "VBN" and head.i > noun.i and \
+        any(c.dep_ == "nummod" for c in noun.children) and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _participle_after_aside(head: Token) -> bool:
