@@ -37,6 +37,19 @@ def test_found_killed_is_a_killing_typed_by_who_was_found(run, text, sub):
     assert got and got[0][0] == sub
 
 
+@pytest.mark.parametrize("text", [
+    "A shepherd was found dead with gunshot wounds near Kafr Nabl.",
+    "A young man was found dead bearing marks of torture in Jasim city.",
+])
+def test_found_dead_with_a_killing_mark_is_a_killing(run, text):
+    got = _codes(run, text)
+    assert got[:1] == [("Attack", "Civilians (Syria)")]
+
+
+def test_found_dead_with_no_killing_mark_is_no_event(run):
+    assert _codes(run, "A shepherd was found dead near Kafr Nabl after a storm.") == []
+
+
 @pytest.mark.parametrize("text, sub", [
     ("On June 20, rebel fighters captured two members of the Islamic State group near Akhtarin.", "Armed clash"),
     ("On June 20, the Hamza Division abducted a Republican Guard soldier on the al-Bab front line.", "Armed clash"),

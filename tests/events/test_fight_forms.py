@@ -166,3 +166,14 @@ def test_a_town_captured_amid_rocket_fire_is_a_capture_not_weapons_seized(run):
 def test_a_cache_of_weapons_seized_is_still_disrupted_weapons_use(run):
     events, _ = run("HTS seized a large cache of weapons in Sarmada on Monday.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The ongoing fighting in the south of Idlib between HTS and Jaysh al-Izza leaves casualties.",
+     ("Hayat Tahrir al-Sham", "Jaysh al-Izza")),
+    ("The fighting continues in several areas in Idlib countryside between HTS and the National Front.",
+     ("Hayat Tahrir al-Sham", "National Front")),
+])
+def test_the_sides_of_a_fight_hung_on_its_place_phrase_are_its_sides(run, text, sides):
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events][:1] == [("Armed clash", *sides)]

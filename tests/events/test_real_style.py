@@ -500,3 +500,61 @@ def test_a_shelling_carried_out_by_someone_is_theirs(run):
 def test_an_assassination_attempt_is_the_act_itself(run):
     got = _events(run, "A commander in a Turkish-backed faction survives an assassination attempt near Azaz.")
     assert [g[0] for g in got] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A man died after being shot by gunmen in Jasim.", "Attack"),
+    ("Two soldiers were wounded after being targeted by rebels near Kafranbel.", "Shelling/artillery/missile attack"),
+])
+def test_the_act_after_which_someone_died_or_was_hurt_is_the_event_not_a_recall(run, text, sub):
+    events, _ = run(text)
+    assert sub in [e.sub_event_type for e in events]
+
+
+def test_an_act_after_which_nobody_died_of_it_stays_a_recall(run):
+    events, _ = run("A man was killed in Jasim after being released from prison.")
+    assert [e.sub_event_type for e in events] == ["Attack"]  # the killing only, no release or arrest
+
+
+def test_a_killing_told_with_the_shooting_that_did_it_is_one_event_by_the_shooter(run):
+    events, _ = run("A young man was killed in Jasim city, after being shot by a sniper of the regime forces.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Military Forces of Syria (2000-)")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # the tagger reads the present-tense verb as a modifier of its object
+    ("Renewed operations target members of the army within the south of Daraa province.",
+     ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")),
+    # ... and the whole line as one noun phrase headed by the object
+    ("Kurdish fighters ambush group of Turkish soldiers near Jinderes.",
+     ("Armed clash", "Military Forces of Turkey (2016-)")),
+])
+def test_a_headline_present_tense_verb_read_as_a_modifier_still_reports_the_act(run, text, codes):
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.actor2) for e in events][:1] == [codes]
+
+
+def test_a_misread_verb_whose_subject_is_a_trigger_defers_to_it(run):
+    events, _ = run("Fresh assassinations target members of the SDF in Raqqa city.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_verb_read_as_a_modifier_of_a_name_with_a_particle_takes_the_whole_name(run):
+    # "targeted" hung on the name as an adjective; its object is "X al-Y", not "X"
+    events, _ = run("Jets hit a market as missiles targeted Maarat al-Numan at dawn.")
+    assert "Maarrat an Numan" in [e.location for e in events]
+
+
+def test_a_counted_noun_with_a_past_participle_opening_a_report_is_news(run):
+    events, _ = run("Two beheaded bodies found near Mayadin belong to members of a local militia.")
+    assert [(e.event_type, e.location) for e in events][:1] == [("Violence against civilians", "Al Mayadin")]
+
+
+def test_the_counted_people_killed_told_with_a_determiner_are_no_new_event(run):
+    events, _ = run("The two men killed in Azaz were brothers, relatives said.")
+    assert events == []
+
+
+def test_a_counted_trigger_noun_with_a_participle_is_told_once(run):
+    events, _ = run("Twelve shells fired by government forces fell on farms around Kafranbel on Monday.")
+    assert len(events) == 1

@@ -127,6 +127,19 @@ class ActorReader:
                 a2.extend(found[1:] or found[:1])
                 return
 
+    def _place_nouns(self, heads: list[Token]) -> list[Token]:
+        """The nouns of the location phrases on `heads` ("in the north of X", "in areas in X
+        countryside"), down nested "of"/location phrases, at most three deep."""
+        preps = self.lex.location_preps | {"of"}
+        out: list[Token] = []
+        frontier = list(heads)
+        for _ in range(3):
+            nxt = [o for h in frontier for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+                   and (h not in heads or p.lower_ != "of") for o in p.children if o.dep_ == "pobj"]
+            out += nxt
+            frontier = nxt
+        return out
+
     def phrase_actors(self, st: DocState, head: Token, mentions: dict[int, ActorRef]) -> list[ActorRef]:
         """Actors named by the phrase headed by `head` (and its conjuncts), best first."""
         found: list[ActorRef] = []
@@ -318,6 +331,8 @@ class ActorReader:
                 # "clashes took place with machine guns between X and Y": "between" hung lower
                 holders += [t for t in R.clause_tokens(gov) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
                             and t.dep_ == "pobj" and t.head.head.i == gov.i]
+            # "fighting in the north of X between A and B": "between" hung on the place phrase
+            holders += self._place_nouns(holders[:2])
             for holder in holders:
                 for _, o in R.prep_children(holder, L["between_preps"]):
                     both = self.phrase_actors(st, o, mentions)

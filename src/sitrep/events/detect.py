@@ -30,12 +30,16 @@ class RuleMatcher:
         return head
 
     def rule_for(self, trig: Span, head: Token, mentions: dict[int, ActorRef],
-                 headline: bool = False) -> TriggerRule | None:
+                 headline: bool = False, nothing_before: bool = False) -> TriggerRule | None:
         """The first rule of the span's label whose conditions hold for `head`. `headline`: the
-        first news of a report of a few sentences, where a bare toll is the event itself."""
+        first news of a report of a few sentences, where a bare toll is the event itself.
+        `nothing_before`: no event told or announced yet, so a rule that continues an earlier
+        one cannot hold ("Rockets hit X" opening a report is a strike of its own)."""
         for rid in trig.label_.split("|"):
             r = self.lex.rules.get(rid)
             if r is None or (r.pos and head.pos_ not in r.pos and R.misparsed(self.lex, head) is None):
+                continue
+            if r.requires_antecedent and nothing_before:
                 continue
             if self.requires(r, head, mentions) and self.subject_ok(r, head) and self.context_ok(r, head) \
                     and (not r.requires_recipient or any(R.prep_children(head, r.recipient_preps))) \
@@ -88,6 +92,11 @@ class RuleMatcher:
         if verb is not None:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 cands.append(verb.head)  # "two fighters killed in X": the noun the participle describes
+            if verb.dep_ == "pcomp" and R.is_passive(verb) and not any(
+                    c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ for c in verb.children):
+                # "a man died after being shot": the one shot is the subject of the clause above
+                cands.extend(x for c in verb.head.head.children if c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ
+                             for x in R.conjuncts(c))
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))

@@ -35,6 +35,7 @@ from sitrep.events.places import FALLBACK_PRECISION
 from sitrep.events.registry import Stage, build_stages, read_pipeline
 from sitrep.events.stages import Kit
 from sitrep.events.state import DocState, Mention, ParagraphState, PlaceRef, SentenceState
+from sitrep.nlp.casing import HeadlineCasing
 from sitrep.records import Document, Event, Statement
 from sitrep.timex import TimexParser, load_timex_parser
 
@@ -57,6 +58,7 @@ class EventExtractor:
         self.default_country = default_country
         self.kit = Kit.build(self.lex, self.timex, actor_resolver, place_resolver, default_country)
         self.stages: list[Stage] = build_stages(self.kit, read_pipeline(pipeline))
+        self.casing = HeadlineCasing(getattr(nlp.Defaults, "stop_words", ()), _lexicon_words(self.lex))
         # when a list, every mention's (document name, trigger text, stage trace) is appended:
         # why a trigger gave no event is always answerable (`sitrep extract --explain`)
         self.trace_sink: list[tuple[str, str, list[str]]] | None = None
@@ -88,7 +90,7 @@ class EventExtractor:
                     end, match, name_end = found
                     text = " " * end + text[end:]
                     datelines.setdefault(i, (p.start, p.start + name_end, match))
-                texts.append((text, (i, j)))
+                texts.append((self.casing(text), (i, j)))
         parsed: dict[int, list[Doc]] = {i: [] for i in range(len(docs))}
         for sdoc, (i, _j) in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
             parsed[i].append(sdoc)
@@ -221,6 +223,16 @@ SHORT_REPORT_SENTENCES = 5
 
 # fallbacks that show an event took both its perpetrator and its place from elsewhere
 _BORROWED_PLACE = ("location:paragraph", "location:article")
+
+
+def _lexicon_words(lex: EventLexicon) -> set[str]:
+    """The words of the trigger phrases and the place nouns and prepositions: the common words
+    a title-case headline is lower-cased on (not the name particles or unit nouns of the word
+    lists, which begin names: "Tal ...", "... Brigade")."""
+    words = {w for r in lex.rules.values() for p in r.phrases for w in p}
+    for group in (lex.location_nouns, lex.location_preps):
+        words.update(w for phrase in group for w in phrase.split())
+    return {w for w in words if w.isalpha()}
 
 
 def _toll_only(e: Event) -> bool:

@@ -28,16 +28,23 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
     """One report per happening in a sentence: drop consequences ("killing two"), triggers
     another trigger absorbs ("raided ... and detained"), and trigger nouns that are the
     object of a reporting trigger verb ("broke up a demonstration")."""
+    primary = any(not r.secondary for _, r, _ in found)
     heads = {h.i for h, _, _ in found}
+    # a consequence dropped for the main report: a trigger noun the parser made its passive
+    # subject ("strikes ... were killed" misread from "strikes hit X and ten were killed")
+    # stays; its object ("destroyed a car bomb") is still no event of its own
+    kept = {h.i for h, r, _ in found if not (r.secondary and primary)}
     out: list[Event] = []
     for h, r, e in found:
-        if r.secondary and any(not r2.secondary for _, r2, _ in found):
+        if r.secondary and primary:
             continue
+        if r.secondary and any(_passive_cause_of(h2, h) for h2, _, _ in found):
+            continue  # "was killed after being shot by X": the shooting, with its doer, is the report
         if any(r.id in r2.absorbs and (h2 in R.chain(h) or h in R.chain(h2))
                for h2, r2, _ in found if h2.i != h.i):
             continue
-        if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ or h.dep_ in R.PASS_SUBJ) \
-                and h.head.i in heads and h.head.i != h.i:
+        if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ and h.head.i in heads or
+                                            h.dep_ in R.PASS_SUBJ and h.head.i in kept) and h.head.i != h.i:
             continue
         if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.i in heads and h.head.pos_ in ("NOUN", "PROPN"):
             continue  # "air strikes targeting a hospital": the participle tells the same act
@@ -51,6 +58,12 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
             continue  # "retook the village, pushing the rebels out of it": one capture told twice
         out.append(e)
     return out
+
+
+def _passive_cause_of(cause: Token, verb: Token) -> bool:
+    """"killed after being shot": `cause` is a passive "being ..." phrase hung on `verb`."""
+    return cause.dep_ == "pcomp" and cause.head.head.i == verb.i and cause.i != verb.i and any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in cause.children)
 
 
 def _norm(x: Any) -> str:

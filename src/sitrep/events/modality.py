@@ -16,6 +16,8 @@ from sitrep.events.lexicon import EventLexicon, TriggerRule
 
 # prepositions after which a definite event noun is an earlier happening, even in a headline
 RECALL_PREPS = frozenset({"from", "since", "after", "before", "following", "during"})
+# prepositions that open the cause of a death or wound told in the same clause ("after being shot")
+CAUSE_PREPS = frozenset({"after", "following"})
 
 
 def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Span], trig: Span,
@@ -89,7 +91,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             break
     if head.dep_ == "pobj" and head.head.lower_ in lex.lists.get("negating_preps", frozenset()):
         return "drop"  # "withdrew without a fight": the fight did not happen
-    current = _bare_with_sides(lex, head)
+    current = _bare_with_sides(lex, head) or _cause_of_casualty(lex, head)
     for c in s_cues:
         if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}) \
                 and not current:
@@ -113,7 +115,7 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             if not has_args or head.tag_ in ("NNS", "NNPS"):
                 return "drop"  # "the strike", "the battles against X": told before
     elif head.dep_ in ("amod", "acl") and not _verbless_main(head) and not _gerund_after_noun(lex, head) \
-            and not _participle_after_aside(head):
+            and not _participle_after_aside(head) and not (fresh and _counted_participle(head)):
         return "drop"
     return None
 
@@ -124,6 +126,17 @@ def _verbless_main(head: Token) -> bool:
     root = head.head
     return head.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
         head.i > root.i and not any(t.pos_ in ("VERB", "AUX") and t.i < head.i for t in head.sent)
+
+
+def _counted_participle(head: Token) -> bool:
+    """"Two bodies found in X belong to Y", "three men killed in X were brothers" opening a
+    report: a past participle on a counted noun with no determiner tells the news in headline
+    grammar ("the two men killed in X" points back to an event told before)."""
+    noun = head.head
+    if any(t.start <= noun.i < t.end for t in head.doc.spans.get("sitrep_triggers", [])):
+        return False  # "twenty shells fired by X fell on Y": the noun's own clause tells it
+    return head.dep_ == "acl" and head.tag_ == "VBN" and head.i > noun.i and \
+        any(c.dep_ == "nummod" for c in noun.children) and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _participle_after_aside(head: Token) -> bool:
@@ -175,6 +188,19 @@ def _vague_subject_at_named_place(head: Token) -> bool:
     landed += [o for o in verb.children if o.dep_ in ("dobj", "obj")]
     return any(o.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in o.subtree)
                for o in landed)
+
+
+def _cause_of_casualty(lex: EventLexicon, head: Token) -> bool:
+    """"died after being shot by X", "were killed after being targeted by X": the passive act
+    after which the clause's subject died or was hurt is what killed or hurt it, not an
+    earlier event recalled."""
+    prep = head.head
+    if head.dep_ != "pcomp" or head.tag_ != "VBN" or prep.lower_ not in CAUSE_PREPS:
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children):
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lex.lists.get("casualty_outcome_verbs", frozenset())
 
 
 def _bare_with_sides(lex: EventLexicon, head: Token) -> bool:

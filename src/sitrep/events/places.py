@@ -48,6 +48,9 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[—–-]{1,2}\s+")
+# punctuation inside a place phrase: hyphens and apostrophes of names, and the quotation
+# marks some writers put around a village name ("in “X” village")
+NAME_PUNCT = frozenset("-'’“”\"")
 # label of a span that is the proper name after "the village of" / "control of"
 NAMED_OF = "named_of"
 # How `choose` found a place, from the clause's own words to the article's last place.
@@ -74,6 +77,11 @@ class UnresolvedPlace:
     feature_code: str = ""
     matched: str = "unresolved"
     place_id: str = ""
+
+
+def _paired_adjective(t: Token) -> bool:
+    """The second of two adjectives on one noun ("the eastern and southern countryside")."""
+    return t.pos_ == "ADJ" and t.dep_ == "conj" and t.head.dep_ == "amod"
 
 
 class PlaceReader:
@@ -127,6 +135,8 @@ class PlaceReader:
             bare = self.resolver.resolve_phrase(span.text, PlaceContext(country=self.default_country))
             if bare is not None and bare.feature_code in SEAT_FEATURES:
                 m = bare
+        if m is not None and m.feature_code in COUNTRY_FEATURES and len(span) > 2:
+            m = None  # "in X city south of <country>": the country only places X, X is the place
         if m is None:
             # fall back to the proper-noun runs inside the phrase ("... to Idlib city")
             particles = self.lex.lists.get("place_name_particles", frozenset())
@@ -141,9 +151,10 @@ class PlaceReader:
                 if run:
                     sub = span.doc[run[0].i: run[-1].i + 1]
                     m = self.resolver.resolve_phrase(sub.text, self.context(st))
-                    if m is not None:
+                    if m is not None and m.feature_code not in COUNTRY_FEATURES:
                         span = sub
                         break
+                    m = None
                     run = []
             if m is not None:
                 # a name inside a description ("the entrance to X", "part of X's zone")
@@ -295,11 +306,13 @@ class PlaceReader:
             if j > start.i or (not first_is_prep and j != start.i):
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
                     (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
-                    (t.is_punct and t.text not in "-'’") or (
+                    (t.is_punct and t.text not in NAME_PUNCT) or (
                         # "the countryside of X and rocket launchers": a common noun after "and"
-                        # starts another phrase; "X and Y villages" goes on
+                        # starts another phrase; "X and Y villages" and "the eastern and
+                        # southern countryside of X" (two adjectives on one noun) go on
                         t.dep_ == "cc" and j + 1 < len(doc) and not doc[j + 1].text[:1].isupper()
-                        and doc[j + 1].lemma_.lower() not in self.lex.location_nouns)
+                        and doc[j + 1].lemma_.lower() not in self.lex.location_nouns
+                        and not _paired_adjective(doc[j + 1]))
                 if stop and j > start.i:
                     break
             end = j + 1
@@ -356,7 +369,7 @@ class PlaceReader:
                 if sp is not None:
                     # "the town of X from Y forces": the phrase ends before a complement naming an actor
                     cut = next((t.i for t in sp if t.dep_ == "prep" and t.i > c.i
-                                and any(x.i in mentions for x in t.subtree)), None)
+                                and any(x.i in mentions and not self.place_not_actor(x) for x in t.subtree)), None)
                     if cut is not None:
                         sp = sp.doc[sp.start:cut] if cut > sp.start else None
                 if sp is not None and not any(t.i in mentions and not self.place_not_actor(t) for t in sp):
@@ -369,7 +382,16 @@ class PlaceReader:
         """A name the actor layer read as a government ("Damascus") used as a place: "the
         capital Damascus", "Damascus airport"."""
         return tok.ent_type_ in ("GPE", "LOC", "FAC") and (self._capital_named(tok) or (
-            tok.dep_ == "compound" and tok.head.lemma_.lower() in self.placey))
+            tok.dep_ == "compound" and tok.head.lemma_.lower() in self.placey) or self._part_of(tok))
+
+    def _part_of(self, tok: Token) -> bool:
+        """"the south of Damascus", "the outskirts of Damascus": the name after a compass word
+        or a place noun and "of" is the place a part of which is meant."""
+        of = tok.head
+        if tok.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+            return False
+        noun = of.head.lemma_.lower()
+        return noun in DIRECTIONS or noun in self.placey
 
     def _capital_named(self, tok: Token) -> bool:
         """A name that stands for a government elsewhere, written here as a place: "the
@@ -437,7 +459,8 @@ class PlaceReader:
         if verb is not None and verb.i != head.i:
             # "killed in shelling by X on Y": the parser may hang the place on the agent phrase
             own_toks += [x for c in verb.children if c.dep_ in ("prep", "agent") for x in c.subtree]
-        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ for c in head.children):
+        if head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ
+                                                                   for c in head.children):
             own_toks += [t for t in R.clause_tokens(head.head) if t.dep_ == "prep"]
         if (head.tag_ == "VBG" or head.pos_ == "NOUN") and head.dep_ in ("csubj", "nsubj") and head.head.pos_ == "VERB":
             # "Shelling by X targets the outskirts of Y", "intense shelling targets the city of Y":

@@ -85,8 +85,9 @@ def clause_tokens(head: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in CLAUSE_BREAK and c.i != head.i:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ for g in c.children):
-                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ or g.dep_ in PASS_SUBJ
+                                                                   for g in c.children):
+                continue  # "two were killed in X and three were killed in Y": its own clause
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
@@ -157,9 +158,11 @@ def misparsed(lex: Any, head: Token) -> tuple[Token, Token] | None:
     if prev is None or prev.text in ("-", "–") or prev.tag_ in ("DT", "PRP$", "WP$") or prev.dep_ in ("det", "poss"):
         return None  # "the HTS-controlled town", "its controlled areas": a real modifier
     obj = doc[head.i + 1]
-    while obj.dep_ == "compound" and obj.head.i == obj.i + 1 and (obj.head.pos_ == "PROPN" or (
-            obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)):
-        obj = obj.head
+    while obj.dep_ == "compound" and obj.head.i > obj.i and (obj.head.pos_ == "PROPN" or (
+            obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() not in lex.location_nouns)) and all(
+            doc[k].pos_ == "PROPN" or doc[k].dep_ == "punct" and doc[k].text in "-'’"
+            for k in range(obj.i + 1, obj.head.i)):
+        obj = obj.head  # "X al-Y": up the name's compounds, over its particles and hyphens
     own = [c for c in head.children if c.dep_ in SUBJ and c.i < head.i]
     if own:
         return own[0], obj  # "The army controlled X town": the parser gave the modifier its subject
@@ -181,4 +184,9 @@ def _verbless_subject(head: Token) -> Token | None:
     if attached:
         return attached[-1]
     root = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "ROOT"]
-    return root[0] if root else None
+    if root:
+        return root[0]
+    # "Kurdish fighters ambush group of X": the whole line read as one noun phrase headed by
+    # the object; the last noun before the verb, hung on that object, is the subject
+    over = [t for t in left if t.pos_ in ("NOUN", "PROPN") and t.head.i > head.i]
+    return over[-1] if over else None

@@ -57,10 +57,19 @@ class Kit:
                    continuation=Continuation(lex, actors), matcher=RuleMatcher(lex))
 
 
-def _headline(st: DocState, short_doc_sentences: int) -> bool:
+def _headline(st: DocState, short_doc_sentences: int, s: SentenceState | None = None) -> bool:
     """Nothing reported yet in a report of at most `short_doc_sentences` sentences (a headline,
-    a channel post): what it says is the news, even bare ("Two fighters killed in X")."""
-    return not st.events and 0 < st.n_sentences <= short_doc_sentences
+    a channel post), or in the first sentence of a longer one (a headline or a lede over more
+    lines): what it says is the news, even bare ("Two fighters killed in X")."""
+    if st.events:
+        return False
+    return 0 < st.n_sentences <= short_doc_sentences or (s is not None and _opening(st, s))
+
+
+def _opening(st: DocState, s: SentenceState) -> bool:
+    """The sentence opens the document's body."""
+    body = st.document.segmentation.body
+    return bool(body) and s.par_start == body[0].start and s.span.start == 0
 
 
 # event types a headline may report with nobody named ("Clashes leave casualties in X");
@@ -68,17 +77,21 @@ def _headline(st: DocState, short_doc_sentences: int) -> bool:
 ACTORLESS_HEADLINE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
-def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState) -> bool:
+def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState,
+                    places: PlaceReader | None = None) -> bool:
     """`keep_actorless`: true/false, or a sentence count: keep a fight or a strike nobody is
     named as doing only as the first news of a report that short, and only when the sentence
-    names no actor at all (coder notes always name theirs: an unlinked name is a misparse)."""
+    names no actor at all (coder notes always name theirs: an unlinked name is a misparse);
+    a capital written as the place hit ("targeting the capital X") names no actor."""
     if isinstance(setting, bool):
         return setting
     if m.event_type and m.event_type not in ACTORLESS_HEADLINE_TYPES or \
             m.rule.codes.event_type not in ACTORLESS_HEADLINE_TYPES:
         return False
     sent = m.head.sent
-    if any(sent.start <= i < sent.end and not a.generic for i, a in par.mentions.items()):
+    doc = sent.doc
+    if any(sent.start <= i < sent.end and not a.generic and not (places is not None and places.place_not_actor(doc[i]))
+           for i, a in par.mentions.items()):
         return False
     return _headline(st, int(setting))
 
@@ -133,7 +146,8 @@ class Detect(Stage):
     def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
         matcher = self.kit.matcher
         m.head = matcher.head_of(m.trig)
-        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences))
+        m.rule = matcher.rule_for(m.trig, m.head, par.mentions, headline=_headline(st, self.short_doc_sentences, s),
+                                    nothing_before=not st.events and st.unplaced is None)
         if m.rule is None:
             m.stop("no-rule-conditions")
             return
@@ -156,7 +170,7 @@ class Modality(Stage):
         if m.misparsed:
             subj, obj = m.misparsed
             anchor = obj if subj.head.i == m.head.i or subj.dep_ == "ROOT" else subj.head
-        fresh = _headline(st, self.short_doc_sentences)
+        fresh = _headline(st, self.short_doc_sentences, s)
         kind = modality(self.lex, anchor, m.rule, s.cues, m.trig, fresh=fresh)
         if kind == "drop":
             m.stop("modality")
@@ -167,8 +181,8 @@ class Modality(Stage):
             m.stop("part-of-battle")
             return
         other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
-        if head.pos_ in ("VERB", "AUX") and not m.rule.requires_antecedent \
-                and any(c.i in other_tok for c in R.subjects(head)):
+        subjects = R.subjects(head) if head.pos_ in ("VERB", "AUX") else [m.misparsed[0]] if m.misparsed else []
+        if not m.rule.requires_antecedent and any(c.i in other_tok for c in subjects):
             m.stop("subject-is-trigger")  # "a mob stormed ...": the subject trigger reports the event
 
 
@@ -222,7 +236,7 @@ class Arguments(Stage):
         if m.actor1 is None and cont.continuing(m.rule.codes.sub_event_type):
             m.unplaced = cont.unplaced(st, s)
         if m.actor1 is None and m.actor2 is None and m.unplaced is None and not _can_stand_in(self.lex, m.rule):
-            if not _keep_actorless(self.keep_actorless, st, m, par):
+            if not _keep_actorless(self.keep_actorless, st, m, par, self.kit.places):
                 m.stop("no-actor")
                 return
             m.fallbacks.append("no_actor")
@@ -326,7 +340,7 @@ class Type(Stage):
                     and not _weapon_in_trigger(self.lex, m.trig) and not (
                         rule.implies_doer and _person_victim(self.lex, head)))):
             # a stand-in perpetrator needs an anchor: a weapon noun or a required object
-            if not _keep_actorless(self.keep_actorless, st, m, par):
+            if not _keep_actorless(self.keep_actorless, st, m, par, self.kit.places):
                 m.stop("no-anchor-for-stand-in")
                 return
             m.fallbacks.append("no_actor")
