@@ -75,16 +75,17 @@ def test_countryside_of_a_town_in_a_governorate(resolver, phrase):
     assert _km(resolver.resolve_phrase(phrase), *TALL_TAMR) < 30
 
 
-# "X west of Y": the X close to Y (both names have a namesake farther off in Hasakeh)
-@pytest.mark.parametrize("phrase", ["Tannuriyah west of Tall Tamr", "Bir Al Abed south of Tall Tamr"])
+# "X northeast of Y": the X close to Y (both names have a namesake farther off in Hasakeh;
+# the close ones lie northeast of the town, and a direction that points away rules a namesake out)
+@pytest.mark.parametrize("phrase", ["Tannuriyah northeast of Tall Tamr", "Bir Al Abed east of Tall Tamr"])
 def test_direction_of_a_town_finds_the_close_namesake(resolver, phrase):
     m = resolver.resolve_phrase(phrase)
     assert m.geo_precision == 1 and _km(m, *TALL_TAMR) < 30
 
 
-# "X south of the town of Y": "of the" there belongs to the direction, not "X south" in "town of Y"
+# "X northeast of the town of Y": "of the" there belongs to the direction, not "X northeast" in "town of Y"
 def test_direction_of_the_town(resolver):
-    m = resolver.resolve_phrase("Bir Al Abed south of the town of Tall Tamr")
+    m = resolver.resolve_phrase("Bir Al Abed northeast of the town of Tall Tamr")
     assert (m.name, m.geo_precision, m.matched) == ("Bir Al Abed", 1, "exact") and _km(m, *TALL_TAMR) < 30
 
 
@@ -245,3 +246,19 @@ def test_more_area_words(resolver, phrase, expected):
 # guard: no words are cut but at a clause word ("IED" alone is a village's key)
 def test_no_blind_cut_of_trailing_words(resolver):
     assert resolver.resolve_phrase("during an IED blast that wounded two") is None
+
+
+def test_direction_of_a_city_excludes_a_namesake_on_the_other_side(resolver):
+    # a small namesake of the district seat lies east of the city; "northwest of" rules it out
+    m = resolver.resolve_phrase("Afrin northwest of Aleppo")
+    assert m is not None and m.feature_code == "PPLA2"
+    assert m.longitude < 37.0
+
+
+def test_bearing_words():
+    from sitrep.geo.distance import lies_towards
+
+    aleppo, afrin = (36.20, 37.16), (36.51, 36.87)
+    assert lies_towards(aleppo, afrin, "northwest") and not lies_towards(aleppo, afrin, "east")
+    assert lies_towards(aleppo, afrin, "north", slack=112.5) and not lies_towards(aleppo, afrin, "southeast", slack=112.5)
+    assert lies_towards(aleppo, afrin, "countryside")  # no compass word: no constraint

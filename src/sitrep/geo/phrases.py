@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.geo.distance import _haversine_km
+from sitrep.geo.distance import _haversine_km, lies_towards
 from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import (
@@ -118,6 +118,11 @@ class PhraseCues(ResolverState):
                     # X among the places close to Y first (a namesake of X elsewhere in Y's
                     # governorate is not the one meant)
                     close = self._parse(text[:pos], self._area_ctx(outer, ctx, DIRECTION_MAX_KM))
+                    if close is not None and not lies_towards((outer.latitude, outer.longitude),
+                                                              (close.latitude, close.longitude), d, slack=112.5):
+                        # "Afrin northwest of Aleppo": not a namesake on the city's other side
+                        # (writers' compass words are loose: only the opposite half is ruled out)
+                        close = None
                     if close is not None:
                         close.reason += f"; {d} of {outer.name}"
                         return close
