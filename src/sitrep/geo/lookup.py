@@ -12,7 +12,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from sitrep.geo.gazetteer import Place
-from sitrep.geo.normalise import exact_key, name_key
+from sitrep.geo.normalise import ascii_name, exact_key, name_key
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import (
     AREA_FUZZY_KEEP,
@@ -32,6 +32,7 @@ from sitrep.geo.thresholds import (
     SKELETON_MIN_RATIO,
     W_AREA_SKELETON,
     WORLD_MIN_POP,
+    WORLD_SEAT_CODES,
 )
 from sitrep.geo.words import _QUAL_SPLIT, _has_capital, _norm_word
 
@@ -47,8 +48,14 @@ class CascadeLookup(ResolverState):
             return stage != "foreign"
         if stage == "exact":
             return (p.feature_code == "PCLI" or p.country in NEIGHBOUR_COUNTRIES
-                    or p.population >= WORLD_MIN_POP or p.feature_code == "PPLC")
+                    or p.population >= WORLD_MIN_POP or p.feature_code in WORLD_SEAT_CODES)
         return stage == "foreign" and p.country in NEIGHBOUR_COUNTRIES
+
+    @staticmethod
+    def _prominent(p: Place, ek: str) -> bool:
+        """A foreign admin seat or big city whose own name (not an alias) is `ek`."""
+        return (p.feature_code in WORLD_SEAT_CODES or p.population >= WORLD_MIN_POP) and \
+            ek in (exact_key(p.name), exact_key(ascii_name(p.name)))
 
     def _lookup_uncached(self, mention: str, country: str | None) -> tuple[str, tuple[tuple[int, float], ...]]:
         """First cascade stage with acceptable candidates: (stage, ((id, similarity), ...))."""
@@ -71,8 +78,10 @@ class CascadeLookup(ResolverState):
             # A foreign town's alias ("Sousa" for Sousse, Tunisia) must not beat a
             # place of the document's own country spelled a little differently;
             # capitals and countries ("Moscow", "Turkey") still win as written.
+            # A foreign seat or big city written exactly as its own name ("Kano", "Tyre",
+            # "Mandera") is that city, not a local village of a similar key.
             if country and all(places[i].country != country and places[i].feature_code not in FOREIGN_EXACT_CODES
-                               for i in hits):
+                               and not self._prominent(places[i], ek) for i in hits):
                 local = [i for i in key_ids if places[i].country == country]
                 if local:
                     return "normalised", tuple((i, 100.0) for i in local)
