@@ -32,6 +32,7 @@ from sitrep.geo.thresholds import (
     SKELETON_MIN_RATIO,
     W_AREA_SKELETON,
     WORLD_MIN_POP,
+    WORLD_DISTRICT_SEAT_CODES,
     WORLD_SEAT_CODES,
 )
 from sitrep.geo.words import _QUAL_SPLIT, _has_capital, _norm_word
@@ -49,13 +50,19 @@ class CascadeLookup(ResolverState):
         if stage == "exact":
             return (p.feature_code == "PCLI" or p.country in NEIGHBOUR_COUNTRIES
                     or p.population >= WORLD_MIN_POP or p.feature_code in WORLD_SEAT_CODES)
-        return stage == "foreign" and p.country in NEIGHBOUR_COUNTRIES
+        # a small district seat abroad ("Gwoza", "Djibo") only when no local place is near
+        # the name at all: a Syrian village written loosely must not land in Romania
+        return stage == "foreign" and (p.country in NEIGHBOUR_COUNTRIES or p.feature_code in WORLD_DISTRICT_SEAT_CODES)
 
     @staticmethod
-    def _prominent(p: Place, ek: str) -> bool:
+    def _own_names(p: Place) -> tuple[str, str]:
+        """Exact keys of a place's own name (not its aliases)."""
+        return exact_key(p.name), exact_key(ascii_name(p.name))
+
+    @classmethod
+    def _prominent(cls, p: Place, ek: str) -> bool:
         """A foreign admin seat or big city whose own name (not an alias) is `ek`."""
-        return (p.feature_code in WORLD_SEAT_CODES or p.population >= WORLD_MIN_POP) and \
-            ek in (exact_key(p.name), exact_key(ascii_name(p.name)))
+        return (p.feature_code in WORLD_SEAT_CODES or p.population >= WORLD_MIN_POP) and ek in cls._own_names(p)
 
     def _lookup_uncached(self, mention: str, country: str | None) -> tuple[str, tuple[tuple[int, float], ...]]:
         """First cascade stage with acceptable candidates: (stage, ((id, similarity), ...))."""
@@ -121,7 +128,8 @@ class CascadeLookup(ResolverState):
             hits = [i for i in g.keys.get(base, ()) if self._allowed(places[i], "normalised", country)]
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
-        hits = [i for i in key_ids if self._allowed(places[i], "foreign", country)]
+        hits = [i for i in key_ids if self._allowed(places[i], "foreign", country) and (
+            places[i].country in NEIGHBOUR_COUNTRIES or approx and ek in self._own_names(places[i]))]
         if hits:
             return "foreign", tuple((i, 100.0) for i in hits)
         return "", ()

@@ -23,11 +23,13 @@ FUZZY_MIN_KEY = 5
 SKELETON_MIN_RATIO = 55.0  # key similarity still required for a skeleton hit
 FUZZY_BLOCK_PREFIX = 2  # fuzzy candidates share the first skeleton consonants
 WORLD_MIN_POP = 100_000  # foreign cities outside the neighbours: only big ones, exact names
-# ... and admin seats (state, province, region and district capitals) of any size in the
+# ... and admin seats (state, province and region capitals) of any size in the
 # world cities file (population >= 15 000): reports from other theatres name them ("Kano",
 # "Mandera", "Loikaw"). Written exactly as their own name they beat a local village of a
 # similar key (`CascadeLookup._prominent`).
-WORLD_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
+WORLD_SEAT_CODES = frozenset({"PPLC", "PPLA"})
+# Smaller district seats abroad are a last resort, after every local stage, fuzzy ones too.
+WORLD_DISTRICT_SEAT_CODES = frozenset({"PPLA2"})
 CACHE_SIZE = 65_536
 
 # Context-first lookup inside an area (a governorate hint or a place named in the
