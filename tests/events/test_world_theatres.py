@@ -61,3 +61,26 @@ def test_a_village_in_a_nigerian_state_is_placed_in_that_state(run):
     e = events[0]
     assert (e.sub_event_type, e.actor1, e.actor2, e.admin1, e.geo_precision) == (
         "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", "Zamfara", 3)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # the small tagger lemmatises "raped" as "rap": the written form is listed too
+    ("Soldiers raped a woman in Kano on Monday.", "Sexual violence"),
+    # the chemical agent named in a munition; one chemical attack, not also a grenade or a drone strike
+    ("Russian forces dropped grenades containing chloropicrin on Ukrainian positions near Bakhmut on Monday.",
+     "Chemical weapon"),
+    # a mass grave found: Strategic developments / Other
+    ("Police discovered a mass grave with 20 bodies near Reynosa on Monday.", "Other"),
+    # the people fired on are named by the protest they were holding
+    ("Police opened fire on students protesting against fuel prices in Kano on Monday, killing two.",
+     "Excessive force against protesters"),
+])
+def test_sub_event_types_of_other_theatres(run, text, sub_event_type):
+    events, _ = run(text, published=date(2024, 3, 5))
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_unnamed_gangs_are_an_unidentified_armed_group(run):
+    events, _ = run("Gangs set fire to a police station in Port-au-Prince on Monday.", published=date(2024, 3, 5))
+    assert (events[0].sub_event_type, events[0].actor1) == (
+        "Looting/property destruction", "Unidentified Armed Group (Haiti)")
