@@ -84,3 +84,12 @@ def test_unnamed_gangs_are_an_unidentified_armed_group(run):
     events, _ = run("Gangs set fire to a police station in Port-au-Prince on Monday.", published=date(2024, 3, 5))
     assert (events[0].sub_event_type, events[0].actor1) == (
         "Looting/property destruction", "Unidentified Armed Group (Haiti)")
+
+
+def test_a_state_retaking_ground_at_home_is_the_government_regaining_it(run):
+    # read before the place is known, the Sudanese army is a force abroad (8); in Sudan it is at
+    # home (1), and the town it takes back is the government regaining territory
+    events, _ = run("The Sudanese army regained control of Omdurman from the RSF on Monday after weeks of fighting.",
+                    published=date(2024, 3, 5))
+    e = events[0]
+    assert (e.sub_event_type, e.actor1, e.inter1) == ("Government regains territory", "Military Forces of Sudan (2019-)", 1)

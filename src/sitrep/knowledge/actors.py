@@ -174,13 +174,14 @@ class ActorResolver:
         return self._dated(m, ctx) if ctx is not None and ctx.date is not None else m
 
     def localise(self, actor_id: str, surface: str | None, country: str | None,
-                 context: ActorContext | None = None) -> ActorMatch | None:
+                 context: ActorContext | None = None, inter: int | None = None) -> ActorMatch | None:
         """The actor a mention names when its event happened in `country` rather than in the
         document's country: "the army", "police", "civilians", "gunmen" in a report placed in
         Nigeria are Nigeria's ("Military Forces of Nigeria", "Civilians (Nigeria)"), and a
         same-name trap takes the place's country. None when nothing changes: the place's
         country is the document's, is unknown to the lexicon, or the actor does not depend on
-        the theatre (a named group, a state named by its demonym)."""
+        the theatre (a named group, a state named by its demonym). `inter` is the code the
+        mention has now (a state's forces read as abroad, 8, are at home, 1, in their own country)."""
         o = self.ontology
         theatre = self._theatre(context.country if context is not None else None)
         if country is None or country == theatre or country not in o.countries:
@@ -192,9 +193,13 @@ class ActorResolver:
         if surface and first is not None and first.actor_id == actor_id:
             # the mention itself named this actor (not a pronoun or "the group" pointing back)
             m = self.resolve(surface, here)
-            if m is not None and (m.actor_id, m.inter) != (actor_id, getattr(a, "inter", None)) and (
+            now = inter if inter is not None else getattr(a, "inter", None)
+            if m is not None and (m.actor_id, m.inter) != (actor_id, now) and (
                     m.country == country or a is None or a.country == theatre or a.id in self._trap_ids()):
                 return m
+        if a is not None and a.country == country and a.state_role and inter is not None and inter != a.inter:
+            m = self._dated(self._match(a.id, "place-country"), here)  # at home: its own inter code
+            return m
         if a is None or a.country != theatre:
             return None
         if a.generic and a.generic_role:
