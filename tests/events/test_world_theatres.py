@@ -93,3 +93,17 @@ def test_a_state_retaking_ground_at_home_is_the_government_regaining_it(run):
                     published=date(2024, 3, 5))
     e = events[0]
     assert (e.sub_event_type, e.actor1, e.inter1) == ("Government regains territory", "Military Forces of Sudan (2019-)", 1)
+
+
+def test_an_anniversary_of_a_massacre_is_no_event(run):
+    events, _ = run("Residents of Kano marked the tenth anniversary of the 2014 market massacre with prayers on Tuesday.",
+                    published=date(2024, 3, 5))
+    assert events == []
+
+
+def test_a_declaration_signed_by_two_sides_is_an_agreement(run):
+    events, _ = run("The Congolese government and M23 rebels signed a declaration of principles in Doha on Saturday.",
+                    published=date(2025, 7, 20))
+    e = events[0]
+    assert e.sub_event_type == "Agreement"
+    assert {e.actor1, e.actor2} & {"Government of the Democratic Republic of Congo (2019-)", "M23: March 23 Movement"}
