@@ -10,6 +10,7 @@ import pytest
     ("Mandera", "KE"),     # a county seat under 100 000 people
     ("Tyre", "LB"),
     ("Kabul", "AF"),       # a far capital beats a small neighbour namesake
+    ("Sanaa", "YE"),       # ... and a Syrian village that has the name only among its aliases
 ])
 def test_a_foreign_seat_written_exactly_is_that_seat(resolver, name, country):
     assert resolver.resolve(name).country_code == country

@@ -92,6 +92,13 @@ class CascadeLookup(ResolverState):
                 local = [i for i in key_ids if places[i].country == country]
                 if local:
                     return "normalised", tuple((i, 100.0) for i in local)
+            if country and any(places[i].country != country and places[i].feature_code != "PCLI"
+                               and self._prominent(places[i], ek) for i in hits) and \
+                    not any(places[i].country == country and ek in self._own_names(places[i]) for i in hits):
+                # "Sanaa": a foreign capital or seat by its own name beats a local village that
+                # only carries the name among its aliases (a country's name does not: "the
+                # village of Benin" is a Syrian village)
+                hits = [i for i in hits if places[i].country != country]
             return "exact", tuple((i, 100.0) for i in self._with_seats(hits, key_ids, key))
         if not key:
             return "", ()
