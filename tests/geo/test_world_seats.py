@@ -42,3 +42,8 @@ def test_a_bare_word_or_a_group_name_is_no_division_abroad(resolver, word):
 def test_a_syrian_governorate_with_an_admin_word_stays_syrian(resolver):
     m = resolver.resolve_phrase("Idlib province")
     assert (m.country_code, m.admin1, m.geo_precision) == ("SY", "Idleb", 3)
+
+
+def test_a_town_abroad_is_a_last_resort_by_its_own_name(resolver):
+    assert resolver.resolve("Avdiivka").country_code == "UA"   # 35 000 people, no seat
+    assert resolver.resolve("Roman").country_code == "SY"      # a loose Syrian spelling stays at home

@@ -25,6 +25,7 @@ from sitrep.geo.thresholds import (
     FOREIGN_EXACT_CODES,
     FUZZY_BLOCK_PREFIX,
     FUZZY_MIN_KEY,
+    FOREIGN_TOWN_MIN_KEY,
     FUZZY_MIN_RATIO,
     NEIGHBOUR_COUNTRIES,
     SKELETON_MIN_KEY,
@@ -136,7 +137,8 @@ class CascadeLookup(ResolverState):
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
         hits = [i for i in key_ids if self._allowed(places[i], "foreign", country) and (
-            places[i].country in NEIGHBOUR_COUNTRIES or approx and ek in self._own_names(places[i]))]
+            places[i].country in NEIGHBOUR_COUNTRIES or approx and ek in self._own_names(places[i]) and (
+                places[i].feature_code == "PPLA2" or len(key) >= FOREIGN_TOWN_MIN_KEY))]
         if hits:
             return "foreign", tuple((i, 100.0) for i in hits)
         return "", ()

@@ -28,8 +28,13 @@ WORLD_MIN_POP = 100_000  # foreign cities outside the neighbours: only big ones,
 # "Mandera", "Loikaw"). Written exactly as their own name they beat a local village of a
 # similar key (`CascadeLookup._prominent`).
 WORLD_SEAT_CODES = frozenset({"PPLC", "PPLA"})
-# Smaller district seats abroad are a last resort, after every local stage, fuzzy ones too.
-WORLD_DISTRICT_SEAT_CODES = frozenset({"PPLA2"})
+# Smaller district seats and towns abroad (the world cities file keeps those of 15 000 people
+# or more: Sake, Avdiivka) are a last resort, after every local stage, fuzzy ones too, and only
+# by their own name.
+WORLD_DISTRICT_SEAT_CODES = frozenset({"PPLA2", "PPLA3", "PPLA4", "PPL"})
+# ... a town that is no district seat only for a name this long: short capitalised words
+# ("Than", "Still") are not towns abroad
+FOREIGN_TOWN_MIN_KEY = 6
 CACHE_SIZE = 65_536
 
 # Context-first lookup inside an area (a governorate hint or a place named in the
