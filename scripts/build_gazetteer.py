@@ -303,6 +303,33 @@ def build(pack: Path, out: Path, supplement: Path | None = None) -> dict[str, in
               r["country_code"], r["admin1_name"], "", r["feature_code"], pop, 1, False)
         counts["world"] += len(b.rows) - before
 
+    # 6b. First-level divisions of the other countries (Nigerian states, Congolese provinces,
+    #     Myanmar regions, ...), placed at their seat (ACLED codes a report that names only
+    #     the state at its capital, precision 3). The resolver reaches them only when the
+    #     name carries an admin word ("Zamfara State", "Ituri province", "Sagaing Region"),
+    #     so a bare "Plateau" or "Delta" is never read as a state. Neighbours and Syria
+    #     are left out (their provinces are handled as before).
+    seat_of: dict[tuple[str, str], tuple[int, int, float, float]] = {}
+    seat_name: dict[tuple[str, str], str] = {}
+    for r in read_tsv(pack / "world_cities15000.tsv.gz", gz=True):
+        if not r["admin1_code"] or r["country_code"] in NEIGHBOURS or r["country_code"] == "SY":
+            continue
+        rank = {"PPLA": 2, "PPLC": 1}.get(r["feature_code"], 0)
+        cand = (rank, int(r["population"] or 0), float(r["latitude"]), float(r["longitude"]))
+        k = (r["country_code"], r["admin1_code"])
+        if k not in seat_of or cand > seat_of[k]:
+            seat_of[k] = cand
+            seat_name[k] = r["asciiname"]
+    for c in codes:
+        k = (c["country_code"], c["admin1_code"])
+        if k not in seat_of:
+            continue
+        _, _, lat, lon = seat_of[k]
+        alts = clean_names(c["name"], world_admin1_names(c["name"], c["asciiname"], seat_name.get(k, "")), False)
+        b.add(f"adm1w:{c['code']}", c["name"], alts, lat, lon, c["country_code"], c["name"], "", "ADM1",
+              0, 3, False)
+        counts["world_admin1"] += 1
+
     # 7. Countries, placed at their capital (ACLED country-level practice).
     for r in read_tsv(pack / "countries.tsv"):
         if r["iso"] not in capitals:
@@ -336,6 +363,34 @@ def build(pack: Path, out: Path, supplement: Path | None = None) -> dict[str, in
         json.dumps(fc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     counts["rows"] = len(b.rows)
     return dict(counts)
+
+
+# Admin words GeoNames sometimes writes into a division's name ("West Kordofan State",
+# "Caldas Department"): the bare name is added as an alternate.
+ADMIN1_WORDS = ("State", "Province", "Region", "Department", "Governorate", "Division", "County", "Oblast")
+# English forms of French compass words in division names ("Nord Kivu" -> "North Kivu").
+COMPASS_EN = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+
+
+def world_admin1_names(name: str, ascii: str, seat: str) -> list[str]:
+    """Alternates of a foreign first-level division: its ASCII name, the name without a
+    trailing admin word, English compass words, and its seat's name when the two are
+    spellings of one name (GeoNames "Sagain" region, "Sagaing" town)."""
+    out = [ascii]
+    for n in (name, ascii):
+        for w in ADMIN1_WORDS:
+            if n.endswith(" " + w):
+                out.append(n[: -len(w) - 1])
+        first, _, rest = n.partition(" ")
+        if first in COMPASS_EN and rest:
+            out.append(f"{COMPASS_EN[first]} {rest}")
+    if seat and seat != ascii and fuzz.ratio(seat.lower(), ascii.lower()) >= SEAT_NAME_RATIO:
+        out.append(seat)
+    return out
+
+
+# a seat whose name is this close to its division's is another spelling of it
+SEAT_NAME_RATIO = 85
 
 
 class Grid:

@@ -30,6 +30,14 @@ run_eval demo src/sitrep/demo/gold.yaml src/sitrep/demo/pages
 run_eval heldout tests/fixtures/heldout/gold.yaml tests/fixtures/heldout
 run_eval heldout2 tests/fixtures/heldout2/gold.yaml tests/fixtures/heldout2/pages
 run_eval heldout3 tests/fixtures/heldout3/gold.yaml tests/fixtures/heldout3/pages
+# world: our own short reports of every ACLED sub-type from other theatres (realdev-format gold)
+"$BIN/sitrep" eval tests/fixtures/world/snippets.jsonl --json > "$OUT/world.json"
+"$BIN/python" - "$OUT/world.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+keys = ("recall", "precision", "false_from_not_events", "acc_actor1", "acc_actor2", "acc_date", "acc_fatalities")
+print(f"{'world':10s} " + " ".join(f"{k} {r[k]:.3f}" if isinstance(r[k], float) else f"{k} {r[k]}" for k in keys))
+PY
 R=$SHARED/realdev
 if [ -d "$R" ]; then
   for s in acled_battles acled_2018 ucdp_headlines; do

@@ -41,7 +41,7 @@ def test_shipped_keys_match_current_rules(gazetteer):
 def test_no_syrian_archive_rows_shipped(gazetteer):
     assert not any(p.place_id.startswith("sa:") for p in gazetteer.places)
     assert {p.place_id.split(":")[0] for p in gazetteer.places} == {
-        "gn", "wof", "airb", "sup", "adm1", "adm2", "cc", "ocha", "ochan"}
+        "gn", "wof", "airb", "sup", "adm1", "adm2", "cc", "ocha", "ochan", "adm1w"}
 
 
 def test_every_supplement_place_has_admin1(gazetteer):

@@ -23,6 +23,11 @@ the pairs: event_type, actor1 (actor1 + assoc 1 both sides), actor2 (where the g
 location, date at the gold time_precision (1 same day, 2 within 6 days, 3 same month),
 fatalities (a gold 0 is "unknown": a predicted null or 0 is right there).
 
+A record whose ``gold`` has no event type, no sub-event type and no actor1 (every field null) is
+a non-event: the text reports nothing ACLED codes (a threat, a plan, a denial, an anniversary).
+It is no required event; every prediction for it counts against precision and is listed under
+``not_event_hits`` (``false_from_not_events`` counts them). The realdev sets have none.
+
 ``loc-date`` (gold without ACLED types, e.g. UCDP-coded): whether a record got any event
 (detected), whether one passes the place test above (located), and the date, admin1 and toll of
 the nearest located prediction (else the record's first one).
@@ -359,6 +364,11 @@ def _why_missed(preds: list[Mapping[str, Any]], gold: Mapping[str, Any]) -> tupl
     return "+".join(best["failed"]), checks
 
 
+def is_not_event(gold: Mapping[str, Any]) -> bool:
+    """A gold record that codes no event (type, sub-type and actor1 all empty): a hard negative."""
+    return not any(gold.get(k) for k in ("event_type", "sub_event_type", "actor1"))
+
+
 def score_acled(records: list[dict[str, Any]], preds: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Default metrics: pairing on type, actor and place (see module doc)."""
     by_doc = _group(records, preds)
@@ -366,7 +376,10 @@ def score_acled(records: list[dict[str, Any]], preds: Iterable[Mapping[str, Any]
     used: set[int] = set()
     pairs: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = []
     missed: list[dict[str, Any]] = []
-    for rec in records:
+    negatives = [str(r["id"]) for r in records if is_not_event(r["gold"])]
+    not_event_hits = [_brief(p) for rid in negatives for p in by_doc[rid]]
+    required = [r for r in records if not is_not_event(r["gold"])]
+    for rec in required:
         rid, gold = str(rec["id"]), rec["gold"]
         best, best_km = None, None
         for p in by_doc[rid]:
@@ -384,7 +397,8 @@ def score_acled(records: list[dict[str, Any]], preds: Iterable[Mapping[str, Any]
             continue
         used.add(id(best))
         pairs.append((best, gold))
-    unmatched = [_brief(p) for v in by_doc.values() for p in v if id(p) not in used]
+    negset = set(negatives)
+    unmatched = [_brief(p) for k, v in by_doc.items() if k not in negset for p in v if id(p) not in used]
 
     def acc(test: Any, rows: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> float | None:
         return _ratio(sum(1 for p, g in rows if test(p, g)), len(rows))
@@ -393,10 +407,10 @@ def score_acled(records: list[dict[str, Any]], preds: Iterable[Mapping[str, Any]
     return {
         "metrics": "all",
         "docs": len(records),
-        "required_events": len(records),
+        "required_events": len(required),
         "predicted_events": n_pred,
         "paired": len(pairs),
-        "recall": _ratio(len(pairs), len(records)),
+        "recall": _ratio(len(pairs), len(required)),
         "precision": _ratio(len(pairs), n_pred),
         "acc_event_type": acc(lambda p, g: normalise(p.get("event_type")) == normalise(g.get("event_type")), pairs),
         "acc_actor1": acc(lambda p, g: any_name_match(_actors(p, 1), _actors(g, 1)), pairs),
@@ -405,9 +419,10 @@ def score_acled(records: list[dict[str, Any]], preds: Iterable[Mapping[str, Any]
         "acc_date": acc(lambda p, g: date_ok(p.get("event_date"), g.get("event_date"), g.get("time_precision")), pairs),
         "acc_fatalities": acc(lambda p, g: fatalities_ok(p.get("fatalities"), g.get("fatalities")), pairs),
         "acc_certainty": None,
-        "false_from_not_events": 0,
+        "false_from_not_events": len(not_event_hits),
         "missed": missed,
         "unmatched_predictions": unmatched,
+        "not_event_hits": not_event_hits,
     }
 
 

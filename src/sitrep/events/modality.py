@@ -32,9 +32,11 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
     accuse = lex.roles.get("accuse_verbs", frozenset())
     if any(t.dep_ == "acl" and t.lemma_.lower() in accuse for t in ch[1:4]):
         return "drop"  # "a man accused of snatching a child": what he is blamed for, not an event
-    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.lists.get("accusation_nouns", frozenset())
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in (lex.lists.get("accusation_nouns", frozenset())
+                                                     | lex.lists.get("remembrance_nouns", frozenset()))
            and ch[k - 1].dep_ == "prep" and ch[k - 1].lower_ == "of" for k, t in enumerate(ch[2:5], start=2)):
-        return "drop"  # "executed two men on charges of killing fighters": the charge, not an event
+        return "drop"  # "executed two men on charges of killing fighters": the charge, not an event;
+        # "marked the anniversary of the massacre": a remembrance, not a new event
     if rule.requires == "territory" and head.pos_ == "VERB" and any(
             c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children):
         return "drop"  # "the town is controlled by IS": who holds a place now, not its capture

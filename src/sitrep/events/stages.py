@@ -422,6 +422,42 @@ class ContinuationStage(Stage):
             m.fallbacks.remove("no_actor")
 
 
+@register("localise", assigns=("actor1", "actor2"), requires=("place",))
+class Localise(Stage):
+    """Generic and state actors take the country of the event's place, not the document's
+    default: "the army" or "civilians" in a report placed in Kano are Nigeria's. A place in
+    the document's own country, or none, leaves them as they are."""
+
+    def __call__(self, m: Mention, st: DocState, s: SentenceState, par: ParagraphState) -> None:
+        resolver = self.kit.actors.resolver
+        pm = m.place.match if m.place is not None else None
+        country = getattr(pm, "country_code", None) if pm is not None else None
+        if resolver is None or not country or not hasattr(resolver, "localise"):
+            return
+        cache: dict[tuple[str, str, int | None], ActorRef] = {}
+
+        def here(a: ActorRef | None) -> ActorRef | None:
+            if a is None or not a.actor_id:
+                return a
+            surface = a.span.text if a.span is not None else None
+            key = (a.actor_id, surface or "", a.inter)
+            if key not in cache:
+                r = resolver.localise(a.actor_id, surface, country, st.actor_ctx, a.inter)
+                cache[key] = a if r is None else ActorRef(name=r.name, inter=r.inter, generic=bool(r.generic),
+                                                          span=a.span, actor_id=r.actor_id)
+            return cache[key]
+
+        m.a1s = [here(a) for a in m.a1s]
+        m.a2s = [here(a) for a in m.a2s]
+        m.actor1, m.actor2 = here(m.actor1), here(m.actor2)
+
+
+@register("relocalise", assigns=("actor1", "actor2"), requires=("place", "stand_in"))
+class Relocalise(Localise):
+    """`localise` again after `continuation`: a stand-in perpetrator or one carried over from an
+    earlier strike ("Unidentified Armed Group") takes the place's country too."""
+
+
 @register("date", assigns=("event_date",))
 class Date(Stage):
     """The sentence's own date, else the article's last one, else the day before publication."""

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.geo.normalise import ascii_name, name_key
+from sitrep.geo.normalise import ascii_name, exact_key, name_key
 from sitrep.geo.records import PlaceContext, PlaceMatch
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import FACILITY_CODES, FAR_SITE_KM, SEAT_CODES, STAGE_BASE
 from sitrep.geo.words import _has_capital, _norm_word
+
+
+# suffix kind (resolve.yaml) of admin words used only abroad: "state", "county", "oblast"
+ABROAD_KIND = "admin1_abroad"
 
 
 class AreaKinds(ResolverState):
@@ -45,13 +49,32 @@ class AreaKinds(ResolverState):
                 return self._match(i, "exact", STAGE_BASE["exact"], why, 3)
         return None
 
+    def _abroad(self, text: str, ctx: PlaceContext, notes: list[str]) -> PlaceMatch | None:
+        """Another country's first-level division named with its admin word, at its seat
+        (ACLED codes a report that names only the state at its capital, precision 3)."""
+        ids = self._world_admin1.get(exact_key(text), ())
+        if not ids:
+            return None
+        i = next((j for j in ids if self.gaz.places[j].country == ctx.country), ids[0])
+        return self._match(i, "exact", STAGE_BASE["exact"], ["exact", *notes, "division abroad -> its seat, precision 3"], 3)
+
     def _anchored(self, text: str, kind: str, relation: str | None, direction: str | None,
                   ctx: PlaceContext, notes: list[str]) -> PlaceMatch | None:
         base = replace(ctx, relation=None)
+        if kind == ABROAD_KIND:
+            # "Zamfara State", "Kayah state": only another country's division; else no place
+            return self._abroad(text, ctx, notes)
         stage, scored = self._ranked(text, base)
+        places = self.gaz.places
+        if kind in ("admin1", "area") and not any(places[x[2]].feature_code == "ADM1" for x in scored) and not (
+                scored and stage == "exact" and places[scored[0][2]].country == (ctx.country or "SY")):
+            # "Ituri province", "Sagaing Region": a division abroad, unless the name is a
+            # governorate or written exactly as a place of the document's own country
+            found = self._abroad(text, ctx, notes)
+            if found is not None:
+                return found
         if not scored:
             return None
-        places = self.gaz.places
         pick = None
         if kind in ("admin1", "area"):
             adm = [x for x in scored if places[x[2]].feature_code == "ADM1"]

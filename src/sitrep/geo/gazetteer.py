@@ -114,7 +114,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if r[12]:
             for s in r[12].split("|"):
                 skels.setdefault(s, []).append(i)
-        if r[8] == "ADM1":
+        if r[8] == "ADM1" and r[5] == "SY":  # governorate hints; other countries' divisions are not hints
             for k in klist:
                 aliases[k] = r[1]
     return Gazetteer(

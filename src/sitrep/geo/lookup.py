@@ -12,7 +12,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from sitrep.geo.gazetteer import Place
-from sitrep.geo.normalise import exact_key, name_key
+from sitrep.geo.normalise import ascii_name, exact_key, name_key
 from sitrep.geo.state import ResolverState
 from sitrep.geo.thresholds import (
     AREA_FUZZY_KEEP,
@@ -25,6 +25,7 @@ from sitrep.geo.thresholds import (
     FOREIGN_EXACT_CODES,
     FUZZY_BLOCK_PREFIX,
     FUZZY_MIN_KEY,
+    FOREIGN_TOWN_MIN_KEY,
     FUZZY_MIN_RATIO,
     NEIGHBOUR_COUNTRIES,
     SKELETON_MIN_KEY,
@@ -32,6 +33,8 @@ from sitrep.geo.thresholds import (
     SKELETON_MIN_RATIO,
     W_AREA_SKELETON,
     WORLD_MIN_POP,
+    WORLD_DISTRICT_SEAT_CODES,
+    WORLD_SEAT_CODES,
 )
 from sitrep.geo.words import _QUAL_SPLIT, _has_capital, _norm_word
 
@@ -47,8 +50,20 @@ class CascadeLookup(ResolverState):
             return stage != "foreign"
         if stage == "exact":
             return (p.feature_code == "PCLI" or p.country in NEIGHBOUR_COUNTRIES
-                    or p.population >= WORLD_MIN_POP or p.feature_code == "PPLC")
-        return stage == "foreign" and p.country in NEIGHBOUR_COUNTRIES
+                    or p.population >= WORLD_MIN_POP or p.feature_code in WORLD_SEAT_CODES)
+        # a small district seat abroad ("Gwoza", "Djibo") only when no local place is near
+        # the name at all: a Syrian village written loosely must not land in Romania
+        return stage == "foreign" and (p.country in NEIGHBOUR_COUNTRIES or p.feature_code in WORLD_DISTRICT_SEAT_CODES)
+
+    @staticmethod
+    def _own_names(p: Place) -> tuple[str, str]:
+        """Exact keys of a place's own name (not its aliases)."""
+        return exact_key(p.name), exact_key(ascii_name(p.name))
+
+    @classmethod
+    def _prominent(cls, p: Place, ek: str) -> bool:
+        """A foreign admin seat or big city whose own name (not an alias) is `ek`."""
+        return (p.feature_code in WORLD_SEAT_CODES or p.population >= WORLD_MIN_POP) and ek in cls._own_names(p)
 
     def _lookup_uncached(self, mention: str, country: str | None) -> tuple[str, tuple[tuple[int, float], ...]]:
         """First cascade stage with acceptable candidates: (stage, ((id, similarity), ...))."""
@@ -71,11 +86,20 @@ class CascadeLookup(ResolverState):
             # A foreign town's alias ("Sousa" for Sousse, Tunisia) must not beat a
             # place of the document's own country spelled a little differently;
             # capitals and countries ("Moscow", "Turkey") still win as written.
+            # A foreign seat or big city written exactly as its own name ("Kano", "Tyre",
+            # "Mandera") is that city, not a local village of a similar key.
             if country and all(places[i].country != country and places[i].feature_code not in FOREIGN_EXACT_CODES
-                               for i in hits):
+                               and not self._prominent(places[i], ek) for i in hits):
                 local = [i for i in key_ids if places[i].country == country]
                 if local:
                     return "normalised", tuple((i, 100.0) for i in local)
+            if country and any(places[i].country != country and places[i].feature_code != "PCLI"
+                               and self._prominent(places[i], ek) for i in hits) and \
+                    not any(places[i].country == country and ek in self._own_names(places[i]) for i in hits):
+                # "Sanaa": a foreign capital or seat by its own name beats a local village that
+                # only carries the name among its aliases (a country's name does not: "the
+                # village of Benin" is a Syrian village)
+                hits = [i for i in hits if places[i].country != country]
             return "exact", tuple((i, 100.0) for i in self._with_seats(hits, key_ids, key))
         if not key:
             return "", ()
@@ -112,7 +136,9 @@ class CascadeLookup(ResolverState):
             hits = [i for i in g.keys.get(base, ()) if self._allowed(places[i], "normalised", country)]
             if hits:
                 return "qualified_base", tuple((i, 100.0) for i in hits)
-        hits = [i for i in key_ids if self._allowed(places[i], "foreign", country)]
+        hits = [i for i in key_ids if self._allowed(places[i], "foreign", country) and (
+            places[i].country in NEIGHBOUR_COUNTRIES or approx and ek in self._own_names(places[i]) and (
+                places[i].feature_code == "PPLA2" or len(key) >= FOREIGN_TOWN_MIN_KEY))]
         if hits:
             return "foreign", tuple((i, 100.0) for i in hits)
         return "", ()

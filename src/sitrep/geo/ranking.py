@@ -22,6 +22,7 @@ from sitrep.geo.thresholds import (
     SPELLING_WINDOW,
     STAGE_BASE,
     W_ADMIN1,
+    W_CAPITAL,
     W_COUNTRY,
     W_FEATURE,
     W_FOCUS,
@@ -44,6 +45,8 @@ class CandidateRanking(ResolverState):
             s += W_COUNTRY
         elif ctx.country == "SY" and p.country in NEIGHBOUR_COUNTRIES:
             s += W_NEIGHBOUR
+        elif p.feature_code == "PPLC":
+            s += W_CAPITAL  # a foreign capital named as written, not a neighbour's namesake village
         if hints and p.admin1 in hints:
             s += W_ADMIN1
             why.append(f"admin1 hint {p.admin1}")

@@ -48,7 +48,7 @@ from sitrep.geo.cues import Cues, load_cues
 from sitrep.geo.forms import CompoundForms
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.lookup import CascadeLookup
-from sitrep.geo.normalise import default_translit, name_key
+from sitrep.geo.normalise import default_translit, exact_key, name_key
 from sitrep.geo.phrases import PhraseCues
 from sitrep.geo.ranking import CandidateRanking
 from sitrep.geo.records import PlaceContext, PlaceMatch
@@ -109,6 +109,14 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
         self._qualified_keys = lru_cache(maxsize=CACHE_SIZE)(self._qualified_keys_uncached)
         self._admin1_place = {p.name: i for i, p in enumerate(gazetteer.places)
                               if p.feature_code == "ADM1" and p.country == "SY"}
+        # other countries' first-level divisions by exact key, reached only through an admin
+        # word ("Zamfara State", "Ituri province"; `CascadeAreas._abroad`)
+        abroad: dict[str, list[int]] = {}
+        for i, p in enumerate(gazetteer.places):
+            if p.feature_code == "ADM1" and p.country != "SY":
+                for n in dict.fromkeys((p.name, *p.alternates)):
+                    abroad.setdefault(exact_key(n), []).append(i)
+        self._world_admin1 = {k: tuple(v) for k, v in abroad.items()}
         # a seatless governorate's stand-in town (resolve.yaml governorate_points): its point
         self._adm1_point: dict[int, tuple[float, float]] = {}
         for adm1, town in self.cues.governorate_points.items():

@@ -31,6 +31,7 @@ class ResolverState:
     _headed: dict[tuple[str, str], list[str]]  # (governorate, key of X) -> keys of "Hawsh X" ...
     _admin1_place: dict[str, int]  # governorate name -> index of its ADM1 record
     _adm1_point: dict[int, tuple[float, float]]  # ADM1 index -> the point of the town standing for it
+    _world_admin1: dict[str, tuple[int, ...]]  # exact key -> other countries' ADM1 records
     _district_seat: dict[tuple[str, str], int]  # (admin1, admin2) -> index of the seat town
     _ids: dict[str, int] | None  # place_id -> index, built on first need
     _suffix_words: frozenset[str]

@@ -23,6 +23,18 @@ FUZZY_MIN_KEY = 5
 SKELETON_MIN_RATIO = 55.0  # key similarity still required for a skeleton hit
 FUZZY_BLOCK_PREFIX = 2  # fuzzy candidates share the first skeleton consonants
 WORLD_MIN_POP = 100_000  # foreign cities outside the neighbours: only big ones, exact names
+# ... and admin seats (state, province and region capitals) of any size in the
+# world cities file (population >= 15 000): reports from other theatres name them ("Kano",
+# "Mandera", "Loikaw"). Written exactly as their own name they beat a local village of a
+# similar key (`CascadeLookup._prominent`).
+WORLD_SEAT_CODES = frozenset({"PPLC", "PPLA"})
+# Smaller district seats and towns abroad (the world cities file keeps those of 15 000 people
+# or more: Sake, Avdiivka) are a last resort, after every local stage, fuzzy ones too, and only
+# by their own name.
+WORLD_DISTRICT_SEAT_CODES = frozenset({"PPLA2", "PPLA3", "PPLA4", "PPL"})
+# ... a town that is no district seat only for a name this long: short capitalised words
+# ("Than", "Still") are not towns abroad
+FOREIGN_TOWN_MIN_KEY = 6
 CACHE_SIZE = 65_536
 
 # Context-first lookup inside an area (a governorate hint or a place named in the
@@ -72,6 +84,7 @@ BESIDE_STAGES = frozenset({"qualified_base", "head_base"})  # found as a village
 W_COUNTRY = 0.30
 W_ADMIN1 = 0.40
 W_NEIGHBOUR = 0.15  # a neighbour country's town beats a far-away namesake (Tripoli, LB)
+W_CAPITAL = 0.10  # a far country's capital written exactly (Kabul) beats a small neighbour namesake, not a neighbour city (Tripoli)
 W_FOCUS = 0.30
 FOCUS_SCALE_KM = 100.0
 W_PRIMARY = 0.05

@@ -173,6 +173,51 @@ class ActorResolver:
             self._cache[ck] = m
         return self._dated(m, ctx) if ctx is not None and ctx.date is not None else m
 
+    def localise(self, actor_id: str, surface: str | None, country: str | None,
+                 context: ActorContext | None = None, inter: int | None = None) -> ActorMatch | None:
+        """The actor a mention names when its event happened in `country` rather than in the
+        document's country: "the army", "police", "civilians", "gunmen" in a report placed in
+        Nigeria are Nigeria's ("Military Forces of Nigeria", "Civilians (Nigeria)"), and a
+        same-name trap takes the place's country. None when nothing changes: the place's
+        country is the document's, is unknown to the lexicon, or the actor does not depend on
+        the theatre (a named group, a state named by its demonym). `inter` is the code the
+        mention has now (a state's forces read as abroad, 8, are at home, 1, in their own country)."""
+        o = self.ontology
+        theatre = self._theatre(context.country if context is not None else None)
+        if country is None or country == theatre or country not in o.countries:
+            return None
+        here = ActorContext(country=country, acronyms=context.acronyms if context is not None else {},
+                            date=context.date if context is not None else None)
+        a = o.actors.get(actor_id)
+        first = self.resolve(surface, context) if surface else None
+        if surface and first is not None and first.actor_id == actor_id:
+            # the mention itself named this actor (not a pronoun or "the group" pointing back)
+            m = self.resolve(surface, here)
+            now = inter if inter is not None else getattr(a, "inter", None)
+            if m is not None and (m.actor_id, m.inter) != (actor_id, now) and (
+                    m.country == country or a is None or a.country == theatre or a.id in self._trap_ids()):
+                return m
+        if a is not None and a.country == country and a.state_role and inter is not None and inter != a.inter:
+            m = self._dated(self._match(a.id, "place-country"), here)  # at home: its own inter code
+            return m
+        if a is None or a.country != theatre:
+            return None
+        if a.generic and a.generic_role:
+            g = o.generic_actor(a.generic_role, country)
+            return self._dated(self._match(g.id, "place-country"), here) if g is not None else None
+        if a.state_role:
+            return self._dated(self._state(country, a.state_role, "place-country"), here)
+        return None
+
+    def _trap_ids(self) -> frozenset[str]:
+        """Actors that a same-name trap may pick by country (their mention re-read elsewhere)."""
+        ids = getattr(self, "_trap_id_set", None)
+        if ids is None:
+            ids = frozenset(aid for amb in self.ontology.ambiguous
+                            for aid in (amb.default, *amb.contexts.values()) if aid)
+            self._trap_id_set = ids
+        return ids
+
     def resolve_all(self, text: str, context: ActorContext | None = None) -> list[ActorMatch]:
         """Every actor of a coordinated mention: "Russian and Syrian warplanes" -> [Russia, Syria]."""
         parts = self._conjuncts(clean_surface(text))
