@@ -26,13 +26,16 @@ import pytest
 # ucdp detect 0.700, named 0.565; after session 5's ACLED conventions and headline rules:
 # acled_battles 0.588 / 0.479, acled_2018 0.565 / 0.527, ucdp detect 0.795, named 0.639; after
 # session 6's armed-target conventions, one-fight merging and place phrases: acled_battles
-# 0.665 / 0.568, acled_2018 0.610 / 0.565, ucdp detect 0.825, named 0.704).
+# 0.665 / 0.568, acled_2018 0.610 / 0.565, ucdp detect 0.825, named 0.704; after session 7's
+# ACLED typing conventions (movements, detentions, agreements, custody deaths), actor forms,
+# headline forms and compass-checked place phrases: acled_battles 0.688 / 0.590, acled_2018
+# 0.655 / 0.604, ucdp detect 0.873, named 0.778).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.64, "precision": 0.55},
-    "acled_2018": {"recall": 0.59, "precision": 0.55},
-    "ucdp_headlines": {"recall_detect": 0.81, "recall_located_named_in_text": 0.68},
+    "acled_battles": {"recall": 0.67, "precision": 0.57},
+    "acled_2018": {"recall": 0.64, "precision": 0.58},
+    "ucdp_headlines": {"recall_detect": 0.86, "recall_located_named_in_text": 0.76},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.

@@ -517,7 +517,7 @@ def test_an_act_after_which_nobody_died_of_it_stays_a_recall(run):
 
 
 def test_a_killing_told_with_the_shooting_that_did_it_is_one_event_by_the_shooter(run):
-    events, _ = run("A young man was killed in Jasim city, after being shot by a sniper of the regime forces.")
+    events, _ = run("A farmer was killed in Jasim city on Monday after being shot by an army sniper.")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Military Forces of Syria (2000-)")]
 
 
