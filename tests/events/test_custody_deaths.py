@@ -35,3 +35,9 @@ def test_another_jailers_prison_has_no_such_site(run):
     e = _one(run("A man from Marea died under torture in an HTS prison.")[0])
     assert e.actor1 == "Hayat Tahrir al-Sham"
     assert haversine_km(e.latitude, e.longitude, *SAYDNAYA) > 50
+
+
+def test_the_prison_phrase_is_the_places_evidence(run):
+    e = _one(run("A man from Inkhil in Daraa died under torture in an unnamed government prison.")[0])
+    where = [ev.text for ev in e.evidence if ev.field == "location"]
+    assert where == ["an unnamed government prison"]

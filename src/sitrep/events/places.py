@@ -173,15 +173,17 @@ class PlaceReader:
             st.admin1_hints.append(m.admin1)
         return PlaceRef(m, span, par_start + span.start_char, par_start + span.end_char)
 
-    def custody_site(self, jailer: str | None) -> PlaceRef | None:
+    def custody_site(self, jailer: str | None, prison: Span | None, par_start: int) -> PlaceRef | None:
         """Where a death in an unnamed prison of `jailer` is placed (cues `custody_sites`), at
-        precision 3: the text names only the victim's home, not the prison."""
+        precision 3: the text names only the victim's home, not the prison. The evidence is the
+        prison phrase ("an unnamed government prison") when the jailer was read from it."""
         site = self.lex.custody_sites.get(jailer or "")
         m = self.resolver.resolve_phrase(site, PlaceContext(country=self.default_country)) \
             if site and self.resolver is not None else None
         if m is None:
             return None
-        return PlaceRef(replace(m, geo_precision=FALLBACK_PRECISION), None, 0, 0)
+        start, end = (par_start + prison.start_char, par_start + prison.end_char) if prison is not None else (0, 0)
+        return PlaceRef(replace(m, geo_precision=FALLBACK_PRECISION), prison, start, end)
 
     def _in_area(self, named: Span, tail: Span, area: Any, alone: Any, ctx: Any) -> Any:
         """"X in Y province", "X in the countryside of Y": the phrase after the name says which

@@ -275,8 +275,11 @@ class Place(Stage):
                                                       destination_preps=rule.destination_preps)
         if m.place_how == "unresolved" and not self.keep_unresolved:
             m.place = None
-        site = self.kit.places.custody_site(m.actor1.name) if rule.keeper_nouns and m.actor1 is not None \
-            and m.place_how != "own" else None
+        site = None
+        if rule.keeper_nouns and m.actor1 is not None and m.place_how != "own":
+            held = m.actor1.span.root.head if m.actor1.span is not None else None  # "a government prison"
+            prison = held.doc[held.left_edge.i: held.i + 1] if held is not None and held.pos_ == "NOUN" else None
+            site = self.kit.places.custody_site(m.actor1.name, prison, s.par_start)
         if site is not None:
             # "a man from X died under torture in a regime prison": not at X, at the jailer's prison
             m.place, m.place_how = site, "custody"
