@@ -169,9 +169,9 @@ def test_a_cache_of_weapons_seized_is_still_disrupted_weapons_use(run):
 
 
 @pytest.mark.parametrize("text, sides", [
-    ("The ongoing fighting in the south of Idlib between HTS and Jaysh al-Izza leaves casualties.",
+    ("Clashes raged on Monday in the western part of Aleppo countryside between HTS and Jaysh al-Izza.",
      ("Hayat Tahrir al-Sham", "Jaysh al-Izza")),
-    ("The fighting continues in several areas in Idlib countryside between HTS and the National Front.",
+    ("Fighting goes on in a number of villages in the Idlib countryside between HTS and the National Front.",
      ("Hayat Tahrir al-Sham", "National Front")),
 ])
 def test_the_sides_of_a_fight_hung_on_its_place_phrase_are_its_sides(run, text, sides):
