@@ -46,12 +46,12 @@ def coordinate(found: list[tuple[Token, TriggerRule, Event]]) -> list[Event]:
         if h.pos_ in ("NOUN", "PROPN") and (h.dep_ in R.OBJ and h.head.i in heads or
                                             h.dep_ in R.PASS_SUBJ and h.head.i in kept) and h.head.i != h.i:
             continue
-        if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.i in heads and h.head.pos_ in ("NOUN", "PROPN"):
+        if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.i in kept and h.head.pos_ in ("NOUN", "PROPN"):
             continue  # "air strikes targeting a hospital": the participle tells the same act
         if h.pos_ in ("NOUN", "PROPN") and any(
-                h2.i != h.i and not r2.secondary and e2.sub_event_type == e.sub_event_type and any(
+                h2.i != h.i and h2.i in kept and e2.sub_event_type == e.sub_event_type and any(
                     o.left_edge.i <= h.i <= o.right_edge.i for o in h2.children if o.dep_ in R.OBJ)
-                for h2, r2, e2 in found):
+                for h2, _, e2 in found):
             continue  # "detonated a car bomb driven by a suicide attacker": the bomber is the detonation
         if h.dep_ == "advcl" and h.tag_ == "VBG" and any(
                 h2.i == h.head.i and e2.sub_event_type == e.sub_event_type for h2, _, e2 in found):
