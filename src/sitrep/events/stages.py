@@ -20,10 +20,24 @@ from sitrep.events import roles as R
 from sitrep.events.actors import ActorReader
 from sitrep.events.claims import ClaimReader
 from sitrep.events.codes import codes, mutual_fire
+from sitrep.events.conventions import (
+    TAKEN_BY_FORCE,
+    after_a_withdrawal as _after_a_withdrawal,
+    can_stand_in as _can_stand_in,
+    gerund_subject as _gerund_subject,
+    headline as _headline,
+    keep_actorless as _keep_actorless,
+    person_victim as _person_victim,
+    popular_push as _popular_push,
+    said_unopposed as _said_unopposed,
+    stand_in_phrase as _stand_in_phrase,
+    supports_a_battle as _supports_a_battle,
+    weapon_in_trigger as _weapon_in_trigger,
+)
 from sitrep.events.continuation import Continuation
 from sitrep.events.detect import RuleMatcher
 from sitrep.events.fatalities import Fatalities
-from sitrep.events.lexicon import EventLexicon, phrase_tokens
+from sitrep.events.lexicon import EventLexicon
 from sitrep.events.merge import event_id
 from sitrep.events.modality import modality
 from sitrep.events.places import PLACE_SOURCES, PlaceReader
@@ -55,84 +69,6 @@ class Kit:
                    places=PlaceReader(lex, place_resolver, default_country),
                    claims=ClaimReader(lex, actors), fatalities=Fatalities(lex, timex),
                    continuation=Continuation(lex, actors), matcher=RuleMatcher(lex))
-
-
-def _headline(st: DocState, short_doc_sentences: int, s: SentenceState | None = None) -> bool:
-    """Nothing reported yet in a report of at most `short_doc_sentences` sentences (a headline,
-    a channel post), or in the first sentence of a longer one (a headline or a lede over more
-    lines): what it says is the news, even bare ("Two fighters killed in X")."""
-    if st.events:
-        return False
-    return 0 < st.n_sentences <= short_doc_sentences or (s is not None and _opening(st, s))
-
-
-def _opening(st: DocState, s: SentenceState) -> bool:
-    """The sentence opens the document's body."""
-    body = st.document.segmentation.body
-    return bool(body) and s.par_start == body[0].start and s.span.start == 0
-
-
-# event types a headline may report with nobody named ("Clashes leave casualties in X");
-# an arrest or a protest with no one named says too little to be an event
-ACTORLESS_HEADLINE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
-
-
-def _keep_actorless(setting: bool | int, st: DocState, m: Mention, par: ParagraphState,
-                    places: PlaceReader | None = None) -> bool:
-    """`keep_actorless`: true/false, or a sentence count: keep a fight or a strike nobody is
-    named as doing only as the first news of a report that short, and only when the sentence
-    names no actor at all (coder notes always name theirs: an unlinked name is a misparse);
-    a capital written as the place hit ("targeting the capital X") names no actor."""
-    if isinstance(setting, bool):
-        return setting
-    if m.event_type and m.event_type not in ACTORLESS_HEADLINE_TYPES or \
-            m.rule.codes.event_type not in ACTORLESS_HEADLINE_TYPES:
-        return False
-    sent = m.head.sent
-    doc = sent.doc
-    if any(sent.start <= i < sent.end and not a.generic and not (places is not None and places.place_not_actor(doc[i]))
-           for i, a in par.mentions.items()):
-        return False
-    return _headline(st, int(setting))
-
-
-def _can_stand_in(lex: EventLexicon, rule: Any) -> bool:
-    """The rule (or one of its refinements) codes a type with a stand-in perpetrator."""
-    return rule.unknown_actor1 is not None or rule.codes.sub_event_type in lex.unknown_actor1 or any(
-        r.codes.sub_event_type in lex.unknown_actor1 for r in rule.refine)
-
-
-def _person_victim(lex: EventLexicon, head: Token) -> bool:
-    """The verb's object or passive subject is a person ("a council member", "Ahmad X", "the
-    head of the council"), not a thing done ("the plan was executed")."""
-    people = lex.lists.get("civilians", frozenset()) | lex.lists.get("combatants", frozenset()) | \
-        lex.lists.get("person_roles", frozenset())
-    victims = [c for c in head.children if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ]
-    if head.dep_ == "acl" and head.tag_ == "VBN":
-        victims.append(head.head)  # headline grammar: "three members assassinated in X"
-    return any(c.ent_type_ == "PERSON" or c.lemma_.lower() in people or any(
-        x.ent_type_ == "PERSON" for x in c.children if x.dep_ == "appos") for c in victims)
-
-
-def _stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) -> str | None:
-    """The phrase coded as actor1 when the text names no perpetrator: the rule's own
-    (`unknown_actor1` on the rule: "an exchange of shelling" has two unnamed sides),
-    else the one for the sub-event type."""
-    return rule.unknown_actor1 or lex.unknown_actor1.get(sub_event_type or "")
-
-
-def _supports_a_battle(lex: EventLexicon, m: Mention, s: SentenceState, par: ParagraphState) -> bool:
-    """Shelling or air strikes told as the support of a fight in the same sentence ("clashes,
-    accompanied by regime shelling", "captured X amid Russian air strikes", "backed by air
-    strikes"): ACLED codes the fight as one event, the fire in its support is part of it."""
-    if " ".join(phrase_tokens(m.rule.codes.sub_event_type)) not in lex.lists.get("battle_support_types", frozenset()):
-        return False
-    markers = lex.lists.get("battle_support_markers", frozenset())
-    if not any(t.lemma_.lower() in markers or t.lower_ in markers for t in R.chain(m.head)[1:5]):
-        return False
-    sent = m.head.sent
-    return any(sent.start <= t.start < sent.end and t.root.i != m.head.i and any(
-        rid.startswith("battle.") for rid in t.label_.split("|")) for t in par.triggers)
 
 
 @register("detect", assigns=("rule", "misparsed"))
@@ -594,47 +530,3 @@ class Assemble(Stage):
             date_inferred=m.date_inferred, rule_id=m.rule.id, evidence=ev,
             confidence=m.confidence, fallbacks=list(m.fallbacks),
         )
-
-
-def _weapon_in_trigger(lex: Any, trig: Any) -> bool:
-    """"Rockets struck X": the trigger's own words name the weapon, which anchors a stand-in
-    perpetrator as a weapon noun would."""
-    weapons = lex.lists.get("remote_weapons", frozenset())
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in weapons for t in trig)
-
-
-def _gerund_subject(head: Token) -> bool:
-    """"Shelling targets the outskirts of X", "Targeting north of X leaves losses": a gerund
-    that opens the clause names the act as a noun would (headline style)."""
-    return head.tag_ == "VBG" and (head.dep_ in ("nsubj", "csubj", "ROOT") and head.i == head.sent.start
-                                   or head.dep_ in ("nsubj", "csubj"))
-
-
-# territory taken in a battle; told as taken without a fight it is a non-violent transfer
-TAKEN_BY_FORCE = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _popular_push(lex: Any, actor1: Any, sent: Any) -> bool:
-    """No armed taker (none named, or civilians/protesters) and the sentence gives protests or
-    residents as the cause: the group left under popular pressure (cues `popular_pressure_cues`)."""
-    if actor1 is not None and actor1.inter not in (5, 6, 7):
-        return False
-    cues = lex.lists.get("popular_pressure_cues", frozenset())
-    return any(t.lemma_.lower() in cues for t in sent)
-
-
-def _after_a_withdrawal(lex: Any, sent: Any) -> bool:
-    """"controlled X after the rebels' withdrawal from the town": the place was left to the
-    taker, a non-violent transfer, unless the sentence tells of fire or fighting that drove the
-    other side out ("following their withdrawal under heavy bombardment": taken by force)."""
-    lemmas = {t.lemma_.lower() for t in sent}
-    if not lemmas & lex.lists.get("withdrawal_words", frozenset()):
-        return False
-    return not lemmas & lex.lists.get("forced_withdrawal_words", frozenset())
-
-
-def _said_unopposed(lex: Any, text: str) -> bool:
-    """The sentence says the place changed hands without fighting (cues `nonviolent_transfer_cues`)."""
-    low = " " + " ".join(text.lower().split()) + " "
-    return any(f" {c} " in low or f" {c}." in low or f" {c}," in low
-               for c in lex.lists.get("nonviolent_transfer_cues", ()))
