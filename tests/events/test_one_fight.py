@@ -60,3 +60,29 @@ def test_what_someone_is_charged_with_is_not_an_event(run):
 ])
 def test_ground_taken_after_the_other_side_withdrew(run, text, sub):
     assert _types(run, text)[:1] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    # the support told in its own sentence, the clause's verb a few words above the strikes
+    "On June 20, government troops captured Kansafra in Idlib following clashes with HTS. Clashes were "
+    "accompanied by exchange of shelling and airstrikes by Russian warplanes.",
+    # a toll line listing the fight's parts and the places it touched
+    CAPTURE + "Clashes, shelling and air strikes on Kansafra, Kafr Nabl and Hass left nine fighters dead.",
+])
+def test_fire_told_as_part_of_the_paragraphs_fight_adds_no_event(run, text):
+    assert _types(run, text) == ["Government regains territory"]
+
+
+def test_a_toll_line_gives_its_dead_to_the_fight(run):
+    events, _ = run(CAPTURE + "Clashes, shelling and air strikes on Kansafra, Kafr Nabl and Hass left nine fighters dead.")
+    assert [e.fatalities for e in events] == [9]
+
+
+@pytest.mark.parametrize("text, types", [
+    # with no fight told before, fire listed with clashes is still news of its own
+    ("Five fighters killed in shelling and clashes near Kansafra", ["Armed clash", "Shelling/artillery/missile attack"]),
+    # an act told as a clause ("hit ... and killed") is not a list of a fight's parts
+    ("On June 20, a drone hit a truck near Kansafra and killed two men.", ["Air/drone strike"]),
+])
+def test_fire_listed_with_a_fight_stays_when_no_fight_was_told(run, text, types):
+    assert _types(run, text) == types

@@ -81,18 +81,71 @@ def stand_in_phrase(lex: EventLexicon, rule: Any, sub_event_type: str | None) ->
     return rule.unknown_actor1 or lex.unknown_actor1.get(sub_event_type or "")
 
 
-def supports_a_battle(lex: EventLexicon, m: Mention, s: SentenceState, par: ParagraphState) -> bool:
+def supports_a_battle(lex: EventLexicon, m: Mention, s: SentenceState, par: ParagraphState,
+                      st: DocState | None = None) -> bool:
     """Shelling or air strikes told as the support of a fight in the same sentence ("clashes,
     accompanied by regime shelling", "captured X amid Russian air strikes", "backed by air
-    strikes"): ACLED codes the fight as one event, the fire in its support is part of it."""
-    if " ".join(phrase_tokens(m.rule.codes.sub_event_type)) not in lex.lists.get("battle_support_types", frozenset()):
-        return False
-    markers = lex.lists.get("battle_support_markers", frozenset())
-    if not any(t.lemma_.lower() in markers or t.lower_ in markers for t in R.chain(m.head)[1:5]):
+    strikes"): ACLED codes the fight as one event, the fire in its support is part of it. Fire
+    listed with the fight as one of its parts ("clashes, shelling and air strikes in X and Y
+    killed ...") is part of it when the paragraph has already told a fight (a coder's toll line);
+    alone, as a headline, it is still news. So is an exchange of fire with no sides given, told
+    as the support of a fight after the paragraph has told one."""
+    told_fight = st is not None and any(e.event_type == "Battles" for e in st.events[st.par_from:])
+    # an exchange of fire the text gives no sides is the support of a fight already told
+    exchange = m.rule.secondary and m.rule.codes.event_type == "Battles" and told_fight
+    if not exchange and " ".join(phrase_tokens(m.rule.codes.sub_event_type)) not in \
+            lex.lists.get("battle_support_types", frozenset()):
         return False
     sent = m.head.sent
-    return any(sent.start <= t.start < sent.end and t.root.i != m.head.i and any(
-        rid.startswith("battle.") for rid in t.label_.split("|")) for t in par.triggers)
+    battles = {t.root.i for t in par.triggers if sent.start <= t.start < sent.end and t.root.i != m.head.i
+               and any(rid.startswith("battle.") for rid in t.label_.split("|"))}
+    if not battles:
+        return False
+    doc = m.head.doc
+    named = {b for b in battles if doc[b].tag_ not in _FINITE} if m.head.tag_ not in _FINITE else set()
+    group = _coordinated(m.head) | set(range(m.trig.start, m.trig.end))
+    listed = {i for t in par.triggers for i in range(t.start, t.end)}
+    if told_fight and (named & group or any(_listed_next_to(doc, b, group, listed) for b in named)):
+        return True  # "clashes, shelling and air strikes on X and Y": the paragraph's fight told by its parts
+    markers = lex.lists.get("battle_support_markers", frozenset())
+    return any(t.lemma_.lower() in markers or t.lower_ in markers for t in _up_to_clause(m.head))
+
+
+# verb forms that tell an act as a clause ("hit a car and killed two"), not name it as a noun
+_FINITE = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
+
+
+def _coordinated(tok: Token) -> set[int]:
+    """Indices of every word coordinated with `tok` ("clashes, shelling and air strikes"), `tok`
+    included, whichever of them the parser made the head."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    out, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _listed_next_to(doc: Any, i: int, group: set[int], listed: set[int]) -> bool:
+    """Word `i` stands in the same written list as `group`, parted from it only by commas,
+    "and" and other acts of the list (the parser hangs "Clashes, shelling and air strikes on X"
+    in many shapes: a subject, an apposition, a conjunct)."""
+    lo, hi = min(group), max(group)
+    gap = doc[i + 1:lo] if i < lo else doc[hi + 1:i]
+    return 0 < len(gap) <= 6 and all(t.is_punct or t.dep_ == "cc" or t.i in listed for t in gap)
+
+
+def _up_to_clause(head: Token, limit: int = 6) -> list[Token]:
+    """The words above `head` up to the verb of its clause ("accompanied by an exchange of
+    shelling and air strikes": the gerund inside the phrase is not that verb)."""
+    out: list[Token] = []
+    for t in R.chain(head)[1:limit + 1]:
+        out.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "amod", "compound", "acl"):
+            break
+    return out
 
 
 def weapon_in_trigger(lex: Any, trig: Any) -> bool:

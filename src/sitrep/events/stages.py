@@ -113,7 +113,7 @@ class Modality(Stage):
             return
         m.kind = kind
         head = m.head
-        if _supports_a_battle(self.lex, m, s, par):
+        if _supports_a_battle(self.lex, m, s, par, st):
             m.stop("part-of-battle")
             return
         other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
