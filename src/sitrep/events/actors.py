@@ -273,10 +273,9 @@ class ActorReader:
                             take(c, a1)
                     if verb.dep_ == "acl" and verb.head.i == verb.i - 1:
                         take(verb.head, a1)  # "regime shelling", "Turkish ground shelling"
-                for c in verb.children:
-                    if c.dep_ in R.PASS_SUBJ:
-                        take(c, a2)
-                        targets.append(c)
+                for c in R.passive_subjects(verb):
+                    take(c, a2)
+                    targets.append(c)
                 for _, o in R.prep_children(verb, L["target_preps"]):
                     if o.lemma_.lower() not in self.lex.location_nouns:
                         take(o, a2)

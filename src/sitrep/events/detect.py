@@ -97,6 +97,8 @@ class RuleMatcher:
                 # "a man died after being shot": the one shot is the subject of the clause above
                 cands.extend(x for c in verb.head.head.children if c.dep_ in R.SUBJ or c.dep_ in R.PASS_SUBJ
                              for x in R.conjuncts(c))
+            if R.shares_passive(verb):  # "a man was robbed and killed"
+                cands.extend(x for c in R.passive_subjects(verb) for x in R.conjuncts(c))
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))

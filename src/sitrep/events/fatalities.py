@@ -71,8 +71,8 @@ class Fatalities:
             heads.insert(0, killer)
         for v in heads:
             passive = R.is_passive(v)
-            for c in v.children:
-                if (c.dep_ in R.PASS_SUBJ) if passive else (c.dep_ in R.OBJ or (
+            for c in (R.passive_subjects(v) if passive else v.children):
+                if passive or (c.dep_ in R.OBJ or (
                         subject_dies and v is killer and c.dep_ in R.SUBJ)):
                     n = self._count(c)
                     if n is not None:

@@ -93,6 +93,9 @@ def modality(lex: EventLexicon, head: Token, rule: TriggerRule, s_cues: list[Spa
             break
     if head.dep_ == "pobj" and head.head.lower_ in lex.lists.get("negating_preps", frozenset()):
         return "drop"  # "withdrew without a fight": the fight did not happen
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and \
+            head.head.head.lemma_.lower() in lex.lists.get("purpose_words", frozenset()):
+        return "plan"  # "a car rigged for a suicide bombing": made ready, not done
     current = _bare_with_sides(lex, head) or _cause_of_casualty(lex, head)
     for c in s_cues:
         if c.label_ == "background" and head.dep_ in ("pobj", "pcomp") and (c.root.i in {t.i for t in ch[1:4]}) \
@@ -237,7 +240,10 @@ def _realised_infinitive(lex: EventLexicon, verb: Token, verbs: str = "realising
         be = gov.head
         return be.tag_ in ("VBD", "VBN") and not any(
             c.dep_ in ("aux", "neg") and (c.lower_ in lex.modal_verbs or c.dep_ == "neg") for c in be.children)
-    if gov.lemma_.lower() in realising and gov.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+    instrument = gov.lemma_.lower() in lex.lists.get("instrument_verbs", frozenset()) and any(
+        c.dep_ == "dobj" for c in gov.children)  # "used rockets to target X", not habitual "used to shell"
+    if (gov.lemma_.lower() in realising or verbs == "realising_verbs" and instrument) and \
+            gov.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
         return not any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.modal_verbs or c.dep_ == "neg")
                        for c in gov.children)
     return gov.lemma_.lower() in lex.claim_verbs and any(c.dep_ == "aux" and c.lower_ == "have"

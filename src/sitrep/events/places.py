@@ -404,10 +404,12 @@ class PlaceReader:
             near.append(tok.head)
         return any(t.lemma_.lower() in cues for t in near)
 
-    def _named_by_of(self, noun: Token, mentions: dict[int, ActorRef]) -> Span | None:
-        """The proper name in "the village of X" / "took control of X" (cues `named_of_nouns`)."""
+    def _named_by_of(self, noun: Token, mentions: dict[int, ActorRef], act: bool = False) -> Span | None:
+        """The proper name in "the village of X" / "took control of X" (cues `named_of_nouns`;
+        with `act`, the trigger's own "of" too: "shelling of X", cues `act_of_nouns`)."""
         named_of = self.lex.lists.get("named_of_nouns", frozenset())
-        if noun.lemma_.lower() not in named_of:
+        if noun.lemma_.lower() not in named_of and not (
+                act and noun.lemma_.lower() in self.lex.lists.get("act_of_nouns", frozenset())):
             return None
         ofs = list(R.prep_children(noun, frozenset({"of", "over"})))
         if not ofs and noun.dep_ in R.OBJ and noun.head.pos_ == "VERB":
@@ -484,13 +486,14 @@ class PlaceReader:
                  and v.i != head.i for c in v.children if c.dep_ in R.OBJ]
         objects = self.object_phrases(targets + aimed, mentions, territorial)
         named = [sp for sp in objects if getattr(sp, "label_", "") == NAMED_OF]
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" or head.tag_ == "VBG":
             # "the capture of X", "the fall of X": the name after "of" is where it happened;
-            # also of a participle act hung on it ("airstrikes and shelling of the town of X")
+            # also of a participle act hung on it ("airstrikes and shelling of the town of X"),
+            # and of the act itself ("regime shelling of X killed two")
             acts = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
                     for _, o in R.prep_children(c, frozenset({"of"}))]
             for h in [head] + acts:
-                own_of = self._named_by_of(h, mentions)
+                own_of = self._named_by_of(h, mentions, act=h.i == head.i)
                 if own_of is not None:
                     named.insert(0, own_of)
                     break

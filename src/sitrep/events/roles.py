@@ -36,7 +36,24 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" and not acronym_aux(c) for c in verb.children)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" and not acronym_aux(c) for c in verb.children) \
+        or shares_passive(verb)
+
+
+def shares_passive(verb: Token) -> bool:
+    """"A man was robbed and killed": a second participle with no subject or object of its own,
+    coordinated with a passive verb, is passive with that verb's subject."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
+        c.dep_ in OBJ or c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ in PASS_SUBJ for c in verb.head.children)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The verb's passive subjects, or those of the passive verb it shares them with."""
+    own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if own or not shares_passive(verb):
+        return own
+    return [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
 
 
 def acronym_aux(tok: Token) -> bool:

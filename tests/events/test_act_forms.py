@@ -1,0 +1,46 @@
+"""Acts written in forms the rules once missed or over-read, our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _got(run, text):
+    events, _ = run(text)
+    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+def test_a_second_participle_shares_the_passive_subject(run):
+    # "robbed" is no trigger: the killing is told by "killed", whose victim is "A shepherd"
+    assert _got(run, "On June 20, a shepherd was robbed and killed near Saraqib.") == [("Attack", "Saraqib", 1)]
+
+
+def test_looting_as_a_noun_is_looting(run):
+    assert [g[0] for g in _got(run, "On June 20, militia fighters carried out widespread looting in homes in Tall "
+                                    "Rifaat.")] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text, types", [
+    # a weapon brought to a done act
+    ("On June 20, Turkish troops used rocket launchers to target villages near Tall Rifaat.",
+     ["Shelling/artillery/missile attack"]),
+    # a habit, and a plan, are not acts
+    ("Turkish troops used to shell villages near Tall Rifaat.", []),
+    ("On June 20, Turkish troops will use rocket launchers to target villages near Tall Rifaat.", []),
+])
+def test_used_a_weapon_to_strike(run, text, types):
+    assert [g[0] for g in _got(run, text)] == types
+
+
+def test_a_thing_made_ready_for_an_attack_is_no_attack(run):
+    got = _got(run, "On June 20, police in Al-Hasakah found a truck rigged for a suicide bombing and defused the "
+                    "explosives.")
+    assert [g[0] for g in got] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "On June 20, regime shelling of Maarat al-Numan killed three men.",
+    "On June 20, regime shelling of the town of Maarat al-Numan killed three men.",
+])
+def test_the_act_of_x_is_at_x(run, text):
+    assert _got(run, text) == [("Shelling/artillery/missile attack", "Maarrat an Numan", 3)]
