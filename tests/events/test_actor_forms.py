@@ -55,3 +55,28 @@ def test_allies_taking_ground_together_stay_one_side_state_first(run):
                     "countryside.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Government regains territory", "Military Forces of Syria (2000-)", None)]
+
+
+def _sides(events):
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_tribes_set_fighting_with_nobody_named_are_tribal_militias(run):
+    events, _ = run("On 4 May 2021, fighting broke out between two tribes in Busayrah over grazing land.")
+    assert _sides(events) == [("Armed clash", "Unidentified Tribal Militia (Syria)", "Unidentified Tribal Militia (Syria)")]
+
+
+def test_clans_set_fighting_are_clan_militias(run):
+    events, _ = run("On 4 May 2021, clashes erupted between two clans in Busayrah.")
+    assert _sides(events) == [("Armed clash", "Unidentified Clan Militia (Syria)", "Unidentified Clan Militia (Syria)")]
+
+
+def test_a_named_side_keeps_its_name_beside_a_tribe(run):
+    events, _ = run("On 4 May 2021, HTS fighters clashed with gunmen from a local tribe in Busayrah.")
+    assert events and events[0].actor1 == "Hayat Tahrir al-Sham"
+
+
+def test_a_shelling_exchange_taking_place_between_two_sides(run):
+    events, _ = run("On 4 May 2021, shelling exchange with heavy machine guns took place between regime forces and "
+                    "HTS on the Busayrah front.")
+    assert _sides(events) == [("Armed clash", "Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham")]

@@ -309,7 +309,10 @@ class ActorReader:
                     if o.lemma_.lower() not in self.lex.location_nouns:
                         take(o, a2)
                         targets.append(o)
-            for _, o in R.prep_children(verb, L["between_preps"]):
+            holders = [verb]
+            if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj") and verb.head.i != verb.i:
+                holders.append(verb.head)  # "shelling exchange took place between X and Y": the act is the subject
+            for _, o in (x for h in holders for x in R.prep_children(h, L["between_preps"])):
                 both = self.phrase_actors(st, o, mentions)
                 if both and not a1:
                     a1.append(both[0])

@@ -287,6 +287,8 @@ class Type(Stage):
     def _communal(self, m: Mention, st: DocState) -> None:
         """Armed locals with no group name fighting in one town ("two armed families", "locals
         clashed") are ACLED's "<Town> Communal Militia" on each side (cues `communal_in_clash`)."""
+        if m.actor1 is None and m.actor2 is None and self._kin_groups(m, st):
+            return
         kin = tuple(self.lex.lists.get("communal_in_clash", ()))
         match = m.place.match if m.place is not None else None
         if not kin or match is None or not getattr(match, "latitude", None) or (match.geo_precision or 3) > 2:
@@ -313,6 +315,19 @@ class Type(Stage):
             setattr(m, role, replace(local, span=a.span))
         if local is not None and m.actor2 is None:
             m.actor2 = local  # fighting inside one community: the same militia on both sides
+
+
+    def _kin_groups(self, m: Mention, st: DocState) -> bool:
+        """"Clashes between two tribes": with nobody else named, the tribes (or clans) the
+        sentence sets fighting are ACLED's unidentified tribal (clan) militia on each side."""
+        lemmas = {t.lemma_.lower() for t in m.head.sent}
+        for words, phrase in (("tribal_sides", "tribal militia"), ("clan_sides", "clan militia")):
+            if lemmas & self.lex.lists.get(words, frozenset()):
+                r = self.kit.actors.resolve(st, phrase)
+                if r is not None:
+                    m.actor1 = m.actor2 = self.kit.actors.to_actor(r, None)
+                    return True
+        return False
 
 
 @register("continuation", assigns=("stand_in",), requires=("event_type", "place"))
