@@ -44,3 +44,26 @@ def test_a_thing_made_ready_for_an_attack_is_no_attack(run):
 ])
 def test_the_act_of_x_is_at_x(run, text):
     assert _got(run, text) == [("Shelling/artillery/missile attack", "Maarrat an Numan", 3)]
+
+
+def test_the_attack_of_x_on_y_is_done_by_x(run):
+    events, _ = run("The toll of the army's dead rose to four in the attack of HTS and its allies on their "
+                    "positions near Kafr Nabl.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Armed clash", "Hayat Tahrir al-Sham")]
+
+
+def test_without_a_target_the_of_phrase_is_not_the_doer(run):
+    events, _ = run("On June 20, the attack of the convoy near Kafr Nabl left four soldiers dead.")
+    assert "Hayat Tahrir al-Sham" not in [e.actor1 for e in events]
+
+
+def test_the_people_of_a_town_place_an_act_the_sentence_does_not_place(run):
+    events, _ = run("On June 20, the people of Kobani began to flee the city as the Turkish army stepped up its "
+                    "bombardment.")
+    assert [(e.actor1, e.location) for e in events] == [("Military Forces of Turkey (2016-)", "Ayn al Arab")]
+
+
+def test_people_of_a_deed_are_no_place(run):
+    events, _ = run("On June 20, YPG forces launched a campaign of arrests in the Hol camp, accusing residents of "
+                    "working with IS.")
+    assert [e.location for e in events] == ["Al Hawl"]

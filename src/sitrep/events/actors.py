@@ -321,6 +321,13 @@ class ActorReader:
         else:
             for _, o in R.prep_children(head, L["agent_preps"]):
                 take(o, a1)
+            for _, o in R.prep_children(head, frozenset({"of"})) if not a1 else ():
+                # "the attack of X [and Y] on their positions": with its target given by "on"
+                # (which the parser may hang on the last name), the act's "of" phrase is who
+                # did it (translated monitor style)
+                if o.i in mentions and not mentions[o.i].generic and any(
+                        R.prep_children(h, L["target_preps"]) for h in [head] + R.conjuncts(o)):
+                    take(o, a1)
             gov = R.governing_verb(head)
             if gov is None and head.dep_ in R.SUBJ and head.head.i != head.i:
                 gov = head.head  # "clashes erupt between ...": a headline verb tagged as an adjective

@@ -55,7 +55,7 @@ NAME_PUNCT = frozenset("-'’“”\"")
 NAMED_OF = "named_of"
 # How `choose` found a place, from the clause's own words to the article's last place.
 # The ones after "own" are fallbacks (the event records them).
-PLACE_SOURCES = ("own", "sentence", "origin", "people", "anaphora", "sentence-shared", "target-name",
+PLACE_SOURCES = ("own", "sentence", "origin", "people", "sentence-people", "anaphora", "sentence-shared", "target-name",
                  "paragraph", "article")
 
 
@@ -541,6 +541,15 @@ class PlaceReader:
             if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
                     any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
                 return st.main_place, "anaphora"
+        # "the people of X flee as the army intensifies its bombardment": the sentence's
+        # people are of the place the act is at, when nothing else places it
+        for t in s.span:
+            if t.lemma_.lower() in self.lex.people_of_nouns:
+                for _, o in R.prep_children(t, frozenset({"of"})):
+                    sp = self.linear_phrase(o, first_is_prep=False) if o.pos_ == "PROPN" else None
+                    p = self.resolve(st, sp, s.par_start) if sp is not None else None
+                    if p is not None:
+                        return p, "sentence-people"
         # a place named in the argument of another trigger of the same sentence
         # ("reached a deal ... to evacuate its fighters from X"): the clause is about it
         shared = [sp for sp in self.location_phrases(s.span, mentions) if sp not in other]
