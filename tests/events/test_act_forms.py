@@ -67,3 +67,31 @@ def test_people_of_a_deed_are_no_place(run):
     events, _ = run("On June 20, YPG forces launched a campaign of arrests in the Hol camp, accusing residents of "
                     "working with IS.")
     assert [e.location for e in events] == ["Al Hawl"]
+
+
+@pytest.mark.parametrize("text, types", [
+    # a body dumped was disposed of by someone: a killing
+    ("On June 20, a body was found dumped near an army checkpoint in Daraa province.", ["Attack"]),
+    # a body with no mark of a killing is not an event
+    ("On June 20, the body of a shepherd was found in a well near Tafas; he had drowned.", []),
+])
+def test_a_body_found_dumped(run, text, types):
+    assert [g[0] for g in _got(run, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("On 3 May 2019, unidentified gunmen opened small arms fire at an HTS commander in Sarmada.", ["Armed clash"]),
+    ("On 3 May 2019, regime forces opened heavy machine gun fire on HTS positions near Kafr Nabl.", ["Armed clash"]),
+])
+def test_fire_opened_with_its_weapon_named(run, text, types):
+    assert [g[0] for g in _got(run, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("On 3 May 2019, the Southern Front captured a headquarters of Jaysh Khalid on the outskirts of Nawa.",
+     ["Non-state actor overtakes territory"]),
+    # the unit's commander taken is a fighter captured, not ground
+    ("On 3 May 2019, HTS captured the battalion commander of a rival faction near Sarmada.", ["Armed clash"]),
+])
+def test_a_units_seat_taken_is_ground(run, text, types):
+    assert [g[0] for g in _got(run, text)] == types
