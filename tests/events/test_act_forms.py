@@ -95,3 +95,9 @@ def test_fire_opened_with_its_weapon_named(run, text, types):
 ])
 def test_a_units_seat_taken_is_ground(run, text, types):
     assert [g[0] for g in _got(run, text)] == types
+
+
+def test_a_device_exploding_told_as_its_participle_is_one_event(run):
+    # the parser reads "A grenade detonated in X" as a participle on "grenade": one grenade event
+    assert [g[0] for g in _got(run, "On June 20, a grenade detonated in Tafas town in western Daraa, wounding a "
+                                    "child.")] == ["Grenade"]

@@ -118,6 +118,8 @@ class Modality(Stage):
             return
         other_tok = {i for t in par.triggers if t.root.i != head.i for i in range(t.start, t.end)}
         subjects = R.subjects(head) if head.pos_ in ("VERB", "AUX") else [m.misparsed[0]] if m.misparsed else []
+        if head.dep_ == "acl" and head.tag_ in ("VBN", "VBD"):
+            subjects = subjects + [head.head]  # "A grenade detonated in X": read as a participle on its subject
         if not m.rule.requires_antecedent and any(c.i in other_tok for c in subjects):
             m.stop("subject-is-trigger")  # "a mob stormed ...": the subject trigger reports the event
 
