@@ -80,3 +80,14 @@ def test_a_shelling_exchange_taking_place_between_two_sides(run):
     events, _ = run("On 4 May 2021, shelling exchange with heavy machine guns took place between regime forces and "
                     "HTS on the Busayrah front.")
     assert _sides(events) == [("Armed clash", "Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham")]
+
+
+def test_generic_words_read_as_one_phrase(run):
+    # "Islamist faction" and "fighters" are each a generic word; the whole phrase is Islamist militia
+    events, _ = run("On 4 May 2021, Islamist faction fighters shelled army positions near Busayrah.")
+    assert [e.actor1 for e in events] == ["Islamist Militia (Syria)"]
+
+
+def test_rebel_faction_fighters_are_the_opposition(run):
+    events, _ = run("On 4 May 2021, rebel faction fighters shelled army positions near Busayrah.")
+    assert [e.actor1 for e in events] == ["Opposition Rebels (Syria)"]

@@ -165,6 +165,11 @@ class ActorReader:
             for _, _, a in ranked:
                 if all(a.name != b.name for b in uniq):
                     uniq.append(a)
+            if len(uniq) > 1 and all(a.generic for a in uniq):
+                # generic words only ("Islamist faction" + "fighters"): the whole phrase's reading
+                # decides which of them it is
+                whole = self.resolve(st, R.compact_text(h))
+                uniq.sort(key=lambda a: whole is None or a.name != whole.name)
             if not uniq or all(a.generic for a in uniq):
                 said = self._attributed(st, h)
                 if said is not None:
