@@ -125,7 +125,8 @@ class RuleMatcher:
                 cands.extend(c for c in head.head.children if c.dep_ in R.PASS_SUBJ)
         # "the rest of its areas", "a number of villages": the noun after "of" is the object
         quantity = self.lex.lists.get("quantity_nouns", frozenset())
-        cands += [o for c in cands if c.lemma_.lower() in quantity for _, o in R.prep_children(c, frozenset({"of"}))]
+        cands += [o for c in cands if c.lemma_.lower() in quantity or c.pos_ == "NUM"
+                  for _, o in R.prep_children(c, frozenset({"of"}))]  # also "20 of 25 drones"
         # "X village east of Y": the parser makes the direction the head, the noun a compound
         cands += [ch for c in cands for ch in c.children if ch.dep_ == "compound" and ch.i < c.i]
         if rule.requires_scope in ("subtree", "object_subtree"):

@@ -1,0 +1,51 @@
+"""Forms of the codebook's quieter sub-types as wires outside Syria write them (our own sentences,
+other places and words than the world fixture's)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _got(run, text):
+    events, _ = run(text)
+    return [(e.sub_event_type, e.actor1, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a march "through" a city is in it
+    ("On 3 March 2024, several hundred nurses marched through Mombasa to protest against unpaid wages.",
+     [("Peaceful protest", "Protesters (Kenya)", "Mombasa")]),
+    # townspeople killing someone themselves are a mob
+    ("On 3 March 2024, villagers beat and burned alive a suspected kidnapper near Kisumu.",
+     [("Mob violence", "Rioters (Kenya)", "Kisumu")]),
+    # "20 of 25 drones": the count's "of" phrase is what was shot down
+    ("On 3 March 2024, Ukrainian air defences shot down 14 of 16 Russian drones over the Odesa region.",
+     [("Disrupted weapons use", "Military Forces of Ukraine (2019-)", "Odessa")]),
+    # mines cleared are weapons disrupted
+    ("On 3 March 2024, army engineers cleared a minefield planted by the ELN near Arauca.",
+     [("Disrupted weapons use", "Military Forces of Colombia (2022-)", "Arauca")]),
+    # two parties agreeing, the deal a few words after the verb
+    ("On 3 March 2024, the Colombian government and the ELN agreed in Medellin to a new ceasefire.",
+     [("Agreement", "Government of Colombia (2022-)", "Medellin")]),
+    # a prisoner swap told as a verb with its people
+    ("On 3 March 2024, Russia and Ukraine exchanged 95 prisoners of war on the Belarusian border near Chernihiv.",
+     [("Agreement", "Military Forces of Russia (2000-)", "Chernihiv")]),
+    # forces arriving where they were sent
+    ("On 3 March 2024, a contingent of Rwandan troops arrived in Pemba to support Mozambican forces.",
+     [("Change to group/activity", "Military Forces of Rwanda (2000-)", "Pemba")]),
+    # a curfew imposed by a report's own authorities
+    ("On 3 March 2024, the authorities imposed a dusk-to-dawn curfew in Maiduguri after the attack.",
+     [("Other", "Government of Nigeria (2023-)", "Maiduguri")]),
+])
+def test_quieter_sub_types(run, text, expected):
+    assert _got(run, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a curfew only talked of, an arrival of people who are no force, an agreement to nothing
+    "On 3 March 2024, the governor warned he may impose a curfew in Maiduguri.",
+    "On 3 March 2024, hundreds of displaced families arrived in Pemba by boat.",
+    "On 3 March 2024, the two ministers agreed in Caracas that the talks were useful.",
+])
+def test_near_misses_stay_nothing(run, text):
+    assert _got(run, text) == []
