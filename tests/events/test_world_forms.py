@@ -49,3 +49,16 @@ def test_quieter_sub_types(run, text, expected):
 ])
 def test_near_misses_stay_nothing(run, text):
     assert _got(run, text) == []
+
+
+def test_a_report_about_another_countrys_groups_is_placed_there(run):
+    # the only armed groups named are Congolese and Goma is Congolese as written: the report's
+    # places and its unowned police are Congo's, not a Syrian look-alike's
+    events, _ = run("On 3 March 2024, M23 rebels shelled a Wazalendo position near Sake, killing two fighters.")
+    assert [(e.actor1, e.location) for e in events] == [("M23: March 23 Movement", "Sake")]
+    assert events[0].admin1 and "Kivu" in events[0].admin1
+
+
+def test_foreign_groups_fighting_in_syria_leave_it_syrian(run):
+    events, _ = run("On 3 March 2024, Hezbollah fighters clashed with smugglers near al-Qusayr, killing two of them.")
+    assert [(e.actor1, e.location) for e in events] == [("Hezbollah", "Al Qusayr")]

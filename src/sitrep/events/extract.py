@@ -20,7 +20,9 @@ Repeated reports inside one document are merged at the end (`merge.merge`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from sitrep.events.places import FALLBACK_PRECISION
 from sitrep.events.registry import Stage, build_stages, read_pipeline
 from sitrep.events.stages import Kit
 from sitrep.events.state import DocState, Mention, ParagraphState, PlaceRef, SentenceState
+from sitrep.geo.records import PlaceContext
 from sitrep.nlp.casing import HeadlineCasing
 from sitrep.records import Document, Event, Statement
 from sitrep.timex import TimexParser, load_timex_parser
@@ -42,6 +45,8 @@ from sitrep.timex import TimexParser, load_timex_parser
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_COUNTRY = "SY"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# ACLED's rebel groups, political and identity militias: armed groups that fight at home
+LOCAL_GROUP_INTERS = frozenset({2, 3, 4})
 
 
 class EventExtractor:
@@ -101,8 +106,11 @@ class EventExtractor:
     def _document(self, document: Document, pdocs: list[Doc], dateline: tuple[int, int, Any] | None = None
                   ) -> tuple[list[Event], list[Statement]]:
         ctx = self._actor_context(document)
+        country = self._document_country(pdocs, ctx)
+        if country is not None:
+            ctx = replace(ctx, country=country)
         st = DocState(document=document, actor_ctx=ctx, n_sentences=sum(1 for d in pdocs for _ in d.sents),
-                      names_a_place=any(self._names_a_place(d) for d in pdocs))
+                      names_a_place=any(self._names_a_place(d) for d in pdocs), country=country)
         if st.n_sentences <= SHORT_REPORT_SENTENCES:
             # a coder's note or a bulletin names the governorate after the village ("X was
             # shelled ... in Idleb"): every governorate it names guides its places from the start
@@ -129,6 +137,54 @@ class EventExtractor:
                                           t.head.lemma_.lower() in lex.settlement_nouns or
                                           t.head.head.lemma_.lower() in lex.settlement_nouns)
                    for t in sdoc)
+
+    def _document_country(self, pdocs: list[Doc], ctx: Any) -> str | None:
+        """The country a report is about when the armed groups it names (not states, which
+        fight abroad) all belong to one other than the default ("M23 rebels", "Wazalendo
+        militiamen": Congo): its places and unowned forces are then that country's. None
+        when any of them is the default country's, or none is named."""
+        if self.actors is None or ctx is None or not hasattr(self.actors, "resolve"):
+            return None
+        seen: Counter[str] = Counter()
+        for d in pdocs:
+            for sp in d.spans.get("sitrep_actors", []):
+                m = self.actors.resolve(sp.text, ctx)
+                if m is not None and not m.generic and m.inter in LOCAL_GROUP_INTERS and m.country:
+                    seen[m.country] += 1
+        if not seen or seen.get(ctx.country):
+            return None
+        top = seen.most_common(1)[0][0]
+        # the groups' country must also be where the report's places are: Iraqi militias or
+        # Hezbollah fighting in Syria name Syrian places, which are found there as written
+        where = self._exact_place_countries(pdocs, (ctx.country, top))
+        return top if top in where and ctx.country not in where else None
+
+    def _exact_place_countries(self, pdocs: list[Doc], countries: tuple[str | None, ...]) -> set[str]:
+        """Which of `countries` the report's place names are found in exactly as written (a
+        spelling key alone is too loose: "Sake" keys like a Syrian village)."""
+        resolver = self.kit.places.resolver
+        out: set[str] = set()
+        if resolver is None:
+            return out
+        names = {e.text for d in pdocs for e in d.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        for d in pdocs:  # the small NER misses many towns: proper-name runs outside actor names too
+            held = {i for sp in d.spans.get("sitrep_actors", []) for i in range(sp.start, sp.end)}
+            run: list[Any] = []
+            for t in [*d, None]:
+                if t is not None and t.pos_ == "PROPN" and t.i not in held:
+                    run.append(t)
+                    continue
+                if run:
+                    names.add(d[run[0].i: run[-1].i + 1].text)
+                    run = []
+        for name in sorted(names):
+            for c in countries:
+                if c is None or c in out:
+                    continue
+                m = resolver.resolve_phrase(name, PlaceContext(country=c))
+                if m is not None and getattr(m, "country_code", None) == c and getattr(m, "matched", "") == "exact":
+                    out.add(c)
+        return out
 
     def _actor_context(self, document: Document) -> Any:
         if self.actors is None:

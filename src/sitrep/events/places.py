@@ -121,7 +121,8 @@ class PlaceReader:
 
     def context(self, st: DocState) -> Any:
         focus = (st.last_place.match.latitude, st.last_place.match.longitude) if st.last_place else None
-        return PlaceContext(country=self.default_country, admin1_hints=tuple(st.admin1_hints[-3:]), focus=focus)
+        return PlaceContext(country=st.country or self.default_country, admin1_hints=tuple(st.admin1_hints[-3:]),
+                            focus=focus)
 
     def resolve(self, st: DocState, span: Span, par_start: int) -> PlaceRef | None:
         if self.resolver is None:
@@ -132,7 +133,7 @@ class PlaceReader:
         if m is not None and m.feature_code not in SEAT_FEATURES and (ctx.focus or ctx.admin1_hints):
             # "in Suwayda" after a paragraph about the north-east: a bare name that is a
             # governorate or district seat means the seat, not a namesake near the focus
-            bare = self.resolver.resolve_phrase(span.text, PlaceContext(country=self.default_country))
+            bare = self.resolver.resolve_phrase(span.text, PlaceContext(country=ctx.country))
             if bare is not None and bare.feature_code in SEAT_FEATURES:
                 m = bare
         if m is not None and m.feature_code in COUNTRY_FEATURES and len(span) > 2:

@@ -67,6 +67,7 @@ class DocState:
     main_place: PlaceRef | None = None  # the first place of the article: "the town" refers to it
     defaulted: set[str] = field(default_factory=set)  # event ids whose actor1 is a stand-in
     admin1_hints: list[str] = field(default_factory=list)
+    country: str | None = None  # the report's own conflict when its armed groups say it is not the default's
     year_hint: int | None = None
     actor_cache: dict[str, Any] = field(default_factory=dict)
     speaker_levels: dict[str, str] = field(default_factory=dict)  # person name word -> claim level
