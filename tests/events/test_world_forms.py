@@ -62,3 +62,19 @@ def test_a_report_about_another_countrys_groups_is_placed_there(run):
 def test_foreign_groups_fighting_in_syria_leave_it_syrian(run):
     events, _ = run("On 3 March 2024, Hezbollah fighters clashed with smugglers near al-Qusayr, killing two of them.")
     assert [(e.actor1, e.location) for e in events] == [("Hezbollah", "Al Qusayr")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vehicle striking a mine: the mine is the attack, the vehicle's owner its target
+    ("On 9 May 2024, an army truck struck a landmine on the road north of Timbuktu, killing three soldiers.",
+     [("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Timbuktu")]),
+    # French and coder usage: "combats" between two sides
+    ("On 9 May 2024, combats between the army and JNIM near Timbuktu left five dead.",
+     [("Armed clash", "Military Forces of Mali (2021-)", "Timbuktu")]),
+])
+def test_mines_struck_and_combats(run, text, expected):
+    assert _got(run, text) == expected
+
+
+def test_combat_as_a_modifier_is_no_fight(run):
+    assert _got(run, "On 9 May 2024, the ministry in Bamako bought new combat aircraft.") == []
