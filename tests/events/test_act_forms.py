@@ -101,3 +101,16 @@ def test_a_device_exploding_told_as_its_participle_is_one_event(run):
     # the parser reads "A grenade detonated in X" as a participle on "grenade": one grenade event
     assert [g[0] for g in _got(run, "On June 20, a grenade detonated in Tafas town in western Daraa, wounding a "
                                     "child.")] == ["Grenade"]
+
+
+def test_a_gerund_read_as_an_adjective_on_its_doer_is_the_act(run):
+    # the parser hangs "shelling" on "RSF" as an adjective: it is still the act, RSF its doer
+    events, _ = run("RSF shelling of the Otash camp outside Nyala killed 7 displaced people on Friday.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "RSF: Rapid Support Forces", 7)]
+
+
+def test_two_verbs_share_the_object_written_after_the_second(run):
+    events, _ = run("On 7 July 2023, police shot and wounded four protesters in Nakuru.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Excessive force against protesters", "Police Forces of Kenya (2022-)")]

@@ -261,7 +261,7 @@ class ActorReader:
         elif head.pos_ in ("VERB", "AUX") or any(c.dep_ in R.SUBJ or c.dep_ in R.OBJ for c in head.children):
             verb = head
             if R.is_passive(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj")) or (
-                    verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i == verb.i - 1):
+                    verb.tag_ == "VBG" and verb.dep_ in ("acl", "amod") and verb.head.i == verb.i - 1):
                 # "Shelling by X targets ...": a gerund subject takes its doer with "by", as a passive
                 for _, o in R.prep_children(verb, L["agent_preps"]):
                     take(o, a1)
@@ -276,7 +276,7 @@ class ActorReader:
                     for c in verb.children:
                         if c.dep_ in R.SUBJ and c.i < verb.i:
                             take(c, a1)
-                    if verb.dep_ == "acl" and verb.head.i == verb.i - 1:
+                    if verb.dep_ in ("acl", "amod") and verb.head.i == verb.i - 1:
                         take(verb.head, a1)  # "regime shelling", "Turkish ground shelling"
                 for c in R.passive_subjects(verb):
                     take(c, a2)
@@ -307,6 +307,7 @@ class ActorReader:
                 objs = [c for c in verb.children if c.dep_ in R.OBJ]
                 if not objs and verb.dep_ == "conj":
                     objs = [c for c in verb.head.children if c.dep_ in R.OBJ and c.i > verb.i]
+                objs = objs or R.shared_objects(verb)  # "shot and injured three protesters"
                 for c in objs:
                     take(c, a2)
                     targets.append(c)

@@ -99,6 +99,7 @@ class RuleMatcher:
                              for x in R.conjuncts(c))
             if R.shares_passive(verb):  # "a man was robbed and killed"
                 cands.extend(x for c in R.passive_subjects(verb) for x in R.conjuncts(c))
+            cands.extend(x for o in R.shared_objects(verb) for x in R.conjuncts(o))  # "shot and injured X"
             for c in verb.children:
                 if c.dep_ in R.OBJ or c.dep_ in R.PASS_SUBJ:
                     cands.extend(R.conjuncts(c))

@@ -162,7 +162,7 @@ def _gerund_after_noun(lex: EventLexicon, head: Token) -> bool:
     sentence's subject, or a manner word: cues `gerund_qualifiers`), so the gerund is the noun
     phrase's head."""
     noun = head.head
-    if head.dep_ != "acl" or head.tag_ != "VBG" or head.i != noun.i + 1:
+    if head.dep_ not in ("acl", "amod") or head.tag_ != "VBG" or head.i != noun.i + 1:
         return False
     return (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB") or \
         noun.lemma_.lower() in lex.lists.get("gerund_qualifiers", frozenset())

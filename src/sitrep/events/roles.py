@@ -48,6 +48,15 @@ def shares_passive(verb: Token) -> bool:
         and any(c.dep_ in PASS_SUBJ for c in verb.head.children)
 
 
+def shared_objects(verb: Token) -> list[Token]:
+    """"Police shot and injured three protesters": a verb with no object of its own shares
+    the object of the verb coordinated after it (when that verb has no subject of its own)."""
+    if any(c.dep_ in OBJ for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(g.dep_ in SUBJ for g in c.children) for o in c.children if o.dep_ in OBJ]
+
+
 def passive_subjects(verb: Token) -> list[Token]:
     """The verb's passive subjects, or those of the passive verb it shares them with."""
     own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
