@@ -78,3 +78,15 @@ def test_mines_struck_and_combats(run, text, expected):
 
 def test_combat_as_a_modifier_is_no_fight(run):
     assert _got(run, "On 9 May 2024, the ministry in Bamako bought new combat aircraft.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nobody armed is hit, villagers are: an attack on civilians
+    ("On 9 May 2024, gunmen attacked a village in Zamfara State, killing eleven villagers.",
+     [("Attack", "Unidentified Armed Group (Nigeria)", "Zamfara")]),
+    # soldiers hit: a fight, whoever else died
+    ("On 9 May 2024, gunmen attacked an army post in Zamfara State, killing four soldiers and a woman.",
+     [("Armed clash", "Unidentified Armed Group (Nigeria)", "Zamfara")]),
+])
+def test_an_assault_on_unarmed_people_is_an_attack(run, text, expected):
+    assert _got(run, text) == expected

@@ -257,6 +257,10 @@ class Type(Stage):
         if m.actor2 is not None and m.actor2.span is not None and not m.actor2.generic:
             other_toks |= set(range(m.actor2.span.start, m.actor2.span.end))
         clause = [t for t in R.clause_tokens(m.verb if m.verb is not None else head) if t.i not in other_toks]
+        if m.verb is not None:
+            # "attacked a village, killing nine villagers": the toll clause tells whom it hit
+            clause += [t for c in m.verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and
+                       c.lemma_.lower() in self.lex.lists.get("toll_verbs", frozenset()) for t in c.subtree]
         state = self.lex.inter_groups.get("state", frozenset())
         if rule.by_actor and m.actor1 is not None and m.actor1.inter not in state:
             # "regime and pro-regime militia forces captured X": with the state's forces among the
