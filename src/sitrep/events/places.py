@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
+from sitrep.events.placeforms import with_name_before
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
@@ -91,6 +92,8 @@ class PlaceReader:
         self.default_country = default_country
         # nouns that make an object a place ("the town", "the airport")
         self.placey = lex.location_nouns | lex.lists.get("territory", frozenset())
+        # "X town in Y", "X town east of Y": the words that put a name before its area
+        self._area_preps = lex.lists.get("area_tail_preps", frozenset()) | DIRECTIONS
 
     def dateline(self, text: str) -> tuple[int, Any, int] | None:
         """(length, place match, end of the place name) of a dateline opening `text`."""
@@ -258,7 +261,7 @@ class PlaceReader:
                 if of:
                     sp = self.linear_phrase(t, first_is_prep=True)
                     if sp is not None:
-                        out.append(sp)
+                        out.append(with_name_before(t, sp, mentions, self.lex.settlement_nouns, self._area_preps))
                 continue
             if t.dep_ == "prep" and t.lower_ == "to" and any(
                     o.dep_ == "pobj" and o.lower_ in DIRECTIONS and any(c.lower_ == "of" for c in o.children)
@@ -289,7 +292,7 @@ class PlaceReader:
             if sp is not None and t.lower_ in destination_preps and t.lower_ not in self.lex.location_preps:
                 sp = sp[1:]  # the place reader knows "in X" but not "to X": pass the name alone
             if sp is not None and len(sp):
-                out.append(sp)
+                out.append(with_name_before(t, sp, mentions, self.lex.settlement_nouns, self._area_preps))
         return out
 
     def linear_phrase(self, start: Token, first_is_prep: bool) -> Span | None:

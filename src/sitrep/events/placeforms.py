@@ -1,0 +1,54 @@
+"""Place phrases written around a name: the name that comes before its area or direction.
+
+"X town in Y", "X village east of Y": the location phrase the parser finds starts at
+"in" / "east", but the place meant is the named town before it; Y only says where X
+is. These helpers widen such a phrase leftwards to the name, so the geocoder reads
+"X town in Y" (X inside Y, else Y) instead of Y alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# entity labels of a bare proper name that can stand before "in Y" as a place
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named_settlement(tok: Token, settlement_nouns: frozenset[str]) -> bool:
+    """"X town", "X village": a settlement noun with a proper name written before it."""
+    return tok.lemma_.lower() in settlement_nouns and any(
+        c.i < tok.i and c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.text[:1].isupper())
+        for c in tok.children)
+
+
+def with_name_before(t: Token, sp: Span, mentions: dict, settlement_nouns: frozenset[str],
+                     area_preps: frozenset[str]) -> Span:
+    """`sp` (a phrase opened by `t`, one of `area_preps`: "in Y", "east of Y") widened to the place named right
+    before `t` ("X town in Y", "X east of Y"); `sp` unchanged when the words before are no
+    place name (an actor, a date, a person, a common noun)."""
+    doc = t.doc
+    if t.i == 0 or sp.start != t.i or t.lower_ not in area_preps:
+        return sp
+    prev = doc[t.i - 1]
+    settled = _named_settlement(prev, settlement_nouns)
+    # a bare name only as an object or subject: "over X at Y" is two places, each its own phrase
+    if not (settled or (prev.pos_ == "PROPN" and prev.ent_type_ in PLACE_ENTS and prev.dep_ != "pobj")):
+        return sp
+    if prev.head.i != t.i and prev.right_edge.i >= t.i and t.head.i != prev.i:
+        return sp
+    left = prev.left_edge.i
+    # the noun phrase only: after a verb the parser hung on it ("targeted X town")
+    left = next((k + 1 for k in range(prev.i - 1, left - 1, -1) if doc[k].pos_ in ("VERB", "AUX", "ADP")
+                 or doc[k].is_punct and doc[k].text not in ("-", "'", "’")), left)
+    while left < prev.i and doc[left].pos_ == "DET":
+        left += 1
+    name = range(left, prev.i + 1)
+    if any(k in mentions for k in name) or any(
+            tx.start <= k < tx.end for tx in doc.spans.get("sitrep_timex", []) for k in name):
+        return sp
+    # the tagger often reads an unknown village's name as a person or an organisation: the
+    # settlement noun says it is a place; a bare name must not be one of those
+    if any(doc[k].ent_type_ == "DATE" or not settled and doc[k].ent_type_ in ("PERSON", "ORG", "NORP")
+           for k in name):
+        return sp
+    return Span(doc, left, sp.end)

@@ -1,0 +1,34 @@
+"""A place named before its area or direction: "X town in Y", "X town east of Y" (our own
+sentences). The phrase the parser finds starts at "in" / "east"; the place meant is the
+named town before it, and Y only says which X."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(run, text):
+    events, _ = run(text)
+    return [(e.location, e.geo_precision) for e in events]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the object "X town" is read, but "in Hama" (the governorate's seat, precision 1) came first
+    ("Pro-government militias shelled Kafr Zita town in Hama on Tuesday.", "Kafr Zayta"),
+    # "Farmers of X village": no object at all, only the area phrase after the name
+    ("Farmers of Habit village in Idlib countryside protested against the closure of the road to the village.",
+     "Al Habit"),
+    # the parser hangs "east of Idlib" on the verb; the town before it is the place
+    ("A mood of fear prevails Sarmin town east of Idlib among locals after killing and wounding 3 civilians "
+     "during a quarrel.", "Sarmin"),
+])
+def test_the_named_town_before_its_area_is_the_place(run, text, place):
+    got = _places(run, text)
+    assert got[:1] == [(place, 1)]
+
+
+def test_a_second_place_before_at_keeps_its_own_phrase(run):
+    # "over X at Y": two places, each its own phrase; the target Y stays the place
+    got = _places(run, "Israeli jets fired missiles from over Lebanon at Damascus International Airport early on "
+                       "Friday, putting the runway out of service.")
+    assert got[:1] == [("Damascus International Airport", 1)]
