@@ -1,0 +1,40 @@
+"""Place phrases read in the document's context (our own phrases, names from the gazetteer):
+a village written exactly as its name just over a hinted governorate's line, "X in <town>
+city", and "the <holder>-controlled town of Y". Each case failed before its rule, except
+those marked as guards."""
+
+from __future__ import annotations
+
+from sitrep.geo.records import PlaceContext
+
+
+def _where(m):
+    return None if m is None else (m.name, m.admin1, m.geo_precision)
+
+
+def test_an_exact_name_just_over_a_hinted_line_beats_an_in_area_look_alike(resolver):
+    # Kafr Hamim lies in Idleb a few km from Aleppo's line; Aleppo has a "Kafr Hani"
+    m = resolver.resolve_phrase("Kafr Hamim", PlaceContext(country="SY", admin1_hints=("Aleppo",)))
+    assert _where(m)[:2] == ("Kafr Hamim", "Idleb")
+
+
+def test_guard_a_far_exact_namesake_still_yields_to_the_hinted_area(resolver):
+    # an exact spelling found only far from every hinted governorate keeps the old rule
+    far = resolver.resolve_phrase("Kafr Hamim", PlaceContext(country="SY", admin1_hints=("Dar'a",)))
+    assert far is None or far.admin1 in ("Idleb", "Dar'a")
+
+
+def test_a_place_in_a_district_seat_city_lies_in_the_town(resolver):
+    # Raju is ~20 km from Afrin: "in Afrin city" says the town itself, not its district
+    m = resolver.resolve_phrase("near the bakery road to Raju in Afrin city")
+    assert _where(m) == ("Afrin", "Aleppo", 1)
+
+
+def test_guard_a_place_in_a_district_seat_countryside_is_still_found(resolver):
+    m = resolver.resolve_phrase("Raju in the countryside of Afrin")
+    assert _where(m)[:2] == ("Raju", "Aleppo")
+
+
+def test_the_holder_controlled_town_of_y_is_y(resolver):
+    m = resolver.resolve_phrase("the Army of Islam-controlled town of Douma")
+    assert _where(m) == ("Duma", "Rural Damascus", 1)
