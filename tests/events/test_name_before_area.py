@@ -32,3 +32,22 @@ def test_a_second_place_before_at_keeps_its_own_phrase(run):
     got = _places(run, "Israeli jets fired missiles from over Lebanon at Damascus International Airport early on "
                        "Friday, putting the runway out of service.")
     assert got[:1] == [("Damascus International Airport", 1)]
+
+
+def test_a_street_named_after_a_town_lies_in_the_city_the_phrase_names(run):
+    # "X street in <town> city": the street is in the town; the town X names lies 90 km off
+    got = _places(run, "Two families fought with rifles in Tal Abyad street in Raqqa city on Sunday, wounding three men.")
+    assert got[:1] == [("Ar Raqqah", 1)]
+
+
+def test_a_place_phrase_ends_where_an_actor_is_joined_on(run):
+    # "on one side and <group> - <branch town>": the group's branch name is no place of the act
+    got = _places(run, "Members of the Levant Front on one side and Ahrar al-Sham - Hama and a tribe clashed in "
+                       "Sarmada over a checkpoint.")
+    assert got[:1] == [("Sarmada", 1)]
+
+
+def test_a_hyphenated_holder_does_not_cut_the_town_of_y(run):
+    # "the X-controlled town of Y": the participle joined by a hyphen is no verb ending the phrase
+    got = _places(run, "A car bomb went off in the National Army-controlled town of Azaz, wounding five people.")
+    assert got[:1] == [("Izaz", 1)]

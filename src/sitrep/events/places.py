@@ -195,18 +195,24 @@ class PlaceReader:
         resolver's reading of "X in Y": X inside Y, else Y itself."""
         if area.matched not in AREA_STAGES or not area.admin1:
             return None
-        if alone is not None and self._inside(alone, area):
+        # "X street in <town> city": a part of the town itself, not of its district
+        city = any(t.lower_ == "city" for t in tail) and area.feature_code in self.resolver.cues.city_codes
+        if alone is not None and self._inside(alone, area, city):
             return None
         whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
-        if whole is not None and not self._inside(whole, area):
+        if whole is not None and not self._inside(whole, area, city):
             # the resolver read past the area phrase: the area itself, never a far namesake
             whole = replace(area, geo_precision=max(area.geo_precision or 1, 2))
         return whole
 
-    def _inside(self, m: Any, area: Any) -> bool:
+    def _inside(self, m: Any, area: Any, city: bool = False) -> bool:
         """`m` lies in the area a phrase names: for a governorate (or its countryside), in it or
         near its line; for a town's countryside, within the geocoder's town reach (CITY_AREA_KM,
-        DISTRICT_AREA_KM for a district seat)."""
+        DISTRICT_AREA_KM for a district seat); for "<town> city" (`city`), within the town's
+        part radius."""
+        if city:
+            return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= \
+                self.resolver.cues.part_radius_km
         town = area.feature_code in TOWN_FEATURES and self.resolver.gaz.admin1_of(area.name) is None
         if not town:
             return m.admin1 == area.admin1 or near_area(self.resolver.gaz, m.latitude, m.longitude,
@@ -291,6 +297,12 @@ class PlaceReader:
             sp = self.linear_phrase(t, first_is_prep=True)
             if sp is not None and t.lower_ in destination_preps and t.lower_ not in self.lex.location_preps:
                 sp = sp[1:]  # the place reader knows "in X" but not "to X": pass the name alone
+            if sp is not None:
+                # "on one side and <group> - <city branch>": the phrase ends where another
+                # argument, an actor's name, is joined on
+                cut = next((x.i for x in sp if x.dep_ == "cc" and x.i + 1 < sp.end and x.i + 1 in mentions), None)
+                if cut is not None:
+                    sp = sp.doc[sp.start: cut]
             if sp is not None and len(sp):
                 out.append(with_name_before(t, sp, mentions, self.lex.settlement_nouns, self._area_preps))
         return out
@@ -309,8 +321,11 @@ class PlaceReader:
         while j < len(doc) and j in sub:
             t = doc[j]
             if j > start.i or (not first_is_prep and j != start.i):
+                # a participle joined by a hyphen ("the X-controlled town of Y") is not a verb
+                # that starts a clause
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
-                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
+                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")
+                     and doc[j - 1].text != "-") or \
                     (t.is_punct and t.text not in NAME_PUNCT) or (
                         # "the countryside of X and rocket launchers": a common noun after "and"
                         # starts another phrase; "X and Y villages" and "the eastern and
