@@ -51,3 +51,19 @@ def test_a_hyphenated_holder_does_not_cut_the_town_of_y(run):
     # "the X-controlled town of Y": the participle joined by a hyphen is no verb ending the phrase
     got = _places(run, "A car bomb went off in the National Army-controlled town of Azaz, wounding five people.")
     assert got[:1] == [("Izaz", 1)]
+
+
+def test_the_place_that_witnesses_an_act_is_its_place(run):
+    # the small parser reads "witnesses" as a noun with the town as its compound
+    got = _places(run, "Kafr Nabl witnesses violent clashes between HTS and the regime forces.")
+    assert got[:1] == [("Kafranbel", 1)]
+
+
+def test_the_battles_of_a_known_place_are_there(run):
+    got = _places(run, "Fierce clashes of Tall Salhab go on for a third day and raise the toll to 40.")
+    assert got[:1] == [("Tall Salhab", 1)]
+
+
+def test_guard_the_clashes_of_an_actor_name_no_place(run):
+    got = _places(run, "The clashes of HTS go on with the regime forces and raise the toll to 40.")
+    assert [p for p, _ in got] in ([], [None])

@@ -52,3 +52,37 @@ def with_name_before(t: Token, sp: Span, mentions: dict, settlement_nouns: froze
            for k in name):
         return sp
     return Span(doc, left, sp.end)
+
+
+def place_subjects(head: Token, verbs: frozenset[str], subj_deps: frozenset[str], mentions: dict) -> list[Span]:
+    """The subject of a verb like "witness" whose object is the act `head` ("the area of X
+    witnesses clashes"): the place it happened, not an actor. The small parser often reads a
+    headline's "X witnesses clashes" as a noun "witnesses" with the name X as its compound."""
+    gov = head.head
+    if head.dep_ != "dobj" or gov.i == head.i or gov.lemma_.lower() not in verbs:
+        return []
+    doc = head.doc
+    subj = [Span(doc, c.left_edge.i, c.right_edge.i + 1) for c in gov.children
+            if c.dep_ in subj_deps and c.i not in mentions and c.i < gov.i]
+    if not subj and gov.pos_ == "NOUN":
+        names = [c for c in gov.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < gov.i]
+        if names and not any(k in mentions for k in range(names[0].left_edge.i, gov.i)):
+            subj = [Span(doc, names[0].left_edge.i, gov.i)]
+    return subj
+
+
+def act_of_names(head: Token, mentions: dict) -> list[Span]:
+    """"the clashes of X", "the battles of X": a proper name after "of" on an act noun, which
+    headlines use for where the act goes on. Only a name that is no actor's (the caller keeps
+    it when the gazetteer knows it as written)."""
+    out = []
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.i not in mentions:
+                left = o.left_edge.i
+                if all(k not in mentions and (o.doc[k].pos_ == "PROPN" or o.doc[k].text in ("-", "'", "’"))
+                       for k in range(left, o.i + 1)):
+                    out.append(Span(o.doc, left, o.i + 1))
+    return out

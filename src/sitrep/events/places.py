@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
-from sitrep.events.placeforms import with_name_before
+from sitrep.events.placeforms import act_of_names, place_subjects, with_name_before
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
@@ -515,10 +515,17 @@ class PlaceReader:
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions, destination_preps)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
+        if head.pos_ == "NOUN":  # "the clashes of X": a known place's name after "of" on the act
+            own += [sp for sp in act_of_names(head, mentions) if self._known_name(sp[-1])]
         best = self.best(st, own, s.par_start)
         inner = self._origin_inside(st, s, best, own_toks, origin)
         if inner is not None:
             return inner, "origin-in-area"
+        if best:
+            return best, "own"
+        # "the area of X witnesses clashes": the verb's subject is the act's place
+        subj = place_subjects(head, self.lex.lists.get("place_subject_verbs", frozenset()), R.SUBJ, mentions)
+        best = self.best(st, [self._named_by_of(sp.root, mentions) or sp for sp in subj], s.par_start)
         if best:
             return best, "own"
         other = []
