@@ -67,3 +67,15 @@ def test_the_battles_of_a_known_place_are_there(run):
 def test_guard_the_clashes_of_an_actor_name_no_place(run):
     got = _places(run, "The clashes of HTS go on with the regime forces and raise the toll to 40.")
     assert [p for p, _ in got] in ([], [None])
+
+
+def test_a_road_leading_to_a_town_is_placed_at_the_town(run):
+    got = _places(run, "Gunmen shot and wounded a police officer on a road leading to Saraqib in eastern Idlib "
+                       "countryside on Monday.")
+    assert got[:1] == [("Saraqib", 1)]
+
+
+def test_a_governorate_in_brackets_says_which_namesake(run):
+    # a Basirah elsewhere and Al Busayrah in Deir ez-Zor share the name's key
+    got = _places(run, "Unknown gunmen shot dead a teacher in Basirah (Deir ez-Zor) on Monday.")
+    assert got[:1] == [("Al Busayrah", 1)]

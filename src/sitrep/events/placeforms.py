@@ -38,7 +38,8 @@ def with_name_before(t: Token, sp: Span, mentions: dict, settlement_nouns: froze
         return sp
     left = prev.left_edge.i
     # the noun phrase only: after a verb the parser hung on it ("targeted X town")
-    left = next((k + 1 for k in range(prev.i - 1, left - 1, -1) if doc[k].pos_ in ("VERB", "AUX", "ADP")
+    left = next((k + 1 for k in range(prev.i - 1, left - 1, -1) if (doc[k].pos_ in ("VERB", "AUX", "ADP") and not (
+        doc[k].dep_ == "compound" and doc[k].text[:1].isupper()))  # "Has village": a name the tagger calls a verb
                  or doc[k].is_punct and doc[k].text not in ("-", "'", "’")), left)
     while left < prev.i and doc[left].pos_ == "DET":
         left += 1
@@ -86,3 +87,17 @@ def act_of_names(head: Token, mentions: dict) -> list[Span]:
                        for k in range(left, o.i + 1)):
                     out.append(Span(o.doc, left, o.i + 1))
     return out
+
+
+# the most words a bracket after a place name holds when it names an area or a second spelling
+BRACKET_MAX_WORDS = 4
+
+
+def bracket_after(span: Span) -> Span | None:
+    """"( ... )" right after `span`, of at most BRACKET_MAX_WORDS words: "X (Idleb)", "X (Y)"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return None
+    close = next((k for k in range(span.end + 1, min(len(doc), span.end + BRACKET_MAX_WORDS + 2))
+                  if doc[k].text == ")"), None)
+    return Span(doc, span.end, close + 1) if close is not None and close > span.end + 1 else None

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
-from sitrep.events.placeforms import act_of_names, place_subjects, with_name_before
+from sitrep.events.placeforms import act_of_names, bracket_after, place_subjects, with_name_before
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
@@ -197,19 +197,23 @@ class PlaceReader:
             return None
         # "X street in <town> city": a part of the town itself, not of its district
         city = any(t.lower_ == "city" for t in tail) and area.feature_code in self.resolver.cues.city_codes
-        if alone is not None and self._inside(alone, area, city):
+        # "X (Idleb)": a governorate in brackets is said of X alone, strictly
+        strict = tail[0].text == "("
+        if alone is not None and self._inside(alone, area, city, strict):
             return None
         whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
-        if whole is not None and not self._inside(whole, area, city):
+        if whole is not None and not self._inside(whole, area, city, strict):
             # the resolver read past the area phrase: the area itself, never a far namesake
             whole = replace(area, geo_precision=max(area.geo_precision or 1, 2))
         return whole
 
-    def _inside(self, m: Any, area: Any, city: bool = False) -> bool:
+    def _inside(self, m: Any, area: Any, city: bool = False, strict: bool = False) -> bool:
         """`m` lies in the area a phrase names: for a governorate (or its countryside), in it or
         near its line; for a town's countryside, within the geocoder's town reach (CITY_AREA_KM,
         DISTRICT_AREA_KM for a district seat); for "<town> city" (`city`), within the town's
-        part radius."""
+        part radius; `strict`: in the governorate itself."""
+        if strict:
+            return m.admin1 == area.admin1
         if city:
             return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= \
                 self.resolver.cues.part_radius_km
@@ -238,6 +242,16 @@ class PlaceReader:
         preps = self.lex.lists.get("area_tail_preps", frozenset())
         doc, end, tail = span.doc, span.end, None
         first, nearest = None, None
+        paren = bracket_after(span)
+        if paren is not None:
+            # "X (Idleb)": the governorate in brackets is the area; "X (Y) in Z": a second
+            # name in brackets, the area after it
+            inner = doc[paren.start + 1: paren.end - 1].text
+            if self.resolver.gaz.admin1_of(inner) is not None:
+                found = self.resolver.resolve_phrase(inner, PlaceContext(country=self.default_country))
+                if found is not None:
+                    first, nearest, tail = paren.start, found, paren
+            end = paren.end
         for _ in range(2):
             if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
                 break
@@ -260,7 +274,7 @@ class PlaceReader:
         `destination_preps` ("sent troops to X") make where a move ends a place too."""
         out = []
         for t in toks:
-            if t.dep_ == "advmod" and t.lower_ in self.lex.location_preps:
+            if t.dep_ in ("advmod", "npadvmod") and t.lower_ in self.lex.location_preps:
                 # "east of X", "north of X": a direction word the parser hangs on the verb
                 of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and
                       any(o.dep_ == "pobj" for o in c.children)]
@@ -284,6 +298,12 @@ class PlaceReader:
                            c.lower_ in self.lex.location_preps and any(o.dep_ == "pobj" for o in c.children)]
                 if partner:
                     sp = self.linear_phrase(partner[0], first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
+                elif t.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                        o.dep_ == "pobj" for o in c.children) for c in t.children):
+                    # "outside of X": a two-word preposition whose object hangs on its "of"
+                    sp = self.linear_phrase(t, first_is_prep=True)
                     if sp is not None:
                         out.append(sp)
                 continue
@@ -325,7 +345,7 @@ class PlaceReader:
                 # that starts a clause
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
                     (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")
-                     and doc[j - 1].text != "-") or \
+                     and doc[j - 1].text != "-" and not self._road_to(t)) or \
                     (t.is_punct and t.text not in NAME_PUNCT) or (
                         # "the countryside of X and rocket launchers": a common noun after "and"
                         # starts another phrase; "X and Y villages" and "the eastern and
@@ -341,6 +361,12 @@ class PlaceReader:
         if not any(self._looks_named(t, sp) for t in sp):
             return None
         return sp
+
+    def _road_to(self, t: Token) -> bool:
+        """"a road leading to X", "the highway linking X": a participle on a road noun names
+        where the road goes, inside the place phrase (cues `road_participles`)."""
+        return t.dep_ == "acl" and t.lemma_.lower() in self.lex.lists.get("road_participles", frozenset()) and \
+            t.head.lemma_.lower() in self.lex.lists.get("road_nouns", frozenset())
 
     @staticmethod
     def _looks_named(t: Token, sp: Span) -> bool:
