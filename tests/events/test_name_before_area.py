@@ -79,3 +79,27 @@ def test_a_governorate_in_brackets_says_which_namesake(run):
     # a Basirah elsewhere and Al Busayrah in Deir ez-Zor share the name's key
     got = _places(run, "Unknown gunmen shot dead a teacher in Basirah (Deir ez-Zor) on Monday.")
     assert got[:1] == [("Al Busayrah", 1)]
+
+
+def _where_last(run, text):
+    events, _ = run(text)
+    return (events[-1].location, events[-1].admin1) if events else None
+
+
+@pytest.mark.parametrize("text, place", [
+    # the document is about Idlib; the name as written is an Idlib village near Aleppo's line,
+    # but "in Aleppo" says which: Aleppo's namesake by the same key
+    ("Regime jets struck Saraqib in Idlib on Sunday. On Monday, HTS fought the National Front in Mashrafah "
+     "in Aleppo after a raid by the latter.", ("Mashrafah", "Aleppo")),
+    ("Regime jets struck Hama city on Sunday. On Monday, HTS fought the National Front in Al Qalbiyah in Homs "
+     "after a raid by the latter.", ("Al Qulaybah", "Homs")),
+])
+def test_a_namesake_inside_the_governorate_named_beats_one_over_its_line(run, text, place):
+    assert _where_last(run, text) == place
+
+
+def test_a_site_near_a_town_is_placed_by_the_town_not_a_far_namesake_of_the_site(run):
+    # "Sabura checkpoint": a Sabburah lies ~60 km off; "near Kafr Zita town" says where
+    got = _places(run, "Rebels shelled army positions in Sabura checkpoint near Kafr Zita town in the Hama "
+                       "countryside on Monday.")
+    assert got[:1] == [("Kafr Zayta", 2)]

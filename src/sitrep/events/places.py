@@ -200,7 +200,16 @@ class PlaceReader:
         # "X (Idleb)": a governorate in brackets is said of X alone, strictly
         strict = tail[0].text == "("
         if alone is not None and self._inside(alone, area, city, strict):
-            return None
+            if alone.admin1 == area.admin1 or area.feature_code in TOWN_FEATURES:
+                return None
+            # found only just over the governorate's line: a namesake inside it, spelled as
+            # written or by its key, is the one meant ("X in Aleppo", X in Idleb and in Aleppo);
+            # the area itself is not (X not found in it: the one over the line stands)
+            whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
+            if whole is None or whole.admin1 != area.admin1 or whole.matched not in AREA_STAGES or \
+                    whole.place_id == area.place_id or (whole.geo_precision or 3) >= FALLBACK_PRECISION:
+                return None
+            return whole
         whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
         if whole is not None and not self._inside(whole, area, city, strict):
             # the resolver read past the area phrase: the area itself, never a far namesake
