@@ -103,3 +103,11 @@ def test_a_site_near_a_town_is_placed_by_the_town_not_a_far_namesake_of_the_site
     got = _places(run, "Rebels shelled army positions in Sabura checkpoint near Kafr Zita town in the Hama "
                        "countryside on Monday.")
     assert got[:1] == [("Kafr Zayta", 2)]
+
+
+def test_the_area_a_place_was_said_to_lie_in_is_not_the_next_sentences_place(run):
+    # "on X in Hama": Hama only says where X is; "in the area" in the next sentence is X's
+    events, _ = run("Government jets dropped bombs on Kafr Zita in Hama on Monday. Fighting also broke out "
+                    "between the army and rebels in the area.")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Air/drone strike", "Kafr Zayta"), ("Armed clash", "Kafr Zayta")]

@@ -499,10 +499,16 @@ class PlaceReader:
     def sentence_places(self, st: DocState, sent: Span, mentions: dict[int, ActorRef],
                          par_start: int) -> list[PlaceRef]:
         out = []
+        said_of: set[int] = set()  # tokens of an area phrase that only located the place before it
         for sp in self.location_phrases(sent, mentions):
+            if sp.start in said_of:
+                continue  # "in X in Y": Y is where X is, not a place of its own for later sentences
             p = self.resolve(st, sp, par_start)
             if p is not None:
                 out.append(p)
+                tail, _ = self.area_tail(sp)
+                if tail is not None:
+                    said_of.update(range(tail.start, tail.end))
         return out
 
     def choose(self, st: DocState, s: SentenceState, head: Token, verb: Token | None,
