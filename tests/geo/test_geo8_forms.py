@@ -38,3 +38,14 @@ def test_guard_a_place_in_a_district_seat_countryside_is_still_found(resolver):
 def test_the_holder_controlled_town_of_y_is_y(resolver):
     m = resolver.resolve_phrase("the Army of Islam-controlled town of Douma")
     assert _where(m) == ("Duma", "Rural Damascus", 1)
+
+
+def test_a_direction_and_a_governorate_name_the_governorates_part(resolver):
+    # the gazetteer has a village "Western Sweida" in Hama; "in western Sweida" is As-Sweida's west
+    m = resolver.resolve_phrase("in western Sweida")
+    assert (m.feature_code, m.admin1, m.geo_precision) == ("ADM1", "As-Sweida", 3)
+
+
+def test_guard_a_village_named_with_a_direction_is_still_found_as_a_village(resolver):
+    m = resolver.resolve_phrase("Western Sweida village")
+    assert (m.name, m.admin1) == ("Western Sweida", "Hama")
