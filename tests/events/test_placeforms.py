@@ -83,3 +83,18 @@ def test_a_road_leading_to_a_town_stays_one_phrase():
     for t in d:
         t.lemma_ = {"leading": "lead"}.get(t.lower_, t.lower_)
     assert [s.text for s in _reader().location_phrases(d, {})] == ["on a road leading to Zor"]
+
+
+def test_a_list_of_names_runs_to_the_area_after_it():
+    from sitrep.events.placeforms import list_end
+
+    d = _doc(["took", "Zor", ",", "Tall", "Ban", "and", "Qarf", "in", "Hama", "today"],
+             ["VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "NOUN"],
+             ["ROOT", "dobj", "punct", "compound", "conj", "cc", "conj", "prep", "pobj", "npadvmod"],
+             [0, 0, 1, 4, 1, 4, 4, 6, 7, 0])
+    assert list_end(d, 2, frozenset({"in"}), TOWNS) == 7
+    # a common noun in between: no list of names
+    d2 = _doc(["took", "Zor", ",", "killing", "men", "in", "Hama"],
+              ["VERB", "PROPN", "PUNCT", "VERB", "NOUN", "ADP", "PROPN"],
+              ["ROOT", "dobj", "punct", "advcl", "dobj", "prep", "pobj"], [0, 0, 0, 0, 3, 3, 5])
+    assert list_end(d2, 2, frozenset({"in"}), TOWNS) == 2

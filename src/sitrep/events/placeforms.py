@@ -101,3 +101,25 @@ def bracket_after(span: Span) -> Span | None:
     close = next((k for k in range(span.end + 1, min(len(doc), span.end + BRACKET_MAX_WORDS + 2))
                   if doc[k].text == ")"), None)
     return Span(doc, span.end, close + 1) if close is not None and close > span.end + 1 else None
+
+
+# the most tokens a list of place names after the first one runs over ("A, B, C and D")
+LIST_MAX_TOKENS = 12
+
+
+def list_end(doc, end: int, preps: frozenset[str], settlement_nouns: frozenset[str]) -> int:
+    """`end` moved past ", B and C" (more place names coordinated with the one ending at `end`)
+    when an area phrase (`preps`) follows the list; else `end` unchanged."""
+    if end >= len(doc) or doc[end].text != "," and doc[end].dep_ != "cc":
+        return end
+    named = False
+    for k in range(end, min(len(doc), end + LIST_MAX_TOKENS)):
+        t = doc[k]
+        if t.lower_ in preps and t.dep_ == "prep":
+            return k if named else end
+        if t.pos_ == "PROPN" or t.text[:1].isupper() and t.is_alpha:
+            named = True
+        elif not (t.text in (",", "-", "'", "’") or t.dep_ == "cc" or t.pos_ == "DET"
+                  or t.lemma_.lower() in settlement_nouns):
+            return end
+    return end
