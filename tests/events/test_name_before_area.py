@@ -111,3 +111,10 @@ def test_the_area_a_place_was_said_to_lie_in_is_not_the_next_sentences_place(run
                     "between the army and rebels in the area.")
     assert [(e.sub_event_type, e.location) for e in events] == [
         ("Air/drone strike", "Kafr Zayta"), ("Armed clash", "Kafr Zayta")]
+
+
+def test_a_village_which_lies_in_a_district_is_placed_in_that_district(run):
+    # guard: an unknown name, then "which lies in" a district: the district seat, precision 2
+    got = _places(run, "Government artillery shelled rebel positions in Jabal Zawrak which lies in Afrin sub-district "
+                       "on Monday.")
+    assert got[:1] == [("Afrin", 2)]

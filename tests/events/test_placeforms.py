@@ -98,3 +98,16 @@ def test_a_list_of_names_runs_to_the_area_after_it():
               ["VERB", "PROPN", "PUNCT", "VERB", "NOUN", "ADP", "PROPN"],
               ["ROOT", "dobj", "punct", "advcl", "dobj", "prep", "pobj"], [0, 0, 0, 0, 3, 3, 5])
     assert list_end(d2, 2, frozenset({"in"}), TOWNS) == 2
+
+
+def test_a_relative_link_runs_to_the_area_phrase():
+    from sitrep.events.placeforms import link_end
+
+    links = frozenset({"which lies", "which is", "located"})
+    d = _doc(["in", "Zor", "which", "lies", "in", "Hama"], ["ADP", "PROPN", "PRON", "VERB", "ADP", "PROPN"],
+             ["ROOT", "pobj", "nsubj", "relcl", "prep", "pobj"], [0, 0, 3, 1, 3, 4])
+    assert link_end(d, 2, frozenset({"in"}), links) == 4
+    assert link_end(d, 3, frozenset({"in"}), links) == 4  # the phrase already took "which"
+    d2 = _doc(["in", "Zor", "which", "fell", "in", "May"], ["ADP", "PROPN", "PRON", "VERB", "ADP", "PROPN"],
+              ["ROOT", "pobj", "nsubj", "relcl", "prep", "pobj"], [0, 0, 3, 1, 3, 4])
+    assert link_end(d2, 2, frozenset({"in"}), links) == 2

@@ -123,3 +123,15 @@ def list_end(doc, end: int, preps: frozenset[str], settlement_nouns: frozenset[s
                   or t.lemma_.lower() in settlement_nouns):
             return end
     return end
+
+
+def link_end(doc, end: int, preps: frozenset[str], links: frozenset[str]) -> int:
+    """`end` moved past a relative link ("which lies", "located") when an area phrase
+    (`preps`) follows it: "X which lies in Y" says where X is, as "X in Y" does."""
+    # the phrase may already hold the relative pronoun ("... X which" + "is in Y")
+    start = end - 1 if end > 0 and end - 1 < len(doc) and doc[end - 1].lower_ in ("which", "that") else end
+    for n in (2, 1):
+        words = " ".join(t.lower_ for t in doc[start: start + n])
+        if start + n < len(doc) and words in links and doc[start + n].lower_ in preps:
+            return start + n
+    return end

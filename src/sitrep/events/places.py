@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
-from sitrep.events.placeforms import act_of_names, bracket_after, list_end, place_subjects, with_name_before
+from sitrep.events.placeforms import (act_of_names, bracket_after, link_end, list_end, place_subjects,
+                                      with_name_before)
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
@@ -263,6 +264,7 @@ class PlaceReader:
             end = paren.end
         # "A, B and C in Y": the area written after a list of names is said of each of them
         end = list_end(doc, end, preps, self.lex.settlement_nouns)
+        end = link_end(doc, end, preps, self.lex.lists.get("area_tail_links", frozenset()))
         for _ in range(2):
             if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
                 break
