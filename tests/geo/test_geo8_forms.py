@@ -49,3 +49,18 @@ def test_a_direction_and_a_governorate_name_the_governorates_part(resolver):
 def test_guard_a_village_named_with_a_direction_is_still_found_as_a_village(resolver):
     m = resolver.resolve_phrase("Western Sweida village")
     assert (m.name, m.admin1) == ("Western Sweida", "Hama")
+
+
+def test_a_road_between_a_governorate_seat_and_a_town_is_placed_at_the_town(resolver):
+    m = resolver.resolve_phrase("on the highway between Homs and Talbiseh")
+    assert (m.name, m.admin1) == ("Tallbisah", "Homs")
+
+
+def test_guard_a_road_between_two_towns_keeps_the_first(resolver):
+    m = resolver.resolve_phrase("on the road between Saraqib and Sarmin")
+    assert m.name == "Saraqib"
+
+
+def test_guard_two_places_without_a_road_keep_the_first(resolver):
+    m = resolver.resolve_phrase("in Homs and Talbiseh")
+    assert m.name == "Homs"
