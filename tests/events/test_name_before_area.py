@@ -36,7 +36,8 @@ def test_a_second_place_before_at_keeps_its_own_phrase(run):
 
 def test_a_street_named_after_a_town_lies_in_the_city_the_phrase_names(run):
     # "X street in <town> city": the street is in the town; the town X names lies 90 km off
-    got = _places(run, "Two families fought with rifles in Tal Abyad street in Raqqa city on Sunday, wounding three men.")
+    got = _places(run, "Two families fought with rifles in Tal Abyad street in Raqqa city on Sunday, "
+                       "wounding three men.")
     assert got[:1] == [("Ar Raqqah", 1)]
 
 

@@ -1,9 +1,13 @@
-"""Place phrases written around a name: the name that comes before its area or direction.
+"""Place phrases written around a name, read on the parse (helpers of `places.PlaceReader`).
 
 "X town in Y", "X village east of Y": the location phrase the parser finds starts at
 "in" / "east", but the place meant is the named town before it; Y only says where X
-is. These helpers widen such a phrase leftwards to the name, so the geocoder reads
-"X town in Y" (X inside Y, else Y) instead of Y alone.
+is. `with_name_before` widens such a phrase leftwards to the name, so the geocoder reads
+"X town in Y" (X inside Y, else Y) instead of Y alone. What stands between a name and
+its area phrase is stepped over the same way: a bracket ("X (Idleb) ...", `bracket_after`),
+more names ("A, B and C in Y", `list_end`), a relative link ("X which lies in Y",
+`link_end`). Headline idioms name the act's place: "X witnesses clashes"
+(`place_subjects`), "the clashes of X" (`act_of_names`).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ def with_name_before(t: Token, sp: Span, mentions: dict, settlement_nouns: froze
     left = prev.left_edge.i
     # the noun phrase only: after a verb the parser hung on it ("targeted X town")
     left = next((k + 1 for k in range(prev.i - 1, left - 1, -1) if (doc[k].pos_ in ("VERB", "AUX", "ADP") and not (
-        doc[k].dep_ == "compound" and doc[k].text[:1].isupper()))  # "Has village": a name the tagger calls a verb
+        doc[k].dep_ == "compound" and doc[k].text[:1].isupper()))  # "Can village": a name the tagger calls a verb
                  or doc[k].is_punct and doc[k].text not in ("-", "'", "’")), left)
     while left < prev.i and doc[left].pos_ == "DET":
         left += 1
