@@ -20,6 +20,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events import roles as R
 from sitrep.events.lexicon import EventLexicon
+from sitrep.events.placeforms import (act_of_names, bracket_after, link_end, list_end, place_subjects,
+                                      with_name_before)
 from sitrep.events.state import ActorRef, DocState, PlaceRef, SentenceState
 from sitrep.geo.borders import near_area
 from sitrep.geo.distance import haversine_km
@@ -91,6 +93,8 @@ class PlaceReader:
         self.default_country = default_country
         # nouns that make an object a place ("the town", "the airport")
         self.placey = lex.location_nouns | lex.lists.get("territory", frozenset())
+        # "X town in Y", "X town east of Y": the words that put a name before its area
+        self._area_preps = lex.lists.get("area_tail_preps", frozenset()) | DIRECTIONS
 
     def dateline(self, text: str) -> tuple[int, Any, int] | None:
         """(length, place match, end of the place name) of a dateline opening `text`."""
@@ -193,18 +197,37 @@ class PlaceReader:
         resolver's reading of "X in Y": X inside Y, else Y itself."""
         if area.matched not in AREA_STAGES or not area.admin1:
             return None
-        if alone is not None and self._inside(alone, area):
-            return None
+        # "X street in <town> city": a part of the town itself, not of its district
+        city = any(t.lower_ == "city" for t in tail) and area.feature_code in self.resolver.cues.city_codes
+        # "X (Idleb)": a governorate in brackets is said of X alone, strictly
+        strict = tail[0].text == "("
+        if alone is not None and self._inside(alone, area, city, strict):
+            if alone.admin1 == area.admin1 or area.feature_code in TOWN_FEATURES:
+                return None
+            # found only just over the governorate's line: a namesake inside it, spelled as
+            # written or by its key, is the one meant ("X in Aleppo", X in Idleb and in Aleppo);
+            # the area itself is not (X not found in it: the one over the line stands)
+            whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
+            if whole is None or whole.admin1 != area.admin1 or whole.matched not in AREA_STAGES or \
+                    whole.place_id == area.place_id or (whole.geo_precision or 3) >= FALLBACK_PRECISION:
+                return None
+            return whole
         whole = self.resolver.resolve_phrase(named.doc[named.start: tail.end].text, ctx)
-        if whole is not None and not self._inside(whole, area):
+        if whole is not None and not self._inside(whole, area, city, strict):
             # the resolver read past the area phrase: the area itself, never a far namesake
             whole = replace(area, geo_precision=max(area.geo_precision or 1, 2))
         return whole
 
-    def _inside(self, m: Any, area: Any) -> bool:
+    def _inside(self, m: Any, area: Any, city: bool = False, strict: bool = False) -> bool:
         """`m` lies in the area a phrase names: for a governorate (or its countryside), in it or
         near its line; for a town's countryside, within the geocoder's town reach (CITY_AREA_KM,
-        DISTRICT_AREA_KM for a district seat)."""
+        DISTRICT_AREA_KM for a district seat); for "<town> city" (`city`), within the town's
+        part radius; `strict`: in the governorate itself."""
+        if strict:
+            return m.admin1 == area.admin1
+        if city:
+            return haversine_km(m.latitude, m.longitude, area.latitude, area.longitude) <= \
+                self.resolver.cues.part_radius_km
         town = area.feature_code in TOWN_FEATURES and self.resolver.gaz.admin1_of(area.name) is None
         if not town:
             return m.admin1 == area.admin1 or near_area(self.resolver.gaz, m.latitude, m.longitude,
@@ -230,6 +253,19 @@ class PlaceReader:
         preps = self.lex.lists.get("area_tail_preps", frozenset())
         doc, end, tail = span.doc, span.end, None
         first, nearest = None, None
+        paren = bracket_after(span)
+        if paren is not None:
+            # "X (Idleb)": the governorate in brackets is the area; "X (Y) in Z": a second
+            # name in brackets, the area after it
+            inner = doc[paren.start + 1: paren.end - 1].text
+            if self.resolver.gaz.admin1_of(inner) is not None:
+                found = self.resolver.resolve_phrase(inner, PlaceContext(country=self.default_country))
+                if found is not None:
+                    first, nearest, tail = paren.start, found, paren
+            end = paren.end
+        # "A, B and C in Y": the area written after a list of names is said of each of them
+        end = list_end(doc, end, preps, self.lex.settlement_nouns)
+        end = link_end(doc, end, preps, self.lex.lists.get("area_tail_links", frozenset()))
         for _ in range(2):
             if end >= len(doc) or doc[end].lower_ not in preps or doc[end].dep_ != "prep":
                 break
@@ -252,14 +288,14 @@ class PlaceReader:
         `destination_preps` ("sent troops to X") make where a move ends a place too."""
         out = []
         for t in toks:
-            if t.dep_ == "advmod" and t.lower_ in self.lex.location_preps:
+            if t.dep_ in ("advmod", "npadvmod") and t.lower_ in self.lex.location_preps:
                 # "east of X", "north of X": a direction word the parser hangs on the verb
                 of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and
                       any(o.dep_ == "pobj" for o in c.children)]
                 if of:
                     sp = self.linear_phrase(t, first_is_prep=True)
                     if sp is not None:
-                        out.append(sp)
+                        out.append(with_name_before(t, sp, mentions, self.lex.settlement_nouns, self._area_preps))
                 continue
             if t.dep_ == "prep" and t.lower_ == "to" and any(
                     o.dep_ == "pobj" and o.lower_ in DIRECTIONS and any(c.lower_ == "of" for c in o.children)
@@ -278,6 +314,12 @@ class PlaceReader:
                     sp = self.linear_phrase(partner[0], first_is_prep=True)
                     if sp is not None:
                         out.append(sp)
+                elif t.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                        o.dep_ == "pobj" for o in c.children) for c in t.children):
+                    # "outside of X": a two-word preposition whose object hangs on its "of"
+                    sp = self.linear_phrase(t, first_is_prep=True)
+                    if sp is not None:
+                        out.append(sp)
                 continue
             if any(tx.start <= t.i < tx.end or tx.start <= objs[0].i < tx.end
                    for tx in t.doc.spans.get("sitrep_timex", [])):
@@ -289,8 +331,14 @@ class PlaceReader:
             sp = self.linear_phrase(t, first_is_prep=True)
             if sp is not None and t.lower_ in destination_preps and t.lower_ not in self.lex.location_preps:
                 sp = sp[1:]  # the place reader knows "in X" but not "to X": pass the name alone
+            if sp is not None:
+                # "on one side and <group> - <city branch>": the phrase ends where another
+                # argument, an actor's name, is joined on
+                cut = next((x.i for x in sp if x.dep_ == "cc" and x.i + 1 < sp.end and x.i + 1 in mentions), None)
+                if cut is not None:
+                    sp = sp.doc[sp.start: cut]
             if sp is not None and len(sp):
-                out.append(sp)
+                out.append(with_name_before(t, sp, mentions, self.lex.settlement_nouns, self._area_preps))
         return out
 
     def linear_phrase(self, start: Token, first_is_prep: bool) -> Span | None:
@@ -307,8 +355,11 @@ class PlaceReader:
         while j < len(doc) and j in sub:
             t = doc[j]
             if j > start.i or (not first_is_prep and j != start.i):
+                # a participle joined by a hyphen ("the X-controlled town of Y") is not a verb
+                # that starts a clause
                 stop = (t.dep_ == "prep" and t.lower_ in self.lex.location_preps and j != start.i) or \
-                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")) or \
+                    (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod")
+                     and doc[j - 1].text != "-" and not self._road_to(t)) or \
                     (t.is_punct and t.text not in NAME_PUNCT) or (
                         # "the countryside of X and rocket launchers": a common noun after "and"
                         # starts another phrase; "X and Y villages" and "the eastern and
@@ -324,6 +375,12 @@ class PlaceReader:
         if not any(self._looks_named(t, sp) for t in sp):
             return None
         return sp
+
+    def _road_to(self, t: Token) -> bool:
+        """"a road leading to X", "the highway linking X": a participle on a road noun names
+        where the road goes, inside the place phrase (cues `road_participles`)."""
+        return t.dep_ == "acl" and t.lemma_.lower() in self.lex.lists.get("road_participles", frozenset()) and \
+            t.head.lemma_.lower() in self.lex.lists.get("road_nouns", frozenset())
 
     @staticmethod
     def _looks_named(t: Token, sp: Span) -> bool:
@@ -449,10 +506,16 @@ class PlaceReader:
     def sentence_places(self, st: DocState, sent: Span, mentions: dict[int, ActorRef],
                          par_start: int) -> list[PlaceRef]:
         out = []
+        said_of: set[int] = set()  # tokens of an area phrase that only located the place before it
         for sp in self.location_phrases(sent, mentions):
+            if sp.start in said_of:
+                continue  # "in X in Y": Y is where X is, not a place of its own for later sentences
             p = self.resolve(st, sp, par_start)
             if p is not None:
                 out.append(p)
+                tail, _ = self.area_tail(sp)
+                if tail is not None:
+                    said_of.update(range(tail.start, tail.end))
         return out
 
     def choose(self, st: DocState, s: SentenceState, head: Token, verb: Token | None,
@@ -501,10 +564,17 @@ class PlaceReader:
         own = named + self.location_phrases(sorted({t for t in own_toks if t.i not in origin and t.i not in trig_toks},
                                                    key=lambda t: t.i), mentions, destination_preps)
         own += [sp for sp in objects if getattr(sp, "label_", "") != NAMED_OF]
+        if head.pos_ == "NOUN":  # "the clashes of X": a known place's name after "of" on the act
+            own += [sp for sp in act_of_names(head, mentions) if self._known_name(sp[-1])]
         best = self.best(st, own, s.par_start)
         inner = self._origin_inside(st, s, best, own_toks, origin)
         if inner is not None:
             return inner, "origin-in-area"
+        if best:
+            return best, "own"
+        # "the area of X witnesses clashes": the verb's subject is the act's place
+        subj = place_subjects(head, self.lex.lists.get("place_subject_verbs", frozenset()), R.SUBJ, mentions)
+        best = self.best(st, [self._named_by_of(sp.root, mentions) or sp for sp in subj], s.par_start)
         if best:
             return best, "own"
         other = []

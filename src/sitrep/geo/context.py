@@ -75,6 +75,13 @@ class AreaContext(ResolverState):
         if stage in ("exact", "normalised", "qualified") and not all(
                 places[i].country == "SY" and self._small_village(places[i]) for i, _ in cands):
             return stage, cands
+        if stage == "exact":
+            # the name as written, of a village just over a hinted governorate's line (writers'
+            # lines and the data's differ): that village, not an in-area look-alike far off
+            near = tuple(c for c in cands if places[c[0]].country == "SY" and any(
+                near_area(self.gaz, places[c[0]].lat, places[c[0]].lon, h, BORDER_KM) for h in hints))
+            if near:
+                return stage, near
         astage, acands = self._lookup_area(mention, hints, ctx.country)
         if not acands:
             if stage in ("fuzzy", "skeleton"):

@@ -54,6 +54,7 @@ class Cues:
     site_heads: tuple[str, ...] = ()  # name keys of "Hawsh"/"Mazra'at" ... in front of a gazetteer name
     governorate_points: dict[str, str] = field(default_factory=dict)  # governorate -> town standing for it
     holder_suffixes: tuple[str, ...] = ()
+    road_words: frozenset[str] = frozenset()  # "the road between A and B": placed at its smaller end
     clause_words: frozenset[str] = frozenset()  # a place phrase that runs on is cut at these  # "-held", "-controlled": "<Holder>-held X" drops the holder word
 
 
@@ -96,6 +97,7 @@ def load_cues(path: Path | None = None) -> Cues:
             holder_suffixes=tuple("-" + w for w in _word_list(d, "holder_suffixes"))
             if "holder_suffixes" in d else (),
             clause_words=frozenset(_word_list(d, "clause_words")) if "clause_words" in d else frozenset(),
+            road_words=frozenset(w.lower() for w in _word_list(d, "road_words")) if "road_words" in d else frozenset(),
             **_word_lists(d),
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:

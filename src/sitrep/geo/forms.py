@@ -148,7 +148,9 @@ class CompoundForms(ResolverState):
                     hinted = replace(ctx, admin1_hints=ctx.admin1_hints + (outer.admin1,),
                                      anchor=(outer.latitude, outer.longitude))
                     inner = None
-                    said_city = outer.feature_code in SEAT_CODES and any(
+                    # "X in <town> city": a part of that town (a street, a quarter, the road to a
+                    # village), not the district around it
+                    said_city = outer.feature_code in self.cues.city_codes and any(
                         _norm_word(w) == "city" for w in text[pos + len(sep):].split(" "))
                     if outer.admin1 and outer.feature_code != "PCLI" and outer.country_code == "SY":
                         radius = DISTRICT_AREA_KM if outer.feature_code == "ADM2" else CITY_AREA_KM
@@ -233,6 +235,10 @@ class CompoundForms(ResolverState):
             outer = self._direct(tail, ctx)
             if outer is None or outer.country_code != "SY" or outer.feature_code == "PCLI":
                 return None
+            if len(hw) > 1 and "-" in hw[-2] and _norm_word(hw[-2]).endswith(self.cues.holder_suffixes):
+                # "the X-controlled town of Y", "the X-held village of Y": who holds it, then Y
+                outer.reason += f"; '{head}' says who holds it"
+                return outer
         else:
             return None
         inner = self._parse(head, self._area_ctx(outer, ctx, CITY_AREA_KM))

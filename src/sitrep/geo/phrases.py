@@ -39,10 +39,20 @@ class PhraseCues(ResolverState):
         prec = self.gaz.places[i].precision
         return max(prec, 2) if stage in BESIDE_STAGES else prec
 
+    def _part_of_governorate(self, text: str, i: int) -> bool:
+        """"western Sweida", "eastern Hama": a direction word and a governorate's name, while
+        the place `i` found for the whole ("Western X", a village named after its twin) lies
+        outside that governorate. The writer meant the governorate's part."""
+        first, _, rest = text.partition(" ")
+        if not rest or _norm_word(first) not in self.cues.directions:
+            return False
+        adm1 = self.gaz.admin1_of(rest)
+        return adm1 is not None and self.gaz.places[i].admin1 != adm1
+
     def _direct(self, text: str, ctx: PlaceContext) -> PlaceMatch | None:
         """The whole phrase as a gazetteer name (exact, normalised or qualified only)."""
         stage, scored = self._ranked(text, ctx)
-        if stage in DIRECT_STAGES and scored:
+        if stage in DIRECT_STAGES and scored and not self._part_of_governorate(text, scored[0][2]):
             s, _, i, why = scored[0]
             prec, note = self._relation_precision(self.gaz.places[i].precision, ctx.relation)
             return self._match(i, stage, s, why + ([note] if note else []), prec)

@@ -201,6 +201,13 @@ class PlaceResolver(CompoundForms, PhraseCues, NamedSites, AreaKinds, CandidateR
             return self._parse(text, ctx)  # only cue/feature/date/owner words: a known name or nothing
         # "A and B": two places in one phrase; the first that resolves
         parts = self._coordinated(text)
+        if len(parts) == 2 and any(_norm_word(w) in self.cues.road_words for w in _words(text)):
+            # "the road between <seat> and <town>": placed at its smaller end
+            a, b = (self._phrase(part, ctx) for part in parts)
+            if a is not None and b is not None and a.feature_code in SEAT_CODES and \
+                    b.feature_code in self.cues.city_codes - SEAT_CODES and b.country_code == a.country_code:
+                b.reason += "; the smaller end of a road between two towns"
+                return b
         for part in parts:
             m = self._phrase(part, ctx)
             if m is not None:
