@@ -76,6 +76,14 @@ def test_a_person_named_georgia_is_no_state_actor(run):
     assert names == {"Unidentified Armed Group (Syria)"}
 
 
+@pytest.mark.parametrize("person", ["Santiago Perez", "Vienna Haddad", "Wellington Silva"])
+def test_a_first_name_that_is_a_capital_is_no_government(run, person):
+    # the head word of "shot dead <First> <Last>" is read alone: a first name must name no state
+    events, _ = run(f"Gunmen shot dead {person}, a teacher, in Idlib on Tuesday.", published=date(2024, 3, 5))
+    names = {n for e in events for n in (e.actor1, e.actor2) if n}
+    assert names == {"Unidentified Armed Group (Syria)"}
+
+
 def test_syrian_turkmen_are_not_turkmenistan_s_army(run):
     events, _ = run("Turkmen fighters clashed with Syrian army forces near Latakia on Tuesday.",
                     published=date(2024, 3, 5))

@@ -57,6 +57,7 @@ def test_a_capital_alone_is_the_government(resolver, surface, name):
     assert resolver.resolve(surface).name == name
 
 
-@pytest.mark.parametrize("surface", ["Georgia", "Turkmen", "Korean troops", "Victoria", "Male", "Sofia"])
+@pytest.mark.parametrize("surface", ["Georgia", "Turkmen", "Korean troops", "Victoria", "Male", "Sofia",
+                                     "Santiago", "Vienna", "Trinidad", "Wellington", "Holland"])
 def test_risky_words_name_no_state(resolver, surface):
     assert resolver.resolve(surface) is None
