@@ -90,3 +90,9 @@ def test_combat_as_a_modifier_is_no_fight(run):
 ])
 def test_an_assault_on_unarmed_people_is_an_attack(run, text, expected):
     assert _got(run, text) == expected
+
+
+def test_gunmen_in_a_capital_are_no_government(run):
+    # a capital written after "gunmen in" is where they were, not the state it names
+    assert _got(run, "On 9 May 2024, gunmen in Harare shot dead two farmers.") == [
+        ("Attack", "Unidentified Armed Group (Zimbabwe)", "Harare")]

@@ -28,6 +28,12 @@ from sitrep.geo.resolve import PlaceContext
 PLACE_NAME_SCORE = 1.35
 
 
+def _seat_of_government(a: ActorRef) -> bool:
+    """A government named by its capital ("Harare", "Damascus"): in "gunmen in X" a place."""
+    return a.name.startswith("Government of") and a.span is not None and len(a.span) == 1 and \
+        a.span[0].pos_ == "PROPN"
+
+
 class ActorReader:
     """Actor look-ups over one parse; stateless apart from `DocState`'s cache."""
 
@@ -152,7 +158,9 @@ class ActorReader:
                 toks = [before] + toks  # "IS fighters": the acronym hangs on the verb
             if h.lemma_.lower() in member_of or h.lower_ in member_of:
                 # "a commander in X", "a fighter within X": a person placed in a group, not a place
-                toks += [o for _, o in R.prep_children(h, frozenset({"in", "within"})) if o.i in mentions]
+                # (not a capital written there: "gunmen in Harare" are not Zimbabwe's government)
+                toks += [o for _, o in R.prep_children(h, frozenset({"in", "within"})) if o.i in mentions
+                         and o.ent_type_ not in ("GPE", "LOC", "FAC") and not _seat_of_government(mentions[o.i])]
             ranked: list[tuple[int, int, ActorRef]] = []
             for t in toks:
                 a = mentions.get(t.i)
