@@ -29,13 +29,15 @@ import pytest
 # 0.665 / 0.568, acled_2018 0.610 / 0.565, ucdp detect 0.825, named 0.704; after session 7's
 # ACLED typing conventions (movements, detentions, agreements, custody deaths), actor forms,
 # headline forms and compass-checked place phrases: acled_battles 0.688 / 0.590, acled_2018
-# 0.655 / 0.604, ucdp detect 0.873, named 0.778).
+# 0.655 / 0.604, ucdp detect 0.873, named 0.778; after session 8's coder forms, place phrases
+# and every country's actors: acled_battles 0.723 / 0.635, acled_2018 0.708 / 0.645, ucdp detect
+# 0.885, named 0.806).
 # RAISE THEM DELIBERATELY as the extractor improves (issue #13), never lower them to make a
 # change pass: a figure under its floor is a regression.
 FLOORS: dict[str, dict[str, float]] = {
-    "acled_battles": {"recall": 0.67, "precision": 0.57},
-    "acled_2018": {"recall": 0.64, "precision": 0.58},
-    "ucdp_headlines": {"recall_detect": 0.86, "recall_located_named_in_text": 0.76},
+    "acled_battles": {"recall": 0.71, "precision": 0.62},
+    "acled_2018": {"recall": 0.69, "precision": 0.63},
+    "ucdp_headlines": {"recall_detect": 0.875, "recall_located_named_in_text": 0.80},
 }
 
 # Same rule as tests/conftest.py: ../shared beside the checkout, or $SITREP_SHARED.
