@@ -81,7 +81,7 @@ def test_a_body_found_dumped(run, text, types):
 
 @pytest.mark.parametrize("text, types", [
     ("On 3 May 2019, unidentified gunmen opened small arms fire at an HTS commander in Sarmada.", ["Armed clash"]),
-    ("On 3 May 2019, regime forces opened heavy machine gun fire on HTS positions near Kafr Nabl.", ["Armed clash"]),
+    ("On 3 May 2019, army units opened heavy machine gun fire at HTS posts near Kafr Nabl.", ["Armed clash"]),
 ])
 def test_fire_opened_with_its_weapon_named(run, text, types):
     assert [g[0] for g in _got(run, text)] == types

@@ -77,7 +77,7 @@ def test_a_named_side_keeps_its_name_beside_a_tribe(run):
 
 
 def test_a_shelling_exchange_taking_place_between_two_sides(run):
-    events, _ = run("On 4 May 2021, shelling exchange with heavy machine guns took place between regime forces and "
+    events, _ = run("On 4 May 2021, shelling exchange with mortars and rockets took place between army units and "
                     "HTS on the Busayrah front.")
     assert _sides(events) == [("Armed clash", "Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham")]
 

@@ -64,8 +64,8 @@ def test_ground_taken_after_the_other_side_withdrew(run, text, sub):
 
 @pytest.mark.parametrize("text", [
     # the support told in its own sentence, the clause's verb a few words above the strikes
-    "On June 20, government troops captured Kansafra in Idlib following clashes with HTS. Clashes were "
-    "accompanied by exchange of shelling and airstrikes by Russian warplanes.",
+    "On June 20, government troops captured Kansafra in Idlib following clashes with HTS. The clashes were "
+    "accompanied by exchange of bombardment and airstrikes by Russian jets.",
     # a toll line listing the fight's parts and the places it touched
     CAPTURE + "Clashes, shelling and air strikes on Kansafra, Kafr Nabl and Hass left nine fighters dead.",
 ])

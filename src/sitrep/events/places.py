@@ -537,8 +537,8 @@ class PlaceReader:
             targets = targets + [c for c in gov.children if c.dep_ in R.OBJ and c.i not in mentions]
             own_toks += [x for c in gov.children if c.dep_ == "prep" for x in c.subtree]
         if head.pos_ == "NOUN":
-            # "air strikes targeting the hospital in X", "airstrikes and regime shelling of the
-            # town of X" (the parser hangs the second act on the first as a participle)
+            # "air strikes targeting the hospital in X", "air raids and army shelling on the
+            # village of X" (the parser hangs the second act on the first as a participle)
             own_toks += [x for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG" for x in c.subtree]
         for t in targets:
             own_toks += list(t.subtree)
