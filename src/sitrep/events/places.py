@@ -366,24 +366,18 @@ class PlaceReader(PlacePhrases):
             return best, "sentence-origin"
         subj = [x for c in R.subjects(head) for x in c.subtree]
         for t in own_toks + subj:
-            if t.lemma_.lower() in self.lex.people_of_nouns:
-                for _, o in R.prep_children(t, frozenset({"of"})):
-                    sp = self.linear_phrase(o, first_is_prep=False)
-                    p = self.resolve(st, sp, s.par_start) if sp is not None else None
-                    if p is not None:
-                        return p, "people"
+            p = self._people_of(st, t, s.par_start)
+            if p is not None:
+                return p, "people"
             if t.lemma_.lower() in self.lex.settlement_nouns and st.main_place is not None and \
                     any(c.lower_ == "the" for c in t.children) and not any(c.pos_ == "PROPN" for c in t.subtree):
                 return st.main_place, "anaphora"
         # "the people of X flee as the army intensifies its bombardment": the sentence's
         # people are of the place the act is at, when nothing else places it
         for t in s.span:
-            if t.lemma_.lower() in self.lex.people_of_nouns:
-                for _, o in R.prep_children(t, frozenset({"of"})):
-                    sp = self.linear_phrase(o, first_is_prep=False) if o.pos_ == "PROPN" else None
-                    p = self.resolve(st, sp, s.par_start) if sp is not None else None
-                    if p is not None:
-                        return p, "sentence-people"
+            p = self._people_of(st, t, s.par_start, names_only=True)
+            if p is not None:
+                return p, "sentence-people"
         # a place named in the argument of another trigger of the same sentence
         # ("reached a deal ... to evacuate its fighters from X"): the clause is about it
         shared = [sp for sp in self.location_phrases(s.span, mentions) if sp not in other]
@@ -414,6 +408,18 @@ class PlaceReader(PlacePhrases):
         if st.last_place is not None:
             return st.last_place, "article"
         return None, "none"
+
+    def _people_of(self, st: DocState, t: Token, par_start: int, names_only: bool = False) -> PlaceRef | None:
+        """The place of "the residents of X" when `t` is such a people noun (cues
+        `people_of_nouns`); with `names_only`, only a proper name after "of" counts."""
+        if t.lemma_.lower() not in self.lex.people_of_nouns:
+            return None
+        for _, o in R.prep_children(t, frozenset({"of"})):
+            sp = self.linear_phrase(o, first_is_prep=False) if o.pos_ == "PROPN" or not names_only else None
+            p = self.resolve(st, sp, par_start) if sp is not None else None
+            if p is not None:
+                return p
+        return None
 
     def _origin_inside(self, st: DocState, s: SentenceState, best: PlaceRef | None, own_toks: list[Token],
                        origin: set[int]) -> PlaceRef | None:
