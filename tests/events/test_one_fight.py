@@ -86,3 +86,10 @@ def test_a_toll_line_gives_its_dead_to_the_fight(run):
 ])
 def test_fire_listed_with_a_fight_stays_when_no_fight_was_told(run, text, types):
     assert _types(run, text) == types
+
+
+def test_the_doer_of_the_support_is_not_the_fights(run):
+    # "accompanied by ... airstrikes by Russian jets": Russia struck in support, it did not clash
+    events, _ = run("On June 20, government troops captured Kansafra in Idlib following clashes with HTS. Clashes "
+                    "were accompanied by exchange of artillery and airstrikes by Russian jets.")
+    assert "Military Forces of Russia (2000-)" not in [e.actor1 for e in events if e.sub_event_type == "Armed clash"]

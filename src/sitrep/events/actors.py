@@ -388,7 +388,9 @@ class ActorReader(ActorConventions):
                         got = [a for a in self.phrase_actors(st, c, mentions) if a.inter in armed]
                         a1.extend(got[:1])
             if verb is not None and not a1 and verb.lemma_.lower() not in self.lex.claim_verbs:
-                if R.is_passive(verb):
+                support = verb.lemma_.lower() in self.lex.lists.get("battle_support_markers", frozenset())
+                if R.is_passive(verb) and not (support and head.dep_ in R.PASS_SUBJ):
+                    # ("clashes were accompanied by air strikes by X": X struck, it did not clash)
                     for _, o in R.prep_children(verb, L["agent_preps"]):
                         take(o, a1)
                 else:
